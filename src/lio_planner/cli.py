@@ -1,0 +1,110 @@
+"""The ``lio-planner`` command: open the window, make a new plan, or export one headless."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from lio_planner import __version__
+
+COMMANDS = ("open", "new", "export")
+FORMATS = ("csv", "pdf", "docx")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="lio-planner",
+        description=(
+            "Plan your organisation's response to the Civil Society Strategy. "
+            "With no command, opens the window on PLAN (or on your default plan)."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    open_ = commands.add_parser("open", help="open a plan in the window (the default command)")
+    open_.add_argument("plan", nargs="?", type=Path, help="a .lioplan file (default: your plan)")
+    open_.add_argument("--read-only", action="store_true", help="open without allowing changes")
+
+    new = commands.add_parser("new", help="create a new plan file")
+    new.add_argument("plan", type=Path, help="the .lioplan file to create")
+    new.add_argument("--org", required=True, help="your organisation's name")
+    new.add_argument("--title", default="", help="the plan's title")
+    new.add_argument("--period", default="", help="the period the plan covers, e.g. 2019–2021")
+    new.add_argument(
+        "--sample", action="store_true", help="fill the plan with an example response to try out"
+    )
+    new.add_argument(
+        "--sample-actions",
+        type=int,
+        default=None,
+        metavar="N",
+        help="with --sample: make about N actions (for trying big plans)",
+    )
+
+    export = commands.add_parser("export", help="export a plan without opening the window")
+    export.add_argument("plan", type=Path, help="the .lioplan file to export")
+    export.add_argument("--format", choices=FORMATS, required=True, help="the kind of file")
+    export.add_argument("--output", type=Path, required=True, help="where to write it")
+    export.add_argument(
+        "--group-by",
+        choices=("theme", "owner", "status"),
+        default="theme",
+        help="how to group the plan (PDF and Word)",
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    # "lio-planner PLAN" and plain "lio-planner" mean "open".
+    if not args_list or (args_list[0] not in COMMANDS and not args_list[0].startswith("-")):
+        args_list.insert(0, "open")
+    args = build_parser().parse_args(args_list)
+    try:
+        if args.command == "new":
+            return _new(args)
+        if args.command == "export":
+            return _export(args)
+        from lio_planner.app import run_window
+
+        return run_window(args.plan, read_only=args.read_only)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # every failure becomes one plain line, never a traceback
+        from lio_planner.errors import user_message
+
+        print(f"lio-planner: {user_message(exc)}", file=sys.stderr)
+        return 1
+
+
+def _new(args: argparse.Namespace) -> int:
+    from lio_planner.store.opening import create_plan
+
+    if args.sample_actions is not None and not args.sample:
+        raise SystemExit("lio-planner: --sample-actions goes with --sample")
+    store = create_plan(args.plan, args.org, args.title, args.period)
+    try:
+        if args.sample:
+            from lio_planner.services.sample import fill_with_sample
+
+            fill_with_sample(store, actions=args.sample_actions)
+    finally:
+        store.close()
+    print(f"Created {store.path}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from lio_planner.report.exporting import export_plan
+    from lio_planner.store.opening import open_plan
+
+    store = open_plan(args.plan, read_only=True)
+    try:
+        export_plan(store, args.format, args.output, group_by=args.group_by)
+    finally:
+        store.close()
+    print(f"Exported {args.output}")
+    return 0

@@ -1,0 +1,1 @@
+"""Plain-Python rules of an action plan: no database, no Qt."""

@@ -1,0 +1,155 @@
+"""What a plan holds, as plain immutable values handed between the layers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from lio_planner.domain.enums import Decision, Priority, Rag, Status
+from lio_planner.domain.rules import is_overdue, rag_for
+
+
+@dataclass(frozen=True)
+class PlanInfo:
+    """The plan's own details, shown in the title bar and on the printed plan."""
+
+    uuid: str
+    organisation: str
+    title: str
+    period: str
+
+
+@dataclass(frozen=True)
+class SourcePost:
+    """A published post that an opportunity's reference text draws on."""
+
+    title: str
+    publisher: str
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A group of opportunities, such as "Commissioning and procurement"."""
+
+    uuid: str
+    key: str | None  # the seed id; None for a theme the user added
+    title: str
+    summary: str
+    position: int
+
+    @property
+    def is_custom(self) -> bool:
+        return self.key is None
+
+
+@dataclass(frozen=True)
+class Opportunity:
+    """One thing the strategy opens up, with the LIO's response to it."""
+
+    uuid: str
+    key: str | None  # the seed id; None for a local opportunity the user added
+    theme_uuid: str
+    title: str
+    strategy_says: str
+    why_it_matters: str
+    pages: str | None
+    lio_actions: tuple[str, ...]
+    sources: tuple[SourcePost, ...]
+    position: int
+    decision: Decision = Decision.UNDECIDED
+    reasons: str = ""
+    action_count: int = 0
+
+    @property
+    def is_custom(self) -> bool:
+        return self.key is None
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone who owns actions."""
+
+    uuid: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Action:
+    """One planned action, as the user recorded it."""
+
+    uuid: str
+    opportunity_uuid: str
+    description: str
+    owner_uuid: str | None = None
+    owner_name: str = ""
+    due: date | None = None
+    status: Status = Status.NOT_STARTED
+    priority: Priority = Priority.MEDIUM
+    success_measure: str = ""
+    notes: str = ""
+    created_at: datetime | None = None
+    created_by: str = ""
+    changed_at: datetime | None = None
+    changed_by: str = ""
+    version: int = 1
+
+    def rag(self, today: date) -> Rag:
+        return rag_for(self.status, self.due, today)
+
+    def is_overdue(self, today: date) -> bool:
+        return is_overdue(self.status, self.due, today)
+
+
+@dataclass(frozen=True)
+class ActionFields:
+    """The fields a user edits on an action; services fill in the rest."""
+
+    description: str
+    owner_name: str = ""
+    due: date | None = None
+    status: Status = Status.NOT_STARTED
+    priority: Priority = Priority.MEDIUM
+    success_measure: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    """An action with its opportunity and theme, for the action plan table and reports."""
+
+    action: Action
+    opportunity_title: str
+    theme_title: str
+    decision: Decision
+    theme_position: int = 0
+    opportunity_position: int = 0
+
+
+@dataclass(frozen=True)
+class PlanOverview:
+    """Everything the navigator shows: themes in order, each with its opportunities."""
+
+    info: PlanInfo
+    themes: tuple[Theme, ...]
+    opportunities: tuple[Opportunity, ...]
+    people: tuple[Person, ...] = field(default=())
+
+    def opportunities_in(self, theme_uuid: str) -> tuple[Opportunity, ...]:
+        return tuple(o for o in self.opportunities if o.theme_uuid == theme_uuid)
+
+    @property
+    def decided_count(self) -> int:
+        return sum(1 for o in self.opportunities if o.decision.is_decided)
+
+    @property
+    def action_count(self) -> int:
+        return sum(o.action_count for o in self.opportunities)
+
+    def progress_line(self) -> str:
+        """A one-line summary such as "14 of 27 opportunities decided, 31 actions"."""
+        actions = self.action_count
+        noun = "action" if actions == 1 else "actions"
+        return (
+            f"{self.decided_count} of {len(self.opportunities)} opportunities decided, "
+            f"{actions} {noun}"
+        )

@@ -1,0 +1,79 @@
+"""The action plan as a spreadsheet-friendly CSV file: one row per action."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+
+from lio_planner.domain.model import ActionRow
+
+COLUMNS = (
+    "Theme",
+    "Opportunity",
+    "Decision",
+    "Action",
+    "Owner",
+    "Due",
+    "Status",
+    "RAG",
+    "Priority",
+    "Success measure",
+    "Notes",
+    "Created",
+    "Created by",
+    "Last changed",
+    "Changed by",
+)
+
+# A cell starting with one of these is run as a formula by Excel and other spreadsheets.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(text: str) -> str:
+    """Stop a spreadsheet treating user text as a formula, by prefixing an apostrophe."""
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def restore(text: str) -> str:
+    """Undo :func:`neutralise` when reading our own CSV back."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_STARTS) else text
+
+
+def csv_rows(rows: Iterable[ActionRow], today: date) -> Iterable[list[str]]:
+    """The rows of the CSV file, header first, every cell safe for a spreadsheet."""
+    yield list(COLUMNS)
+    for row in rows:
+        a = row.action
+        cells = [
+            row.theme_title,
+            row.opportunity_title,
+            row.decision.label,
+            a.description,
+            a.owner_name,
+            a.due.isoformat() if a.due else "",
+            a.status.label,
+            a.rag(today).label,
+            a.priority.label,
+            a.success_measure,
+            a.notes,
+            a.created_at.isoformat(sep=" ") if a.created_at else "",
+            a.created_by,
+            a.changed_at.isoformat(sep=" ") if a.changed_at else "",
+            a.changed_by,
+        ]
+        yield [neutralise(cell) for cell in cells]
+
+
+def write_csv(rows: Iterable[ActionRow], path: Path, today: date | None = None) -> None:
+    """Write the CSV as UTF-8 with a byte-order mark, so Excel shows Welsh and emoji correctly.
+
+    The file is written beside the target and renamed into place, so a failed export never
+    leaves half a file where the user expects a whole one.
+    """
+    from lio_planner.report.files import replace_atomically
+
+    with replace_atomically(path, "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, quoting=csv.QUOTE_MINIMAL)
+        writer.writerows(csv_rows(rows, today or date.today()))

@@ -1,0 +1,253 @@
+"""Recording, changing and removing planned actions, and the people who own them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from lio_planner.domain.enums import Priority, Status
+from lio_planner.domain.model import Action, ActionFields, Person
+from lio_planner.services import convert
+from lio_planner.store.database import ConflictingEdit, PlanStore
+from lio_planner.store.schema import (
+    ActionRecord,
+    OpportunityRecord,
+    PersonRecord,
+    new_uuid,
+    utc_now,
+)
+
+# Fields a user can change on an action, mapped to how each is stored.
+EDITABLE = ("description", "owner_name", "due", "status", "priority", "success_measure", "notes")
+
+
+class ActionError(ValueError):
+    """An action change the plan cannot accept, in words for the user."""
+
+
+def record_action(
+    store: PlanStore,
+    opportunity_uuid: str,
+    fields: ActionFields,
+    by: str,
+    uuid: str | None = None,
+) -> Action:
+    """Add an action to an opportunity. ``uuid`` lets undo/redo bring back the same row."""
+    with store.transaction() as session:
+        opportunity = _opportunity(session, opportunity_uuid)
+        position = session.scalar(
+            select(func.coalesce(func.max(ActionRecord.position), 0) + 1).where(
+                ActionRecord.opportunity_id == opportunity.id
+            )
+        )
+        now = utc_now()
+        record = ActionRecord(
+            uuid=uuid or new_uuid(),
+            opportunity=opportunity,
+            position=position,
+            created_at=now,
+            created_by=by,
+            changed_at=now,
+            changed_by=by,
+        )
+        _apply(session, record, _fields_dict(fields))
+        session.add(record)
+        session.flush()
+        return convert.action(record)
+
+
+def restore_action(store: PlanStore, snapshot: Action, by: str) -> Action:
+    """Put back an action removed earlier (undo of a delete), with its original identity."""
+    with store.transaction() as session:
+        return insert_snapshot(session, snapshot, by)
+
+
+def insert_snapshot(session: Session, snapshot: Action, by: str) -> Action:
+    """Insert an action exactly as captured in ``snapshot``, inside the caller's transaction."""
+    record = ActionRecord(
+        uuid=snapshot.uuid,
+        opportunity=_opportunity(session, snapshot.opportunity_uuid),
+        created_at=snapshot.created_at or utc_now(),
+        created_by=snapshot.created_by or by,
+        changed_at=utc_now(),
+        changed_by=by,
+    )
+    _apply(session, record, _fields_dict(fields_of(snapshot)))
+    session.add(record)
+    session.flush()
+    return convert.action(record)
+
+
+def update_action(
+    store: PlanStore,
+    action_uuid: str,
+    by: str,
+    changes: dict[str, object],
+    expected_version: int | None = None,
+) -> tuple[Action, Action]:
+    """Change some fields of one action; return (before, after) so the change can be undone.
+
+    With ``expected_version``, a row that changed since the caller read it is not overwritten.
+    """
+    with store.transaction() as session:
+        record = _action(session, action_uuid)
+        if expected_version is not None and record.version != expected_version:
+            raise ConflictingEdit(
+                store.path, "has a newer version of this action, saved by someone else."
+            )
+        before = convert.action(record)
+        _apply(session, record, changes)
+        record.changed_at = utc_now()
+        record.changed_by = by
+        session.flush()
+        return before, convert.action(record)
+
+
+def update_actions(
+    store: PlanStore, action_uuids: Sequence[str], by: str, changes: dict[str, object]
+) -> list[tuple[Action, Action]]:
+    """Apply the same change to several actions at once, as one transaction."""
+    results = []
+    with store.transaction() as session:
+        owners: dict[str, PersonRecord | None] = {}
+        now = utc_now()
+        for uuid in action_uuids:
+            record = _action(session, uuid)
+            before = convert.action(record)
+            _apply(session, record, changes, owners)
+            record.changed_at = now
+            record.changed_by = by
+            session.flush()
+            results.append((before, convert.action(record)))
+    return results
+
+
+def set_actions(store: PlanStore, snapshots: Iterable[Action], by: str) -> list[Action]:
+    """Put several actions back to the given field values (undo of a bulk edit)."""
+    with store.transaction() as session:
+        restored = []
+        for snap in snapshots:
+            record = _action(session, snap.uuid)
+            _apply(session, record, _fields_dict(fields_of(snap)))
+            record.changed_at = utc_now()
+            record.changed_by = by
+            session.flush()
+            restored.append(convert.action(record))
+        return restored
+
+
+def delete_action(store: PlanStore, action_uuid: str) -> Action:
+    """Remove an action; return it as it was, so the removal can be undone."""
+    with store.transaction() as session:
+        record = _action(session, action_uuid)
+        snapshot = convert.action(record)
+        session.delete(record)
+        return snapshot
+
+
+def rename_person(store: PlanStore, person_uuid: str, new_name: str) -> tuple[Person, Person]:
+    """Rename someone everywhere they own actions; return (before, after)."""
+    name = _clean_name(new_name)
+    if not name:
+        raise ActionError("A person's name cannot be empty.")
+    with store.transaction() as session:
+        record = session.scalars(select(PersonRecord).where(PersonRecord.uuid == person_uuid)).one()
+        clash = _person_named(session, name)
+        if clash is not None and clash.id != record.id:
+            raise ActionError(f"There is already someone called “{clash.name}” in this plan.")
+        before = convert.person(record)
+        record.name = name
+        return before, convert.person(record)
+
+
+def fields_of(action: Action) -> ActionFields:
+    """The user-editable part of an action."""
+    return ActionFields(
+        description=action.description,
+        owner_name=action.owner_name,
+        due=action.due,
+        status=action.status,
+        priority=action.priority,
+        success_measure=action.success_measure,
+        notes=action.notes,
+    )
+
+
+def with_changes(fields: ActionFields, changes: dict[str, object]) -> ActionFields:
+    return replace(fields, **changes)  # type: ignore[arg-type]
+
+
+def _fields_dict(fields: ActionFields) -> dict[str, object]:
+    return {name: getattr(fields, name) for name in EDITABLE}
+
+
+def _apply(
+    session: Session,
+    record: ActionRecord,
+    changes: dict[str, object],
+    owners: dict[str, PersonRecord | None] | None = None,
+) -> None:
+    for name, value in changes.items():
+        if name == "owner_name":
+            key = _clean_name(str(value or ""))
+            cache = owners if owners is not None else {}
+            if key not in cache:
+                cache[key] = _person_for(session, key)
+            record.owner = cache[key]
+        elif name == "due":
+            if value is not None and not isinstance(value, date):
+                raise ActionError("The due date must be a date.")
+            record.due = value
+        elif name == "status":
+            record.status = Status(value).value
+        elif name == "priority":
+            record.priority = Priority(value).value
+        elif name in ("description", "success_measure", "notes"):
+            setattr(record, name, _clean_text(str(value or "")))
+        else:
+            raise ActionError(f"“{name}” is not something an action has.")
+
+
+def _clean_text(text: str) -> str:
+    # NUL characters break some readers of the exported files; nothing else is altered.
+    return text.replace("\x00", "")
+
+
+def _clean_name(name: str) -> str:
+    return " ".join(_clean_text(name).split())
+
+
+def _person_named(session: Session, name: str) -> PersonRecord | None:
+    return session.scalars(
+        select(PersonRecord).where(func.lower(PersonRecord.name) == name.lower())
+    ).first()
+
+
+def _person_for(session: Session, name: str) -> PersonRecord | None:
+    """The person with this name, added to the plan if new; None for no owner."""
+    if not name:
+        return None
+    person = _person_named(session, name)
+    if person is None:
+        person = PersonRecord(name=name)
+        session.add(person)
+        session.flush()
+    return person
+
+
+def _opportunity(session: Session, uuid: str) -> OpportunityRecord:
+    record = session.scalars(select(OpportunityRecord).where(OpportunityRecord.uuid == uuid)).first()
+    if record is None:
+        raise ActionError("That opportunity is no longer in the plan.")
+    return record
+
+
+def _action(session: Session, uuid: str) -> ActionRecord:
+    record = session.scalars(select(ActionRecord).where(ActionRecord.uuid == uuid)).first()
+    if record is None:
+        raise ActionError("That action is no longer in the plan.")
+    return record

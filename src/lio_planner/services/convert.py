@@ -1,0 +1,67 @@
+"""Turn stored rows into the domain values the other layers use."""
+
+from __future__ import annotations
+
+from lio_planner.domain.enums import Decision, Priority, Status
+from lio_planner.domain.model import Action, Opportunity, Person, PlanInfo, SourcePost, Theme
+from lio_planner.store.schema import (
+    ActionRecord,
+    OpportunityRecord,
+    PersonRecord,
+    PlanRecord,
+    ThemeRecord,
+)
+
+
+def plan_info(record: PlanRecord) -> PlanInfo:
+    return PlanInfo(record.uuid, record.organisation, record.title, record.period)
+
+
+def theme(record: ThemeRecord) -> Theme:
+    return Theme(record.uuid, record.seed_key, record.title, record.summary, record.position)
+
+
+def person(record: PersonRecord) -> Person:
+    return Person(record.uuid, record.name)
+
+
+def opportunity(record: OpportunityRecord, action_count: int | None = None) -> Opportunity:
+    response = record.response
+    return Opportunity(
+        uuid=record.uuid,
+        key=record.seed_key,
+        theme_uuid=record.theme.uuid,
+        title=record.title,
+        strategy_says=record.strategy_says,
+        why_it_matters=record.why_it_matters,
+        pages=record.pages,
+        lio_actions=tuple(record.lio_actions or ()),
+        sources=tuple(
+            SourcePost(s.get("title", ""), s.get("publisher", "")) for s in record.sources or ()
+        ),
+        position=record.position,
+        decision=Decision(response.decision) if response else Decision.UNDECIDED,
+        reasons=response.reasons if response else "",
+        action_count=len(record.actions) if action_count is None else action_count,
+    )
+
+
+def action(record: ActionRecord) -> Action:
+    owner = record.owner
+    return Action(
+        uuid=record.uuid,
+        opportunity_uuid=record.opportunity.uuid,
+        description=record.description,
+        owner_uuid=owner.uuid if owner else None,
+        owner_name=owner.name if owner else "",
+        due=record.due,
+        status=Status(record.status),
+        priority=Priority(record.priority),
+        success_measure=record.success_measure,
+        notes=record.notes,
+        created_at=record.created_at,
+        created_by=record.created_by,
+        changed_at=record.changed_at,
+        changed_by=record.changed_by,
+        version=record.version,
+    )

@@ -1,0 +1,187 @@
+"""Deciding on opportunities, adding local ones, and the plan's own details."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from lio_planner.domain.enums import Decision
+from lio_planner.domain.model import Action, Opportunity, PlanInfo, Theme
+from lio_planner.domain.rules import check_response
+from lio_planner.services import convert
+from lio_planner.services.actions import ActionError, insert_snapshot
+from lio_planner.store.content import next_custom_position
+from lio_planner.store.database import PlanStore
+from lio_planner.store.schema import (
+    OpportunityRecord,
+    PlanRecord,
+    ResponseRecord,
+    ThemeRecord,
+    new_uuid,
+    utc_now,
+)
+
+
+def set_response(
+    store: PlanStore, opportunity_uuid: str, decision: Decision, reasons: str, by: str
+) -> tuple[Opportunity, Opportunity]:
+    """Record the decision on an opportunity and why; return (before, after)."""
+    check_response(decision, reasons)
+    with store.transaction() as session:
+        record = _opportunity(session, opportunity_uuid)
+        before = convert.opportunity(record)
+        if record.response is None:
+            record.response = ResponseRecord()
+        record.response.decision = decision.value
+        record.response.reasons = reasons.replace("\x00", "")
+        record.response.changed_at = utc_now()
+        record.response.changed_by = by
+        session.flush()
+        return before, convert.opportunity(record)
+
+
+def update_plan_info(
+    store: PlanStore, organisation: str, title: str, period: str
+) -> tuple[PlanInfo, PlanInfo]:
+    """Change the organisation, plan title and period; return (before, after)."""
+    with store.transaction() as session:
+        record = session.scalars(select(PlanRecord)).one()
+        before = convert.plan_info(record)
+        record.organisation = organisation.strip()
+        record.title = title.strip()
+        record.period = period.strip()
+        record.changed_at = utc_now()
+        session.flush()
+        return before, convert.plan_info(record)
+
+
+def add_theme(store: PlanStore, title: str, uuid: str | None = None) -> Theme:
+    """Add a local theme after the strategy's own."""
+    title = title.strip()
+    if not title:
+        raise ActionError("A theme needs a name.")
+    with store.transaction() as session:
+        record = ThemeRecord(
+            uuid=uuid or new_uuid(),
+            seed_key=None,
+            title=title,
+            position=next_custom_position(session, ThemeRecord),
+        )
+        session.add(record)
+        session.flush()
+        return convert.theme(record)
+
+
+def delete_theme(store: PlanStore, theme_uuid: str) -> Theme:
+    """Remove a local theme that holds no opportunities."""
+    with store.transaction() as session:
+        record = session.scalars(select(ThemeRecord).where(ThemeRecord.uuid == theme_uuid)).one()
+        if record.seed_key is not None:
+            raise ActionError("Themes from the strategy cannot be removed.")
+        if record.opportunities:
+            raise ActionError("Remove this theme's opportunities first.")
+        snapshot = convert.theme(record)
+        session.delete(record)
+        return snapshot
+
+
+@dataclass(frozen=True)
+class RemovedOpportunity:
+    """A local opportunity as it was before removal, with everything needed to put it back."""
+
+    opportunity: Opportunity
+    actions: tuple[Action, ...]
+
+
+def add_custom_opportunity(
+    store: PlanStore,
+    theme_uuid: str,
+    title: str,
+    strategy_says: str = "",
+    why_it_matters: str = "",
+    uuid: str | None = None,
+) -> Opportunity:
+    """Add a local opportunity, such as a council priority, under a theme."""
+    title = title.strip()
+    if not title:
+        raise ActionError("A local opportunity needs a title.")
+    with store.transaction() as session:
+        theme = session.scalars(select(ThemeRecord).where(ThemeRecord.uuid == theme_uuid)).one()
+        record = OpportunityRecord(
+            uuid=uuid or new_uuid(),
+            seed_key=None,
+            theme=theme,
+            title=title,
+            strategy_says=strategy_says.strip(),
+            why_it_matters=why_it_matters.strip(),
+            lio_actions=[],
+            sources=[],
+            position=next_custom_position(session, OpportunityRecord),
+        )
+        record.response = ResponseRecord()
+        session.add(record)
+        session.flush()
+        return convert.opportunity(record)
+
+
+def update_custom_opportunity(
+    store: PlanStore, uuid: str, title: str, strategy_says: str, why_it_matters: str
+) -> tuple[Opportunity, Opportunity]:
+    """Edit a local opportunity's text; the strategy's own text is read-only."""
+    if not title.strip():
+        raise ActionError("A local opportunity needs a title.")
+    with store.transaction() as session:
+        record = _opportunity(session, uuid)
+        if record.seed_key is not None:
+            raise ActionError("The strategy's own opportunities cannot be edited.")
+        before = convert.opportunity(record)
+        record.title = title.strip()
+        record.strategy_says = strategy_says.strip()
+        record.why_it_matters = why_it_matters.strip()
+        session.flush()
+        return before, convert.opportunity(record)
+
+
+def delete_custom_opportunity(store: PlanStore, uuid: str) -> RemovedOpportunity:
+    """Remove a local opportunity and its actions; return them so the removal can be undone."""
+    with store.transaction() as session:
+        record = _opportunity(session, uuid)
+        if record.seed_key is not None:
+            raise ActionError("The strategy's own opportunities cannot be removed.")
+        removed = RemovedOpportunity(
+            convert.opportunity(record), tuple(convert.action(a) for a in record.actions)
+        )
+        session.delete(record)
+        return removed
+
+
+def restore_custom_opportunity(store: PlanStore, removed: RemovedOpportunity, by: str) -> None:
+    """Undo a removal: the opportunity, its decision and its actions come back as they were."""
+    opp = removed.opportunity
+    with store.transaction() as session:
+        theme = session.scalars(select(ThemeRecord).where(ThemeRecord.uuid == opp.theme_uuid)).one()
+        record = OpportunityRecord(
+            uuid=opp.uuid,
+            seed_key=None,
+            theme=theme,
+            title=opp.title,
+            strategy_says=opp.strategy_says,
+            why_it_matters=opp.why_it_matters,
+            lio_actions=[],
+            sources=[],
+            position=opp.position,
+        )
+        record.response = ResponseRecord(decision=opp.decision.value, reasons=opp.reasons)
+        session.add(record)
+        session.flush()
+        for action in removed.actions:
+            insert_snapshot(session, action, by)
+
+
+def _opportunity(session: Session, uuid: str) -> OpportunityRecord:
+    record = session.scalars(select(OpportunityRecord).where(OpportunityRecord.uuid == uuid)).first()
+    if record is None:
+        raise ActionError("That opportunity is no longer in the plan.")
+    return record

@@ -1,0 +1,1 @@
+"""The plan file: SQLAlchemy models, Alembic migrations, opening checks. No Qt."""

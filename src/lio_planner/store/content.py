@@ -1,0 +1,80 @@
+"""Keep a plan's copy of the strategy content in step with the content this release ships.
+
+The reference text (titles, what the strategy says, suggested actions) belongs to the app and is
+refreshed; everything the user wrote (responses, actions, people, custom opportunities and
+themes) is never touched. Opportunities dropped from the content stay in the plan, because the
+user may have recorded work against them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from lio_planner.store.schema import OpportunityRecord, PlanRecord, ResponseRecord, ThemeRecord
+from lio_planner.store.seed import Seed, load_seed
+
+# Seeded items keep positions below this; themes the user adds go after them.
+CUSTOM_POSITION_START = 10_000
+
+
+def merge_seed(session: Session, seed: Seed) -> int:
+    """Bring in new opportunities and refresh reference text; return how many were added."""
+    themes = {t.seed_key: t for t in session.scalars(select(ThemeRecord)) if t.seed_key}
+    for position, seed_theme in enumerate(seed.themes):
+        theme = themes.get(seed_theme.id)
+        if theme is None:
+            theme = ThemeRecord(seed_key=seed_theme.id, title=seed_theme.title)
+            session.add(theme)
+            themes[seed_theme.id] = theme
+        theme.title = seed_theme.title
+        theme.summary = seed_theme.summary
+        theme.position = position
+
+    existing = {
+        o.seed_key: o for o in session.scalars(select(OpportunityRecord)) if o.seed_key
+    }
+    added = 0
+    for position, item in enumerate(seed.opportunities):
+        opportunity = existing.get(item.id)
+        if opportunity is None:
+            opportunity = OpportunityRecord(seed_key=item.id, title=item.title)
+            opportunity.response = ResponseRecord()
+            session.add(opportunity)
+            added += 1
+        opportunity.theme = themes[item.theme]
+        opportunity.title = item.title
+        opportunity.strategy_says = item.strategy_says
+        opportunity.why_it_matters = item.why_it_matters
+        opportunity.pages = item.pages
+        opportunity.lio_actions = list(item.lio_actions)
+        opportunity.sources = seed.source_refs(item)
+        opportunity.position = position
+
+    plan = session.scalars(select(PlanRecord)).one()
+    plan.seed_digest = seed.digest
+    plan.content_version = seed.content_version
+    return added
+
+
+def stored_digest(session: Session) -> str:
+    """The digest of the seed content the plan was last brought up to date with."""
+    return session.scalar(select(PlanRecord.seed_digest)) or ""
+
+
+def next_custom_position(session: Session, model: type[ThemeRecord] | type[OpportunityRecord]) -> int:
+    """A position after every existing item, for something the user adds."""
+    highest = session.scalar(select(func.max(model.position))) or 0
+    return max(highest + 1, CUSTOM_POSITION_START)
+
+
+def load_if_changed(seed_file: Path, digest: str) -> Seed | None:
+    """Parse the seed only when its bytes differ from what the plan has (the usual case is equal)."""
+    import hashlib
+
+    raw_digest = hashlib.sha256(seed_file.read_bytes()).hexdigest()
+    if raw_digest == digest:
+        return None
+    return load_seed(seed_file)

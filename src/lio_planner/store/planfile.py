@@ -1,0 +1,193 @@
+"""Opening, checking and creating .lioplan files.
+
+A plan file is one SQLite database, marked with our application_id and a schema version in
+user_version. Before anything writes to a file, its header is read as plain bytes and its pages
+are checked through a read-only connection, so a file we refuse is never touched.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+EXTENSION = ".lioplan"
+APPLICATION_ID = 0x4C494F50  # "LIOP"
+# The schema version this release writes. Each Alembic migration sets user_version to its number.
+SCHEMA_VERSION = 1
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_HEADER_SIZE = 100
+
+# The tables a plan file may hold; anything else means it was not made by us (or was tampered with).
+KNOWN_TABLES = frozenset(
+    {"plan", "themes", "opportunities", "responses", "people", "actions", "alembic_version"}
+)
+
+
+class PlanFileError(Exception):
+    """A plan file problem, worded for the person using the app."""
+
+    def __init__(self, path: Path | str, problem: str, advice: str = "") -> None:
+        self.path = Path(path)
+        self.problem = problem
+        self.advice = advice
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        text = f"“{self.path.name}” {self.problem}"
+        return f"{text} {self.advice}".strip()
+
+
+class NotAPlanFile(PlanFileError):
+    """The file is not a LIO Planner plan at all."""
+
+
+class NewerPlanFile(PlanFileError):
+    """The file was written by a newer LIO Planner than this one."""
+
+
+class DamagedPlanFile(PlanFileError):
+    """The file is a plan but is damaged or incomplete."""
+
+
+class PlanFileMissing(PlanFileError):
+    """The file is not where it was expected."""
+
+
+@dataclass(frozen=True)
+class Header:
+    """The facts in a SQLite file's first 100 bytes that decide whether we may open it."""
+
+    page_size: int
+    page_count: int
+    application_id: int
+    user_version: int
+
+
+def read_header(path: Path) -> Header:
+    """Read and check the file header without opening the database, refusing what is not ours."""
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise NotAPlanFile(path, "is a folder, not a plan file.")
+        with path.open("rb") as handle:
+            raw = handle.read(_HEADER_SIZE)
+    except FileNotFoundError:
+        raise PlanFileMissing(
+            path, "could not be found.", "It may have been moved, renamed or deleted."
+        ) from None
+    except PermissionError:
+        raise PlanFileError(
+            path, "could not be read because you do not have permission to open it."
+        ) from None
+    except OSError as exc:
+        raise PlanFileError(path, f"could not be read ({exc.strerror or exc}).") from None
+
+    if size == 0:
+        raise DamagedPlanFile(
+            path, "is empty.", "It may not have finished copying; try copying it again."
+        )
+    if not raw.startswith(_SQLITE_MAGIC):
+        raise NotAPlanFile(path, "is not a LIO Planner plan file.")
+    if len(raw) < _HEADER_SIZE:
+        raise DamagedPlanFile(path, "is incomplete (it has been cut short).", _COPY_AGAIN)
+
+    (page_size,) = struct.unpack(">H", raw[16:18])
+    page_size = 65536 if page_size == 1 else page_size
+    (change_counter,) = struct.unpack(">I", raw[24:28])
+    (page_count,) = struct.unpack(">I", raw[28:32])
+    (user_version,) = struct.unpack(">I", raw[60:64])
+    (application_id,) = struct.unpack(">I", raw[68:72])
+    (valid_for,) = struct.unpack(">I", raw[92:96])
+
+    if application_id != APPLICATION_ID:
+        raise NotAPlanFile(
+            path,
+            "is a database made by another program, not a LIO Planner plan.",
+        )
+    if user_version > SCHEMA_VERSION:
+        raise NewerPlanFile(
+            path,
+            "was saved by a newer version of LIO Planner.",
+            "Please update LIO Planner to open it. The file has not been changed.",
+        )
+    # The page count in the header is only trustworthy when its "valid for" stamp matches.
+    if change_counter == valid_for and size < page_size * page_count:
+        raise DamagedPlanFile(path, "is incomplete (it has been cut short).", _COPY_AGAIN)
+    if size % page_size:
+        raise DamagedPlanFile(path, "is incomplete (it has been cut short).", _COPY_AGAIN)
+    return Header(page_size, page_count, application_id, user_version)
+
+
+_COPY_AGAIN = "If it came by email or on a USB stick, ask for it to be sent again."
+
+
+def journal_path(path: Path) -> Path:
+    return path.with_name(path.name + "-journal")
+
+
+def read_only_uri(path: Path) -> str:
+    """A SQLite URI that can never write to the file or create a journal beside it."""
+    return f"file:{quote(str(path.resolve()))}?mode=ro"
+
+
+def check_contents(path: Path) -> None:
+    """Check the file's pages and schema through a read-only connection, refusing damage.
+
+    A hot journal beside the file means a write was interrupted: only a read-write connection
+    can roll it back, so the page check is left to the caller's connection in that case.
+    """
+    if journal_path(path).exists():
+        return
+    try:
+        connection = sqlite3.connect(read_only_uri(path), uri=True)
+    except sqlite3.Error as exc:
+        raise DamagedPlanFile(path, f"could not be opened ({exc}).") from None
+    try:
+        verify_connection(path, connection)
+    finally:
+        connection.close()
+
+
+def verify_connection(path: Path, connection: sqlite3.Connection) -> None:
+    """Run quick_check and refuse objects a plan file never holds (triggers, views, strangers)."""
+    try:
+        connection.execute("PRAGMA trusted_schema=OFF")
+        result = [row[0] for row in connection.execute("PRAGMA quick_check(5)")]
+        objects = connection.execute(
+            "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+        ).fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise DamagedPlanFile(path, f"is damaged and cannot be opened ({exc}).", _BACKUP) from None
+    if result != ["ok"]:
+        raise DamagedPlanFile(path, "is damaged and cannot be opened.", _BACKUP)
+    for kind, name in objects:
+        if kind in ("trigger", "view"):
+            raise NotAPlanFile(
+                path,
+                f"contains a {kind} (“{name}”) that LIO Planner never makes, so it was not opened.",
+                "It may have been altered by another program.",
+            )
+        if kind == "table" and name not in KNOWN_TABLES:
+            raise NotAPlanFile(
+                path,
+                f"contains a table (“{name}”) that LIO Planner does not know, so it was not opened.",
+            )
+
+
+_BACKUP = "If you have a backup or an emailed copy, open that instead."
+
+
+def ensure_extension(path: Path) -> Path:
+    """Add .lioplan to a new plan's name if the user left it off."""
+    return path if path.suffix.lower() == EXTENSION else path.with_name(path.name + EXTENSION)
+
+
+def is_writable(path: Path) -> bool:
+    """Whether this process may write the file and create its journal beside it."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)

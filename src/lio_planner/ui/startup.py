@@ -1,0 +1,43 @@
+"""Starting the app: application identity, opening the first plan, and reporting failures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from lio_planner import APP_NAME, __version__
+from lio_planner.bundled import resource_path
+from lio_planner.errors import user_message
+from lio_planner.paths import default_plan_path
+from lio_planner.store.database import PlanStore
+from lio_planner.store.opening import open_or_create, open_plan
+from lio_planner.ui.main_window import MainWindow
+
+
+def configure_application(app: QApplication) -> None:
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resource_path("lio-planner.svg"))))
+
+
+def open_store(plan: Path | None, read_only: bool = False) -> PlanStore:
+    """Open the named plan, or the default plan (made on first run)."""
+    if plan is None:
+        return open_or_create(default_plan_path())
+    return open_plan(plan, read_only=read_only)
+
+
+def start(plan: Path | None, read_only: bool = False) -> MainWindow | None:
+    """Open the first plan and build the window, or explain why it could not open."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    configure_application(app)
+    try:
+        store = open_store(plan, read_only)
+    except Exception as exc:  # shown to the user in words, never as a traceback
+        QMessageBox.critical(None, f"{APP_NAME}: cannot open plan", user_message(exc))
+        return None
+    return MainWindow(store)
