@@ -6,12 +6,12 @@ import datetime
 import traceback
 from pathlib import Path
 
+from lio_planner.domain.rules import ResponseError
 from lio_planner.paths import log_dir
 from lio_planner.report.files import ExportError
-from lio_planner.services.actions import ActionError
+from lio_planner.services.lookup import ActionError
 from lio_planner.store.planfile import PlanFileError
 from lio_planner.store.seed import SeedError
-from lio_planner.domain.rules import ResponseError
 
 # Errors whose message is already written for the user.
 USER_ERRORS = (PlanFileError, SeedError, ExportError, ActionError, ResponseError)

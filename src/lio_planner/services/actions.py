@@ -12,10 +12,11 @@ from sqlalchemy.orm import Session
 from lio_planner.domain.enums import Priority, Status
 from lio_planner.domain.model import Action, ActionFields, Person
 from lio_planner.services import convert
+from lio_planner.services.lookup import ActionError as ActionError  # re-exported for callers
+from lio_planner.services.lookup import find_action, find_opportunity
 from lio_planner.store.database import ConflictingEdit, PlanStore
 from lio_planner.store.schema import (
     ActionRecord,
-    OpportunityRecord,
     PersonRecord,
     new_uuid,
     utc_now,
@@ -23,10 +24,6 @@ from lio_planner.store.schema import (
 
 # Fields a user can change on an action, mapped to how each is stored.
 EDITABLE = ("description", "owner_name", "due", "status", "priority", "success_measure", "notes")
-
-
-class ActionError(ValueError):
-    """An action change the plan cannot accept, in words for the user."""
 
 
 def record_action(
@@ -38,7 +35,7 @@ def record_action(
 ) -> Action:
     """Add an action to an opportunity. ``uuid`` lets undo/redo bring back the same row."""
     with store.transaction() as session:
-        opportunity = _opportunity(session, opportunity_uuid)
+        opportunity = find_opportunity(session, opportunity_uuid)
         position = session.scalar(
             select(func.coalesce(func.max(ActionRecord.position), 0) + 1).where(
                 ActionRecord.opportunity_id == opportunity.id
@@ -54,8 +51,8 @@ def record_action(
             changed_at=now,
             changed_by=by,
         )
+        session.add(record)  # before _apply, whose owner look-up flushes the session
         _apply(session, record, _fields_dict(fields))
-        session.add(record)
         session.flush()
         return convert.action(record)
 
@@ -70,14 +67,14 @@ def insert_snapshot(session: Session, snapshot: Action, by: str) -> Action:
     """Insert an action exactly as captured in ``snapshot``, inside the caller's transaction."""
     record = ActionRecord(
         uuid=snapshot.uuid,
-        opportunity=_opportunity(session, snapshot.opportunity_uuid),
+        opportunity=find_opportunity(session, snapshot.opportunity_uuid),
         created_at=snapshot.created_at or utc_now(),
         created_by=snapshot.created_by or by,
         changed_at=utc_now(),
         changed_by=by,
     )
-    _apply(session, record, _fields_dict(fields_of(snapshot)))
     session.add(record)
+    _apply(session, record, _fields_dict(fields_of(snapshot)))
     session.flush()
     return convert.action(record)
 
@@ -94,7 +91,7 @@ def update_action(
     With ``expected_version``, a row that changed since the caller read it is not overwritten.
     """
     with store.transaction() as session:
-        record = _action(session, action_uuid)
+        record = find_action(session, action_uuid)
         if expected_version is not None and record.version != expected_version:
             raise ConflictingEdit(
                 store.path, "has a newer version of this action, saved by someone else."
@@ -116,7 +113,7 @@ def update_actions(
         owners: dict[str, PersonRecord | None] = {}
         now = utc_now()
         for uuid in action_uuids:
-            record = _action(session, uuid)
+            record = find_action(session, uuid)
             before = convert.action(record)
             _apply(session, record, changes, owners)
             record.changed_at = now
@@ -131,7 +128,7 @@ def set_actions(store: PlanStore, snapshots: Iterable[Action], by: str) -> list[
     with store.transaction() as session:
         restored = []
         for snap in snapshots:
-            record = _action(session, snap.uuid)
+            record = find_action(session, snap.uuid)
             _apply(session, record, _fields_dict(fields_of(snap)))
             record.changed_at = utc_now()
             record.changed_by = by
@@ -143,7 +140,7 @@ def set_actions(store: PlanStore, snapshots: Iterable[Action], by: str) -> list[
 def delete_action(store: PlanStore, action_uuid: str) -> Action:
     """Remove an action; return it as it was, so the removal can be undone."""
     with store.transaction() as session:
-        record = _action(session, action_uuid)
+        record = find_action(session, action_uuid)
         snapshot = convert.action(record)
         session.delete(record)
         return snapshot
@@ -237,17 +234,3 @@ def _person_for(session: Session, name: str) -> PersonRecord | None:
         session.add(person)
         session.flush()
     return person
-
-
-def _opportunity(session: Session, uuid: str) -> OpportunityRecord:
-    record = session.scalars(select(OpportunityRecord).where(OpportunityRecord.uuid == uuid)).first()
-    if record is None:
-        raise ActionError("That opportunity is no longer in the plan.")
-    return record
-
-
-def _action(session: Session, uuid: str) -> ActionRecord:
-    record = session.scalars(select(ActionRecord).where(ActionRecord.uuid == uuid)).first()
-    if record is None:
-        raise ActionError("That action is no longer in the plan.")
-    return record

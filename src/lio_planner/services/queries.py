@@ -122,6 +122,8 @@ def action_rows(store: PlanStore) -> list[ActionRow]:
                 version=row[14],
             )
             rows.append(
-                ActionRow(action, row[15], row[16], Decision(row[17] or "undecided"), row[18], row[19])
+                ActionRow(
+                    action, row[15], row[16], Decision(row[17] or "undecided"), row[18], row[19]
+                )
             )
     return rows

@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from lio_planner.domain.enums import Decision
 from lio_planner.domain.model import Action, Opportunity, PlanInfo, Theme
 from lio_planner.domain.rules import check_response
 from lio_planner.services import convert
-from lio_planner.services.actions import ActionError, insert_snapshot
+from lio_planner.services.actions import insert_snapshot
+from lio_planner.services.lookup import ActionError, find_opportunity
 from lio_planner.store.content import next_custom_position
 from lio_planner.store.database import PlanStore
 from lio_planner.store.schema import (
@@ -30,7 +30,7 @@ def set_response(
     """Record the decision on an opportunity and why; return (before, after)."""
     check_response(decision, reasons)
     with store.transaction() as session:
-        record = _opportunity(session, opportunity_uuid)
+        record = find_opportunity(session, opportunity_uuid)
         before = convert.opportunity(record)
         if record.response is None:
             record.response = ResponseRecord()
@@ -133,7 +133,7 @@ def update_custom_opportunity(
     if not title.strip():
         raise ActionError("A local opportunity needs a title.")
     with store.transaction() as session:
-        record = _opportunity(session, uuid)
+        record = find_opportunity(session, uuid)
         if record.seed_key is not None:
             raise ActionError("The strategy's own opportunities cannot be edited.")
         before = convert.opportunity(record)
@@ -147,7 +147,7 @@ def update_custom_opportunity(
 def delete_custom_opportunity(store: PlanStore, uuid: str) -> RemovedOpportunity:
     """Remove a local opportunity and its actions; return them so the removal can be undone."""
     with store.transaction() as session:
-        record = _opportunity(session, uuid)
+        record = find_opportunity(session, uuid)
         if record.seed_key is not None:
             raise ActionError("The strategy's own opportunities cannot be removed.")
         removed = RemovedOpportunity(
@@ -178,10 +178,3 @@ def restore_custom_opportunity(store: PlanStore, removed: RemovedOpportunity, by
         session.flush()
         for action in removed.actions:
             insert_snapshot(session, action, by)
-
-
-def _opportunity(session: Session, uuid: str) -> OpportunityRecord:
-    record = session.scalars(select(OpportunityRecord).where(OpportunityRecord.uuid == uuid)).first()
-    if record is None:
-        raise ActionError("That opportunity is no longer in the plan.")
-    return record

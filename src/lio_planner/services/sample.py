@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 
 from lio_planner.domain.enums import Decision, Priority, Status
 from lio_planner.store.database import PlanStore
@@ -74,8 +74,9 @@ def fill_with_sample(store: PlanStore, actions: int | None = None, seed: int = 2
     now = utc_now()
     with store.transaction() as session:
         opportunities = session.execute(
-            select(OpportunityRecord.id, OpportunityRecord.lio_actions, OpportunityRecord.title)
-            .order_by(OpportunityRecord.position)
+            select(
+                OpportunityRecord.id, OpportunityRecord.lio_actions, OpportunityRecord.title
+            ).order_by(OpportunityRecord.position)
         ).all()
         people_rows = [{"uuid": new_uuid(), "name": name} for name in SAMPLE_PEOPLE]
         session.execute(insert(PersonRecord), people_rows)
@@ -96,9 +97,11 @@ def fill_with_sample(store: PlanStore, actions: int | None = None, seed: int = 2
                 decision = Decision.PURSUE
             reasons = rng.choice(_REASONS[decision]) if decision in _REASONS else ""
             session.execute(
-                ResponseRecord.__table__.update()
+                update(ResponseRecord)
                 .where(ResponseRecord.opportunity_id == opp_id)
-                .values(decision=decision.value, reasons=reasons, changed_at=now, changed_by="Sample")
+                .values(
+                    decision=decision.value, reasons=reasons, changed_at=now, changed_by="Sample"
+                )
             )
             if decision is Decision.PURSUE:
                 pursued.append((opp_id, _suggested or ["Agree next steps with partners"]))
@@ -113,7 +116,7 @@ def fill_with_sample(store: PlanStore, actions: int | None = None, seed: int = 2
             + [Status.BLOCKED, Status.DROPPED]
         )  # fmt: skip
         rows = []
-        for (opp_id, suggested), count in zip(pursued, per_opportunity):
+        for (opp_id, suggested), count in zip(pursued, per_opportunity, strict=True):
             for n in range(count):
                 status = rng.choice(statuses)
                 rows.append(

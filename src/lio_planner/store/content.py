@@ -33,9 +33,7 @@ def merge_seed(session: Session, seed: Seed) -> int:
         theme.summary = seed_theme.summary
         theme.position = position
 
-    existing = {
-        o.seed_key: o for o in session.scalars(select(OpportunityRecord)) if o.seed_key
-    }
+    existing = {o.seed_key: o for o in session.scalars(select(OpportunityRecord)) if o.seed_key}
     added = 0
     for position, item in enumerate(seed.opportunities):
         opportunity = existing.get(item.id)
@@ -64,14 +62,16 @@ def stored_digest(session: Session) -> str:
     return session.scalar(select(PlanRecord.seed_digest)) or ""
 
 
-def next_custom_position(session: Session, model: type[ThemeRecord] | type[OpportunityRecord]) -> int:
+def next_custom_position(
+    session: Session, model: type[ThemeRecord] | type[OpportunityRecord]
+) -> int:
     """A position after every existing item, for something the user adds."""
     highest = session.scalar(select(func.max(model.position))) or 0
     return max(highest + 1, CUSTOM_POSITION_START)
 
 
 def load_if_changed(seed_file: Path, digest: str) -> Seed | None:
-    """Parse the seed only when its bytes differ from what the plan has (the usual case is equal)."""
+    """Parse the seed only when its bytes differ from what the plan last merged (rarely)."""
     import hashlib
 
     raw_digest = hashlib.sha256(seed_file.read_bytes()).hexdigest()

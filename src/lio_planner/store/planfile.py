@@ -156,14 +156,16 @@ def check_contents(path: Path) -> None:
 
 def verify_connection(path: Path, connection: sqlite3.Connection) -> None:
     """Run quick_check and refuse objects a plan file never holds (triggers, views, strangers)."""
+    # A damaged file can hold any bytes where text should be; never let decoding fail.
+    connection.text_factory = lambda raw: raw.decode("utf-8", "replace")
     try:
         connection.execute("PRAGMA trusted_schema=OFF")
         result = [row[0] for row in connection.execute("PRAGMA quick_check(5)")]
         objects = connection.execute(
             "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
         ).fetchall()
-    except sqlite3.DatabaseError as exc:
-        raise DamagedPlanFile(path, f"is damaged and cannot be opened ({exc}).", _BACKUP) from None
+    except (sqlite3.DatabaseError, UnicodeDecodeError):
+        raise DamagedPlanFile(path, "is damaged and cannot be opened.", _BACKUP) from None
     if result != ["ok"]:
         raise DamagedPlanFile(path, "is damaged and cannot be opened.", _BACKUP)
     for kind, name in objects:
@@ -176,7 +178,8 @@ def verify_connection(path: Path, connection: sqlite3.Connection) -> None:
         if kind == "table" and name not in KNOWN_TABLES:
             raise NotAPlanFile(
                 path,
-                f"contains a table (“{name}”) that LIO Planner does not know, so it was not opened.",
+                f"contains a table (“{name}”) that LIO Planner does not know, "
+                "so it was not opened.",
             )
 
 
