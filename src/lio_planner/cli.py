@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from lio_planner import __version__
 
@@ -13,8 +14,15 @@ COMMANDS = ("open", "new", "export")
 FORMATS = ("csv", "pdf", "docx")
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a mistake on the command line is one plain line, like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"lio-planner: {message} (see lio-planner --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="lio-planner",
         description=(
             "Plan your organisation's response to the Civil Society Strategy. "

@@ -73,3 +73,12 @@ def test_export_leaves_the_plan_untouched(plan_path: Path, tmp_path: Path) -> No
     assert main(["export", str(plan_path), "--format", "csv", "--output", str(out)]) == 0
     assert hashlib.sha256(plan_path.read_bytes()).hexdigest() == before
     assert not Path(str(plan_path) + "-journal").exists()
+
+
+def test_a_mistyped_command_line_is_one_plain_line(plan_path: Path) -> None:
+    result = run("export", str(plan_path), "--format", "xls", "--output", "x.xls")
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        result.stderr.strip()
+    ] and result.stderr.startswith("lio-planner: ")
+    assert "invalid choice" in result.stderr
