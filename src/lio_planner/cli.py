@@ -62,6 +62,26 @@ def build_parser() -> argparse.ArgumentParser:
         default="theme",
         help="how to group the plan (PDF and Word)",
     )
+    export.add_argument(
+        "--paper", choices=("a4", "letter"), default="a4", help="paper size (PDF and Word)"
+    )
+    export.add_argument(
+        "--landscape", action="store_true", help="turn the pages sideways (PDF and Word)"
+    )
+    export.add_argument(
+        "--fields",
+        default="owner,due,status,success-measure",
+        metavar="LIST",
+        help=(
+            "the action fields to show, separated by commas, from: owner, due, status, "
+            "priority, success-measure, notes (PDF and Word; default: %(default)s)"
+        ),
+    )
+    export.add_argument(
+        "--leave-out-set-aside",
+        action="store_true",
+        help="leave out the closing list of opportunities not being pursued (PDF and Word)",
+    )
     return parser
 
 
@@ -106,12 +126,30 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from lio_planner.report.document import (
+        GroupBy,
+        Orientation,
+        PageSize,
+        ReportOptions,
+        columns_from_names,
+    )
     from lio_planner.report.exporting import export_plan
     from lio_planner.store.opening import open_plan
 
+    try:
+        columns = columns_from_names(args.fields.split(","))
+    except ValueError as exc:
+        raise SystemExit(f"lio-planner: {exc} (see lio-planner export --help)") from None
+    options = ReportOptions(
+        group_by=GroupBy(args.group_by),
+        columns=columns,
+        include_closing=not args.leave_out_set_aside,
+        page_size=PageSize(args.paper),
+        orientation=Orientation.LANDSCAPE if args.landscape else Orientation.PORTRAIT,
+    )
     store = open_plan(args.plan, read_only=True)
     try:
-        export_plan(store, args.format, args.output, group_by=args.group_by)
+        export_plan(store, args.format, args.output, options=options)
     finally:
         store.close()
     print(f"Exported {args.output}")

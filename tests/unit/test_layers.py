@@ -16,6 +16,12 @@ ROOT = Path(lio_planner.__file__).parent
 QT_FREE_LAYERS = ("domain", "store", "services")
 # The pure part of report/, and the command line, which must stay quick and headless.
 QT_FREE_EXTRAS = (
+    "lio_planner.report.document",
+    "lio_planner.report.options",
+    "lio_planner.report.wording",
+    "lio_planner.report.word",
+    "lio_planner.report.word_tables",
+    "lio_planner.report.qt_runtime",
     "lio_planner.report.csv_export",
     "lio_planner.report.exporting",
     "lio_planner.report.files",

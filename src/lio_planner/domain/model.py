@@ -92,6 +92,8 @@ class Action:
     changed_at: datetime | None = None
     changed_by: str = ""
     version: int = 1
+    # Order among the opportunity's actions, so an action put back by undo returns to its place.
+    position: int = 0
 
     def rag(self, today: date) -> Rag:
         return rag_for(self.status, self.due, today)

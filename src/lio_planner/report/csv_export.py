@@ -32,13 +32,19 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(text: str) -> str:
-    """Stop a spreadsheet treating user text as a formula, by prefixing an apostrophe."""
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+    """Stop a spreadsheet treating user text as a formula, by prefixing an apostrophe.
+
+    Text that already starts with apostrophes before a formula character gets one more, so
+    :func:`restore` can always take exactly one away and give back what the user typed.
+    """
+    return "'" + text if text.lstrip("'").startswith(_FORMULA_STARTS) else text
 
 
 def restore(text: str) -> str:
     """Undo :func:`neutralise` when reading our own CSV back."""
-    return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_STARTS) else text
+    return (
+        text[1:] if text.startswith("'") and text.lstrip("'").startswith(_FORMULA_STARTS) else text
+    )
 
 
 def csv_rows(rows: Iterable[ActionRow], today: date) -> Iterable[list[str]]:

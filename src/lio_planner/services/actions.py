@@ -17,6 +17,7 @@ from lio_planner.services.lookup import find_action, find_opportunity
 from lio_planner.store.database import ConflictingEdit, PlanStore
 from lio_planner.store.schema import (
     ActionRecord,
+    OpportunityRecord,
     PersonRecord,
     new_uuid,
     utc_now,
@@ -36,11 +37,7 @@ def record_action(
     """Add an action to an opportunity. ``uuid`` lets undo/redo bring back the same row."""
     with store.transaction() as session:
         opportunity = find_opportunity(session, opportunity_uuid)
-        position = session.scalar(
-            select(func.coalesce(func.max(ActionRecord.position), 0) + 1).where(
-                ActionRecord.opportunity_id == opportunity.id
-            )
-        )
+        position = _next_position(session, opportunity)
         now = utc_now()
         record = ActionRecord(
             uuid=uuid or new_uuid(),
@@ -54,7 +51,7 @@ def record_action(
         session.add(record)  # before _apply, whose owner look-up flushes the session
         _apply(session, record, _fields_dict(fields))
         session.flush()
-        return convert.action(record)
+        return as_action(record)
 
 
 def restore_action(store: PlanStore, snapshot: Action, by: str) -> Action:
@@ -64,10 +61,15 @@ def restore_action(store: PlanStore, snapshot: Action, by: str) -> Action:
 
 
 def insert_snapshot(session: Session, snapshot: Action, by: str) -> Action:
-    """Insert an action exactly as captured in ``snapshot``, inside the caller's transaction."""
+    """Insert an action exactly as captured in ``snapshot``, inside the caller's transaction.
+
+    It keeps its old position, so an undone delete puts the action back where it was.
+    """
+    opportunity = find_opportunity(session, snapshot.opportunity_uuid)
     record = ActionRecord(
         uuid=snapshot.uuid,
-        opportunity=find_opportunity(session, snapshot.opportunity_uuid),
+        opportunity=opportunity,
+        position=snapshot.position or _next_position(session, opportunity),
         created_at=snapshot.created_at or utc_now(),
         created_by=snapshot.created_by or by,
         changed_at=utc_now(),
@@ -76,7 +78,7 @@ def insert_snapshot(session: Session, snapshot: Action, by: str) -> Action:
     session.add(record)
     _apply(session, record, _fields_dict(fields_of(snapshot)))
     session.flush()
-    return convert.action(record)
+    return as_action(record)
 
 
 def update_action(
@@ -96,12 +98,12 @@ def update_action(
             raise ConflictingEdit(
                 store.path, "has a newer version of this action, saved by someone else."
             )
-        before = convert.action(record)
+        before = as_action(record)
         _apply(session, record, changes)
         record.changed_at = utc_now()
         record.changed_by = by
         session.flush()
-        return before, convert.action(record)
+        return before, as_action(record)
 
 
 def update_actions(
@@ -114,12 +116,12 @@ def update_actions(
         now = utc_now()
         for uuid in action_uuids:
             record = find_action(session, uuid)
-            before = convert.action(record)
+            before = as_action(record)
             _apply(session, record, changes, owners)
             record.changed_at = now
             record.changed_by = by
             session.flush()
-            results.append((before, convert.action(record)))
+            results.append((before, as_action(record)))
     return results
 
 
@@ -133,7 +135,7 @@ def set_actions(store: PlanStore, snapshots: Iterable[Action], by: str) -> list[
             record.changed_at = utc_now()
             record.changed_by = by
             session.flush()
-            restored.append(convert.action(record))
+            restored.append(as_action(record))
         return restored
 
 
@@ -141,7 +143,7 @@ def delete_action(store: PlanStore, action_uuid: str) -> Action:
     """Remove an action; return it as it was, so the removal can be undone."""
     with store.transaction() as session:
         record = find_action(session, action_uuid)
-        snapshot = convert.action(record)
+        snapshot = as_action(record)
         session.delete(record)
         return snapshot
 
@@ -159,6 +161,11 @@ def rename_person(store: PlanStore, person_uuid: str, new_name: str) -> tuple[Pe
         before = convert.person(record)
         record.name = name
         return before, convert.person(record)
+
+
+def as_action(record: ActionRecord) -> Action:
+    """The stored action as a domain value, including its place in the opportunity's list."""
+    return replace(convert.action(record), position=record.position)
 
 
 def fields_of(action: Action) -> ActionFields:
@@ -207,6 +214,14 @@ def _apply(
             setattr(record, name, _clean_text(str(value or "")))
         else:
             raise ActionError(f"“{name}” is not something an action has.")
+
+
+def _next_position(session: Session, opportunity: OpportunityRecord) -> int:
+    """A position after the opportunity's existing actions."""
+    highest = session.scalar(
+        select(func.max(ActionRecord.position)).where(ActionRecord.opportunity_id == opportunity.id)
+    )
+    return (highest or 0) + 1
 
 
 def _clean_text(text: str) -> str:

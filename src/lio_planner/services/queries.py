@@ -15,6 +15,7 @@ from lio_planner.domain.model import (
     PlanOverview,
 )
 from lio_planner.services import convert
+from lio_planner.services.actions import as_action
 from lio_planner.store.database import PlanStore
 from lio_planner.store.schema import (
     ActionRecord,
@@ -77,7 +78,7 @@ def actions_for(store: PlanStore, opportunity_uuid: str) -> list[Action]:
             .options(selectinload(ActionRecord.owner), selectinload(ActionRecord.opportunity))
             .order_by(ActionRecord.position, ActionRecord.id)
         )
-        return [convert.action(r) for r in records]
+        return [as_action(r) for r in records]
 
 
 def people(store: PlanStore) -> list[Person]:
@@ -93,7 +94,7 @@ def action_rows(store: PlanStore) -> list[ActionRow]:
         select(
             a.uuid, o.uuid, a.description, p.uuid, p.name, a.due, a.status, a.priority,
             a.success_measure, a.notes, a.created_at, a.created_by, a.changed_at, a.changed_by,
-            a.version, o.title, t.title, r.decision, t.position, o.position,
+            a.version, o.title, t.title, r.decision, t.position, o.position, a.position,
         )
         .join(o, a.opportunity_id == o.id)
         .join(t, o.theme_id == t.id)
@@ -120,6 +121,7 @@ def action_rows(store: PlanStore) -> list[ActionRow]:
                 changed_at=row[12],
                 changed_by=row[13],
                 version=row[14],
+                position=row[20],
             )
             rows.append(
                 ActionRow(

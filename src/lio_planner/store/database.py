@@ -14,7 +14,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import NullPool
 
-from lio_planner.store.planfile import APPLICATION_ID, PlanFileError, read_only_uri
+from lio_planner.store import tracking
+from lio_planner.store.history_log import BY
+from lio_planner.store.lock import PlanLock, read_lock
+from lio_planner.store.machine import user_name
+from lio_planner.store.planfile import APPLICATION_ID, PlanFileError, plan_uri, read_only_uri
+from lio_planner.store.watch import FileIdentity, PlanMark, read_mark
 
 
 class SaveFailed(PlanFileError):
@@ -23,6 +28,10 @@ class SaveFailed(PlanFileError):
 
 class ConflictingEdit(PlanFileError):
     """The row changed in the file since it was read (another copy of the app wrote it)."""
+
+
+class FileReplaced(SaveFailed):
+    """Another file now has the plan's name (a sync client or a person put it there)."""
 
 
 def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -36,47 +45,78 @@ def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def make_engine(path: Path, read_only: bool = False) -> Engine:
+def make_engine(path: Path, read_only: bool = False, create: bool = False) -> Engine:
     """An engine for the plan file with our pragmas on every connection.
 
     NullPool: each transaction opens and closes its own handle, so closing the plan (or a crash)
     never leaves a handle or a lock on a file that lives on a USB stick or a shared drive.
+
+    Only ``create`` may make a new file: otherwise a plan that has been moved or deleted while
+    open would silently be replaced by an empty database at its old name on the next save.
     """
-    if read_only:
-        url = "sqlite://"
-        uri = read_only_uri(path)
-        engine = create_engine(
-            url,
-            poolclass=NullPool,
-            creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
-        )
-    else:
-        engine = create_engine(f"sqlite:///{path}", poolclass=NullPool)
+    uri = read_only_uri(path) if read_only else plan_uri(path, "rwc" if create else "rw")
+    engine = create_engine(
+        "sqlite://",
+        poolclass=NullPool,
+        creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
+    )
     event.listen(engine, "connect", _set_pragmas)
     return engine
 
 
 class PlanStore:
-    """One open plan file. Services run every change through :meth:`transaction`."""
+    """One open plan file. Services run every change through :meth:`transaction`.
 
-    def __init__(self, path: Path, engine: Engine, read_only: bool = False) -> None:
+    An editing store normally holds the plan's lock (see :mod:`lio_planner.store.lock`) and
+    remembers which file it opened, so that a write never lands in a file someone has put in
+    the plan's place. Every transaction also records revisions and change history
+    (:mod:`lio_planner.store.tracking`).
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        engine: Engine,
+        read_only: bool = False,
+        lock: PlanLock | None = None,
+        user: str | None = None,
+    ) -> None:
         self.path = path
         self.engine = engine
         self.read_only = read_only
+        self.lock = lock
+        self.user = user if user is not None else user_name()
+        # Things worth telling the person after opening (a backup that could not be made).
+        self.notices: list[str] = []
+        self._identity: FileIdentity | None = None
+        self._mark: PlanMark | None = None
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        event.listen(self._sessions, "before_flush", tracking.before_flush)
+        event.listen(self._sessions, "before_commit", tracking.before_commit)
+        event.listen(self._sessions, "after_rollback", tracking.forget_pending)
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
+    def transaction(self, quiet_history: bool = False) -> Iterator[Session]:
         """A session whose changes are committed together, or not at all.
 
         Database errors become :class:`SaveFailed` with a plain-English reason; the file keeps
         its state from before the transaction because SQLite rolls the whole change back.
+        ``quiet_history`` records revisions but no automatic history entries (for a merge or a
+        restore, which describe themselves in one entry).
         """
         if self.read_only:
             raise SaveFailed(self.path, "is open read-only, so changes cannot be saved.")
+        self._check_still_ours()
         try:
             with self._sessions.begin() as session:
+                session.info[BY] = self.user
+                session.info[tracking.QUIET] = quiet_history
+                # Take the write lock first, so what this transaction reads cannot change
+                # under it before it writes (two writers never interleave read and write).
+                session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+                self._check_same_plan(session)
                 yield session
+            self._identity = FileIdentity.of(self.path)
         except StaleDataError:
             raise ConflictingEdit(
                 self.path,
@@ -98,9 +138,96 @@ class PlanStore:
         with self.engine.connect() as conn:
             return int(conn.exec_driver_sql("PRAGMA application_id").scalar_one())
 
+    def remember_file(self) -> None:
+        """Note which file this store has open, so a file put in its place is noticed."""
+        self._identity = FileIdentity.of(self.path)
+        with self.engine.connect() as conn:
+            self._mark = read_mark(conn.connection.dbapi_connection)  # type: ignore[arg-type]
+
+    @property
+    def plan_uuid(self) -> str:
+        """The uuid of the plan in this file, the same in every copy of it."""
+        if self._mark is None:
+            self.remember_file()
+        assert self._mark is not None
+        return self._mark.plan_uuid
+
+    def _check_still_ours(self) -> None:
+        """Refuse to write when the file has gone or someone has taken the plan over."""
+        if self._identity is not None and FileIdentity.of(self.path) is None:
+            raise SaveFailed(
+                self.path,
+                "could not be saved because it can no longer be found. It may have been "
+                "moved, renamed or deleted, or the drive it is on was disconnected.",
+                _KEPT,
+            )
+        if self.lock is not None and not self.lock.confirm():
+            holder = read_lock(self.path)
+            who = f" by {holder.user} on {holder.machine}" if holder else ""
+            raise SaveFailed(
+                self.path,
+                f"has been taken over{who}, so your change was not saved.",
+                "Save a copy of your work, then merge it in once they have finished.",
+            )
+
+    def _check_same_plan(self, session: Session) -> None:
+        """Refuse to write into a different file that now has the plan's name."""
+        if self._identity is None or self._mark is None:
+            return
+        now = FileIdentity.of(self.path)
+        if now is not None and now.same_bytes(self._identity):
+            return
+        connection = session.connection().connection.dbapi_connection
+        mark = read_mark(connection)  # type: ignore[arg-type]
+        if mark != self._mark:
+            raise FileReplaced(
+                self.path,
+                "has been replaced by a different plan since you opened it (a program such as "
+                "OneDrive or Dropbox may have put another file in its place), so your change "
+                "was not saved.",
+                "Your change is still on screen: save a copy of the plan somewhere else first.",
+            )
+        if now is None or not now.same_file(self._identity):
+            raise FileReplaced(
+                self.path,
+                "has been replaced by another copy of the plan since you opened it (a program "
+                "such as OneDrive or Dropbox may have put it there), so your change was not "
+                "saved.",
+                "Open the plan again to see that copy; your change is still on screen.",
+            )
+        # Written in place by another LIO Planner: each row's version counter protects changes.
+
+    def file_state(self) -> str:
+        """How the file on disk compares with what this store last saved or opened.
+
+        "same"; "changed" (saved by someone else since); "replaced" (another file now has its
+        name); or "missing". A cheap look at the file's details, for a timer; writes nothing.
+        """
+        now = FileIdentity.of(self.path)
+        if now is None:
+            return "missing"
+        if self._identity is None or now.same_bytes(self._identity):
+            return "same"
+        return "changed" if now.same_file(self._identity) else "replaced"
+
+    def heartbeat(self) -> bool:
+        """Renew this store's claim on the plan; call every minute while it is open.
+
+        Returns False when someone has taken the plan over: the store then refuses changes.
+        """
+        if self.lock is None or self.read_only:
+            return True
+        if self.lock.refresh():
+            return True
+        self.read_only = True
+        return False
+
     def close(self) -> None:
         """Release the file: no handle, lock or journal is left behind."""
         self.engine.dispose()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None  # closing twice must not release a claim shared with another store
 
 
 _KEPT = "Your change is still on screen; try again, or save a copy somewhere else."
@@ -115,7 +242,14 @@ def _explain(exc: BaseException | None) -> str:
         return "could not be saved because the disk is full."
     if "locked" in text or "busy" in text:
         return "could not be saved because another program is using it."
-    if "disk i/o" in text or "unable to open" in text:
+    if "disk i/o" in text:
+        # SQLite cannot tell a disk that filled up mid-write (EFBIG, quotas) from one that
+        # went away, so say both, plainly.
+        return (
+            "could not be saved because writing to the disk failed: the disk may be full, "
+            "or the drive it is on may have been disconnected."
+        )
+    if "unable to open" in text:
         return "could not be saved: the file or the drive it is on is not available."
     if "malformed" in text or "not a database" in text:
         return "could not be saved because the file is damaged."

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from lio_planner.bundled import seed_path
 from lio_planner.store.content import load_if_changed, merge_seed, stored_digest
 from lio_planner.store.database import PlanStore, make_engine, set_application_id
+from lio_planner.store.lock import LockInfo, PlanLock
 from lio_planner.store.planfile import (
     SCHEMA_VERSION,
     PlanFileError,
@@ -23,49 +24,100 @@ from lio_planner.store.planfile import (
 )
 from lio_planner.store.schema import PlanRecord
 from lio_planner.store.seed import load_seed
+from lio_planner.store.tracking import track_untracked_rows
 
 
-def open_plan(path: Path, read_only: bool = False, seed_file: Path | None = None) -> PlanStore:
+def open_plan(
+    path: Path,
+    read_only: bool = False,
+    seed_file: Path | None = None,
+    *,
+    take_over: LockInfo | None = None,
+    claim: bool = True,
+    daily_backup: bool = True,
+) -> PlanStore:
     """Open an existing plan file after checking it, migrating and refreshing content if due.
 
-    A file this process cannot write is opened read-only rather than refused.
+    A file this process cannot write is opened read-only rather than refused. Opening for
+    editing claims the plan (see :mod:`lio_planner.store.lock`) before anything is written, and
+    raises :class:`PlanInUse` with the holder's details if someone else has it; ``take_over``
+    replaces a stale holder the person has agreed to replace. ``claim=False`` skips the claim
+    (tools and tests that deliberately write alongside an editor).
     """
     path = Path(path).absolute()
     header = read_header(path)
     had_hot_journal = journal_path(path).exists()
-    check_contents(path)
     read_only = read_only or not is_writable(path)
-    if read_only and had_hot_journal:
-        raise PlanFileError(
-            path,
-            "was not closed properly and cannot be repaired while it is read-only.",
-            "Copy it to a folder you can write to and open the copy.",
-        )
+    # Beside a plan opened read-only, a journal is someone saving this moment, or a crash to
+    # undo: SQLite tells them apart by its own locks (it waits for a live save, and an
+    # interrupted one raises NotClosedProperly), so ask it rather than guess from the file.
+    check_contents(path, journal_may_be_live=read_only)
     if read_only and header.user_version < SCHEMA_VERSION:
         raise PlanFileError(
             path,
-            "was made by an older version of LIO Planner and needs updating, "
-            "but it is read-only.",
+            "was made by an older version of LIO Planner and needs updating, but it is read-only.",
             "Copy it to a folder you can write to and open the copy.",
         )
 
+    # The claim comes before the first write (rolling back a journal, migrating, backing up).
+    lock = PlanLock.claim(path, take_over=take_over) if claim and not read_only else None
     engine = make_engine(path, read_only=read_only)
-    store = PlanStore(path, engine, read_only=read_only)
+    store = PlanStore(path, engine, read_only=read_only, lock=lock)
     try:
-        if had_hot_journal:
+        if had_hot_journal and not read_only:
             # The read-write connection has just rolled the interrupted write back; check now.
             with engine.connect() as conn:
                 verify_connection(path, conn.connection.dbapi_connection)  # type: ignore[arg-type]
+            _remove_leftover_journal(store)
         if not read_only:
-            if header.user_version < SCHEMA_VERSION:
-                from lio_planner.store.migrate import upgrade_to_head
-
-                upgrade_to_head(engine)
+            _prepare_for_editing(store, header.user_version, daily_backup)
             refresh_content(store, seed_file or seed_path())
+        store.remember_file()
     except BaseException:
         store.close()
         raise
     return store
+
+
+def _remove_leftover_journal(store: PlanStore) -> None:
+    """Delete a journal SQLite did not need, so it does not linger beside the plan.
+
+    A save killed before it wrote anything leaves an empty journal, which SQLite ignores but
+    never removes. Holding the write lock, nobody else can be using it.
+    """
+    journal = journal_path(store.path)
+    with store.engine.connect() as conn:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        with contextlib.suppress(OSError):
+            journal.unlink()
+        conn.commit()
+
+
+def _prepare_for_editing(store: PlanStore, user_version: int, daily_backup: bool) -> None:
+    """Back up (before an update, or once a day), migrate, and give old rows their revisions."""
+    from lio_planner.store import backup
+
+    plan_uuid = backup.read_plan_uuid(store.path)
+    if user_version < SCHEMA_VERSION:
+        try:
+            backup.take_backup(store.path, "before-update", plan_uuid)
+        except backup.BackupFailed as exc:
+            raise PlanFileError(
+                store.path,
+                "needs updating for this version of LIO Planner, but a backup could not be "
+                f"made first ({exc.problem}), so it was left as it was.",
+                "Check there is free space on this computer, then try again.",
+            ) from None
+        from lio_planner.store.migrate import upgrade_to_head
+
+        upgrade_to_head(store.engine)
+    elif daily_backup:
+        try:
+            backup.take_daily_backup(store.path, plan_uuid)
+        except backup.BackupFailed as exc:
+            store.notices.append(f"Today's backup could not be made: {exc.message}")
+    with store.transaction(quiet_history=True) as session:
+        track_untracked_rows(session)
 
 
 def refresh_content(store: PlanStore, seed_file: Path) -> int:
@@ -99,7 +151,7 @@ def create_plan(
     seed = load_seed(seed_file or seed_path())
     temporary = path.with_name(f".{path.name}.{os.getpid()}.creating")
     try:
-        engine = make_engine(temporary)
+        engine = make_engine(temporary, create=True)
         try:
             set_application_id(engine)
             from lio_planner.store.migrate import upgrade_to_head
@@ -126,7 +178,8 @@ def create_plan(
             temporary.unlink()
         with contextlib.suppress(FileNotFoundError):
             journal_path(temporary).unlink()
-    return open_plan(path, seed_file=seed_file)
+    # A brand-new plan holds nothing worth a backup yet.
+    return open_plan(path, seed_file=seed_file, daily_backup=False)
 
 
 def open_or_create(path: Path, organisation: str = "") -> PlanStore:

@@ -17,14 +17,24 @@ from urllib.parse import quote
 EXTENSION = ".lioplan"
 APPLICATION_ID = 0x4C494F50  # "LIOP"
 # The schema version this release writes. Each Alembic migration sets user_version to its number.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _HEADER_SIZE = 100
 
 # The tables a plan file may hold; anything else means it was not made by us (or was tampered with).
 KNOWN_TABLES = frozenset(
-    {"plan", "themes", "opportunities", "responses", "people", "actions", "alembic_version"}
+    {
+        "plan",
+        "themes",
+        "opportunities",
+        "responses",
+        "people",
+        "actions",
+        "revisions",
+        "history",
+        "alembic_version",
+    }
 )
 
 
@@ -53,6 +63,10 @@ class NewerPlanFile(PlanFileError):
 
 class DamagedPlanFile(PlanFileError):
     """The file is a plan but is damaged or incomplete."""
+
+
+class NotClosedProperly(PlanFileError):
+    """An interrupted save needs undoing, which a read-only opening cannot do."""
 
 
 class PlanFileMissing(PlanFileError):
@@ -116,10 +130,14 @@ def read_header(path: Path) -> Header:
             "was saved by a newer version of LIO Planner.",
             "Please update LIO Planner to open it. The file has not been changed.",
         )
+    # With a journal beside it, a save was under way (or was interrupted): the file may be
+    # part-written until the journal is rolled back, so its size says nothing yet. The pages
+    # are checked after the rollback instead.
+    settled = not journal_path(path).exists()
     # The page count in the header is only trustworthy when its "valid for" stamp matches.
-    if change_counter == valid_for and size < page_size * page_count:
+    if settled and change_counter == valid_for and size < page_size * page_count:
         raise DamagedPlanFile(path, "is incomplete (it has been cut short).", _COPY_AGAIN)
-    if size % page_size:
+    if settled and size % page_size:
         raise DamagedPlanFile(path, "is incomplete (it has been cut short).", _COPY_AGAIN)
     return Header(page_size, page_count, application_id, user_version)
 
@@ -133,16 +151,24 @@ def journal_path(path: Path) -> Path:
 
 def read_only_uri(path: Path) -> str:
     """A SQLite URI that can never write to the file or create a journal beside it."""
-    return f"file:{quote(str(path.resolve()))}?mode=ro"
+    return plan_uri(path, "ro")
 
 
-def check_contents(path: Path) -> None:
+def plan_uri(path: Path, mode: str) -> str:
+    """A SQLite URI for the file: ``ro`` read-only, ``rw`` existing only, ``rwc`` may create."""
+    return f"file:{quote(str(path.resolve()))}?mode={mode}"
+
+
+def check_contents(path: Path, journal_may_be_live: bool = False) -> None:
     """Check the file's pages and schema through a read-only connection, refusing damage.
 
     A hot journal beside the file means a write was interrupted: only a read-write connection
     can roll it back, so the page check is left to the caller's connection in that case.
+    With ``journal_may_be_live`` the check goes ahead anyway: the journal may belong to an
+    editor saving this moment (SQLite then simply waits for it), and a truly hot journal
+    raises :class:`NotClosedProperly`.
     """
-    if journal_path(path).exists():
+    if journal_path(path).exists() and not journal_may_be_live:
         return
     try:
         connection = sqlite3.connect(read_only_uri(path), uri=True)
@@ -164,6 +190,14 @@ def verify_connection(path: Path, connection: sqlite3.Connection) -> None:
         objects = connection.execute(
             "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
         ).fetchall()
+    except sqlite3.OperationalError as exc:
+        if getattr(exc, "sqlite_errorname", "") == "SQLITE_READONLY_ROLLBACK":
+            raise NotClosedProperly(
+                path,
+                "was not closed properly and cannot be repaired while it is read-only.",
+                "Copy it to a folder you can write to and open the copy.",
+            ) from None
+        raise DamagedPlanFile(path, "is damaged and cannot be opened.", _BACKUP) from None
     except (sqlite3.DatabaseError, UnicodeDecodeError):
         raise DamagedPlanFile(path, "is damaged and cannot be opened.", _BACKUP) from None
     if result != ["ok"]:

@@ -157,3 +157,56 @@ class ActionRecord(Base):
 
 
 Index("ix_actions_due_status", ActionRecord.due, ActionRecord.status)
+
+
+class RevisionRecord(Base):
+    """One saved state of something people edit, kept so a merge can tell who changed what.
+
+    Each change to an action, decision, person, local theme or local opportunity (or the plan's
+    own details) adds a row with a new random ``revision`` id and the fields as they now are.
+    Copies of a plan carry these rows with them however they travel (email, USB stick, a synced
+    folder), so when two copies are merged, a revision id both files hold is a state they once
+    shared: whichever side still has it unchanged did not touch the row, and the fields it held
+    are the base for a field-by-field three-way merge. No clocks are compared, because two
+    laptops' clocks rarely agree.
+    """
+
+    __tablename__ = "revisions"
+
+    # Order of arrival in this file; the latest revision of a row is the one with the highest.
+    seq: Mapped[int] = mapped_column(primary_key=True)
+    revision: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    kind: Mapped[str] = mapped_column(String(20))
+    # Stable across copies: a uuid, or "seed:<key>" for the strategy's own opportunities.
+    row_key: Mapped[str] = mapped_column(String(120))
+    recorded_at: Mapped[datetime] = mapped_column(default=utc_now)
+    # True when the row was removed: a tombstone, so a merge shows the removal instead of
+    # quietly bringing the row back or quietly deleting the colleague's copy of it.
+    removed: Mapped[bool] = mapped_column(default=False)
+    fields: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+Index("ix_revisions_kind_row_key", RevisionRecord.kind, RevisionRecord.row_key)
+
+
+class HistoryRecord(Base):
+    """One entry in the plan's change history: who changed what, and when."""
+
+    __tablename__ = "history"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Lets a merge bring in a colleague's history without duplicating entries both files hold.
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    at: Mapped[datetime] = mapped_column(default=utc_now, index=True)
+    by: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[str] = mapped_column(String(40))
+    # The opportunity the change belongs to ("seed:<key>" or a uuid), for its own history list.
+    opportunity: Mapped[str | None] = mapped_column(String(120), index=True)
+    subject_kind: Mapped[str] = mapped_column(String(20), default="")
+    subject: Mapped[str] = mapped_column(String(120), default="")
+    # What the thing was called at the time (an action's description), since it may be gone now.
+    label: Mapped[str] = mapped_column(Text, default="")
+    before: Mapped[str] = mapped_column(Text, default="")
+    after: Mapped[str] = mapped_column(Text, default="")
+    # The copy's file name when the change came in through a merge; empty otherwise.
+    source: Mapped[str] = mapped_column(Text, default="")

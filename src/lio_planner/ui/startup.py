@@ -13,7 +13,9 @@ from lio_planner.errors import user_message
 from lio_planner.paths import default_plan_path
 from lio_planner.store.database import PlanStore
 from lio_planner.store.opening import open_or_create, open_plan
+from lio_planner.store.planfile import PlanFileError
 from lio_planner.ui.main_window import MainWindow
+from lio_planner.ui.settings import last_plan
 
 
 def configure_application(app: QApplication) -> None:
@@ -24,10 +26,20 @@ def configure_application(app: QApplication) -> None:
 
 
 def open_store(plan: Path | None, read_only: bool = False) -> PlanStore:
-    """Open the named plan, or the default plan (made on first run)."""
-    if plan is None:
-        return open_or_create(default_plan_path())
-    return open_plan(plan, read_only=read_only)
+    """Open the named plan, else the plan opened last time, else the default (made on first run).
+
+    If last time's plan cannot be opened now (moved to a drive that is not plugged in, say),
+    the default plan opens instead and the reason is shown.
+    """
+    if plan is not None:
+        return open_plan(plan, read_only=read_only)
+    last = last_plan()
+    if last is not None:
+        try:
+            return open_plan(last, read_only=read_only)
+        except PlanFileError as exc:
+            QMessageBox.warning(None, f"{APP_NAME}: cannot open your last plan", exc.message)
+    return open_or_create(default_plan_path())
 
 
 def start(plan: Path | None, read_only: bool = False) -> MainWindow | None:

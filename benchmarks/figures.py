@@ -1,0 +1,346 @@
+"""The figures, each measured in fresh worker processes and compared with its budget.
+
+Each ``measure_*`` function returns its figures; a feature that is not in the app yet, or a
+worker that crashed, turns into a figure marked not available with the reason, never a number.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from benchmarks.plans import PlanCache
+from benchmarks.processes import FeatureMissing, WorkerFailed, run_worker
+from benchmarks.results import Figure, median, not_available
+from benchmarks.settings import FULL, Settings
+
+COLD_START_FACTOR = 1.3  # the app may take 30% over a bare Qt window plus SQLAlchemy
+
+
+@dataclass
+class Context:
+    settings: Settings
+    plans: PlanCache
+    scratch: Path
+
+    def timeout(self, seconds: float) -> float:
+        return seconds * self.settings.timeout_scale
+
+
+def _size(n: int) -> str:
+    return f"{n:,}"
+
+
+def _key(n: int) -> str:
+    return f"{n // 1000}k" if n >= 1000 and n % 1000 == 0 else str(n)
+
+
+def _fill(figure: Figure, samples: list[float], planned: int, scale: float = 1.0) -> Figure:
+    figure.value = median(samples) * scale
+    figure.runs = len(samples)
+    figure.planned_runs = planned
+    if len(samples) > 1:
+        figure.extra["min"] = min(samples) * scale
+        figure.extra["max"] = max(samples) * scale
+    return figure
+
+
+def _problem(figures: list[Figure], exc: Exception) -> list[Figure]:
+    failed = isinstance(exc, WorkerFailed)
+    for figure in figures:
+        if figure.value is None:
+            not_available(figure, str(exc), failed=failed)
+    return figures
+
+
+def measure_cold_start(ctx: Context) -> list[Figure]:
+    """Process start to first paint: the app on the default plan, against a bare Qt window
+    and ``import sqlalchemy.orm``, interleaved run by run so drift hits all three alike."""
+    s = ctx.settings
+    bare = Figure("bare_window", "bare QMainWindow, start to first paint", "s")
+    orm = Figure("import_sqlalchemy_orm", "import sqlalchemy.orm (fresh process)", "s")
+    app = Figure("cold_start", "cold start to first paint (default plan)", "s")
+    ratio = Figure(
+        "cold_start_ratio",
+        "cold start ÷ (bare window + sqlalchemy.orm)",
+        "×",
+        budget=COLD_START_FACTOR,
+    )
+    alembic = Figure(
+        "alembic_at_start", "Alembic imported opening an up-to-date plan", "yes/no", budget=False
+    )
+    leak = Figure("qt_none_refs_lost", "None refs lost per 1,000 Qt calls (PySide6 bug)", "refs")
+    guarded = Figure(
+        "none_bug_guarded", "app guards against that bug by first paint", "yes/no", budget=True
+    )
+    figures = [ratio, app, bare, orm, alembic, leak, guarded]
+    guards: list[bool] = []
+    lost: list[float] = []
+    bare_s: list[float] = []
+    orm_s: list[float] = []
+    app_s: list[float] = []
+    alembic_seen: list[bool] = []
+    app_problem: Exception | None = None
+    try:
+        for n in range(s.start_runs):
+            bare_run = run_worker("bare_window", timeout=ctx.timeout(60))
+            bare_s.append(bare_run.marks["painted"])
+            lost.append(bare_run.result["none_refs_lost"])
+            orm_s.append(run_worker("import_orm", timeout=ctx.timeout(60)).result["seconds"])
+            if app_problem is not None:
+                continue
+            try:
+                run = run_worker(
+                    "app_window",
+                    {"plan": None},
+                    home=ctx.plans.fresh_home(f"cold{n}"),
+                    timeout=ctx.timeout(120),
+                )
+            except (FeatureMissing, WorkerFailed) as exc:
+                app_problem = exc
+                continue
+            app_s.append(run.marks["painted"])
+            alembic_seen.append(bool(run.result["alembic_imported"]))
+            guards.append(bool(run.result["none_guarded"]))
+    except (FeatureMissing, WorkerFailed) as exc:
+        return _problem(figures, exc)
+    _fill(bare, bare_s, FULL.start_runs)
+    _fill(orm, orm_s, FULL.start_runs)
+    _fill(leak, lost, FULL.start_runs)
+    leak.value = max(lost)
+    if leak.value:
+        leak.note = (
+            "this Qt binding drops a reference to None on each call returning nothing; on "
+            "Python < 3.12 a process aborts after a few thousand calls unless it guards None"
+        )
+    if app_problem is not None or not app_s:
+        return _problem(figures, app_problem or WorkerFailed("the app never painted"))
+    _fill(app, app_s, FULL.start_runs)
+    floor = float(bare.value or 0) + float(orm.value or 0)
+    app.budget = COLD_START_FACTOR * floor
+    app.note = f"budget is {COLD_START_FACTOR} × (bare window + import sqlalchemy.orm) this run"
+    ratio.value = float(app.value or 0) / floor
+    ratio.runs, ratio.planned_runs = app.runs, FULL.start_runs
+    alembic.value = any(alembic_seen)
+    alembic.runs, alembic.planned_runs = len(alembic_seen), FULL.start_runs
+    guarded.value = leak.value == 0 or all(guards)
+    guarded.runs, guarded.planned_runs = len(guards), FULL.start_runs
+    return figures
+
+
+def measure_open(ctx: Context) -> list[Figure]:
+    """Open a plan and run the start-up queries (overview, action rows), fresh process each."""
+    s = ctx.settings
+    figures = []
+    jobs = (
+        (s.large, 1.0, s.open_runs, FULL.open_runs),
+        (s.medium, None, s.open_small_runs, FULL.open_small_runs),
+        (s.small, None, s.open_small_runs, FULL.open_small_runs),
+    )
+    for size, budget, runs, planned in jobs:
+        figure = Figure(
+            _role_key("open_plan", size, s),
+            f"open a {_size(size)}-action plan + start-up queries",
+            "s",
+            budget,
+        )
+        figures.append(figure)
+        samples: list[float] = []
+        parts: dict[str, list[float]] = {"open_plan_s": [], "overview_s": [], "action_rows_s": []}
+        try:
+            plan = ctx.plans.sample(size)
+            for _ in range(runs):
+                result = run_worker(
+                    "open_plan", {"plan": str(plan)}, timeout=ctx.timeout(120)
+                ).result
+                samples.append(result["seconds"])
+                for part, values in parts.items():
+                    values.append(result[part])
+                figure.extra["actions"] = result["actions"]
+                if result["alembic_imported"]:
+                    figure.note = "Alembic was imported while opening this up-to-date plan"
+        except (FeatureMissing, WorkerFailed) as exc:
+            _problem([figure], exc)
+            continue
+        _fill(figure, samples, planned)
+        for part, values in parts.items():
+            figure.extra[part] = statistics.median(values)
+    first = Figure(
+        _role_key("first_open", s.large, s),
+        f"first open of the new {_size(s.large)}-action sample plan (one-time work)",
+        "s",
+    )
+    if s.large in ctx.plans.first_open:
+        first.value, first.runs, first.planned_runs = ctx.plans.first_open[s.large], 1, 1
+    else:
+        not_available(first, figures[0].reason or "the sample plan was not made", failed=True)
+    figures.append(first)
+    return figures
+
+
+def _role_key(prefix: str, size: int, s: Settings) -> str:
+    """Keys name the size's role (100, 1k, 10k), so tiny test plans keep the real keys."""
+    role = {s.small: FULL.small, s.medium: FULL.medium, s.large: FULL.large}[size]
+    return f"{prefix}_{_key(role)}"
+
+
+def measure_window(ctx: Context) -> list[Figure]:
+    """Next opportunity and a filter keystroke, driven in a window on the large plan."""
+    s = ctx.settings
+    next_fig = Figure(
+        "next_opportunity", f"next opportunity ({_size(s.large)}-action plan)", "ms", 50.0
+    )
+    filter_fig = Figure(
+        "filter_keystroke", f"filter keystroke on {_size(s.large)} actions", "ms", 30.0
+    )
+    figures = [next_fig, filter_fig]
+    results: list[dict[str, Any]] = []
+    try:
+        plan = ctx.plans.sample(s.large)
+        for _ in range(s.window_runs):
+            args = {"plan": str(plan), "moves": s.moves, "text": s.filter_text}
+            results.append(run_worker("in_window", args, timeout=ctx.timeout(180)).result)
+    except (FeatureMissing, WorkerFailed) as exc:
+        return _problem(figures, exc)
+    _from_samples(
+        next_fig,
+        [r["next_opportunity"] for r in results],
+        FULL.window_runs * FULL.moves,
+        ("method", "opportunities"),
+    )
+    _from_samples(
+        filter_fig,
+        [r["filter_keystroke"] for r in results],
+        FULL.window_runs * 2 * len(FULL.filter_text),
+        ("rows_before", "rows_fewest", "deferred", "typed"),
+    )
+    if filter_fig.extra.get("deferred"):
+        filter_fig.note = (
+            "the filter finished after the keystroke returned (deferred); this "
+            "figure times the keystroke only, not the deferred filtering"
+        )
+    return figures
+
+
+def _from_samples(
+    figure: Figure, parts: list[dict[str, Any]], planned: int, details: tuple[str, ...]
+) -> None:
+    missing = [p["unavailable"] for p in parts if "unavailable" in p]
+    if missing:
+        not_available(figure, missing[0])
+        return
+    samples = [ms for part in parts for ms in part["ms"]]
+    _fill(figure, samples, planned)
+    for name in details:
+        figure.extra[name] = parts[-1].get(name)
+
+
+def measure_edit(ctx: Context) -> list[Figure]:
+    """Commit single edits through services.actions.update_action on the large plan."""
+    s = ctx.settings
+    figure = Figure("edit_committed", f"edit committed ({_size(s.large)}-action plan)", "ms", 20.0)
+    try:
+        plan = ctx.plans.scratch_copy(s.large)
+        result = run_worker(
+            "edit", {"plan": str(plan), "edits": s.edits}, timeout=ctx.timeout(120)
+        ).result
+    except (FeatureMissing, WorkerFailed) as exc:
+        return _problem([figure], exc)
+    _fill(figure, result["ms"], FULL.edits)
+    figure.extra["first"] = result["ms"][0]
+    return [figure]
+
+
+def measure_exports(ctx: Context) -> list[Figure]:
+    """PDF, Word and CSV exports through report.exporting.export_plan."""
+    s = ctx.settings
+    jobs = (
+        ("pdf", s.medium, 1.0, s.pdf_medium_runs, FULL.pdf_medium_runs),
+        ("pdf", s.large, 8.0, s.pdf_large_runs, FULL.pdf_large_runs),
+        ("docx", s.medium, 3.0, s.docx_runs, FULL.docx_runs),
+        ("csv", s.large, 1.0, s.csv_runs, FULL.csv_runs),
+    )
+    figures = []
+    for fmt, size, budget, runs, planned in jobs:
+        name = {"pdf": "PDF", "docx": "Word (DOCX)", "csv": "CSV"}[fmt]
+        figure = Figure(
+            _role_key(f"export_{fmt}", size, s),
+            f"export {name} of {_size(size)} actions",
+            "s",
+            budget,
+        )
+        figures.append(figure)
+        try:
+            args = {
+                "plan": str(ctx.plans.sample(size)),
+                "format": fmt,
+                "runs": runs,
+                "out_dir": str(ctx.scratch),
+            }
+            result = run_worker("export", args, timeout=ctx.timeout(60 + 60 * runs)).result
+        except (FeatureMissing, WorkerFailed) as exc:
+            _problem([figure], exc)
+            continue
+        _fill(figure, result["seconds"], planned)
+        figure.extra.update(
+            first=result["seconds"][0], bytes=result["bytes"], peak_rss_mb=result["peak_rss_mb"]
+        )
+        if runs == 1:
+            figure.note = "one run only: it includes the exporter's one-time imports"
+    return figures
+
+
+def measure_memory(ctx: Context) -> list[Figure]:
+    """Peak memory of the app with the large plan open (and its action plan shown, if any)."""
+    s = ctx.settings
+    memory = Figure(
+        _role_key("peak_memory", s.large, s),
+        f"peak memory, {_size(s.large)}-action plan in the window",
+        "MB",
+        200.0,
+    )
+    start = Figure(
+        _role_key("cold_start", s.large, s),
+        f"cold start to first paint ({_size(s.large)}-action plan)",
+        "s",
+    )
+    figures = [memory, start]
+    peaks: list[float | None] = []
+    paints: list[float] = []
+    shown = False
+    try:
+        plan = ctx.plans.sample(s.large)
+        for _ in range(s.memory_runs):
+            run = run_worker(
+                "app_window",
+                {"plan": str(plan), "settle_ms": s.settle_ms, "visit_action_plan": True},
+                timeout=ctx.timeout(120),
+            )
+            peaks.append(run.result["peak_rss_mb"])
+            paints.append(run.marks["painted"])
+            shown = bool(run.result.get("action_plan_shown"))
+    except (FeatureMissing, WorkerFailed) as exc:
+        return _problem(figures, exc)
+    known = [peak for peak in peaks if peak is not None]
+    if len(known) < len(peaks):
+        not_available(memory, "this system has no ru_maxrss to read peak memory from")
+    else:
+        _fill(memory, known, FULL.memory_runs)
+    memory.extra["action_plan_shown"] = shown
+    if not shown:
+        memory.note = "the window has no action plan view yet, so its table was not loaded"
+    _fill(start, paints, FULL.memory_runs)
+    return figures
+
+
+GROUPS: dict[str, Callable[[Context], list[Figure]]] = {
+    "startup": measure_cold_start,
+    "open": measure_open,
+    "window": measure_window,
+    "edit": measure_edit,
+    "export": measure_exports,
+    "memory": measure_memory,
+}

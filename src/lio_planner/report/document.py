@@ -1,0 +1,391 @@
+"""The action plan as a document: one model that print, preview, PDF and Word all render.
+
+Pure Python (no Qt): it turns the plan's data into a title block, a summary, grouped sections of
+actions and a closing list of the opportunities set aside. Renderers only lay it out, so every
+format says the same thing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from lio_planner.domain.enums import Decision, Rag, Status
+from lio_planner.domain.model import ActionRow, Opportunity, PlanOverview
+from lio_planner.report.options import (
+    DEFAULT_COLUMNS,
+    OPTIONAL_COLUMNS,
+    Column,
+    GroupBy,
+    Orientation,
+    PageSize,
+    ReportOptions,
+    columns_from_names,
+)
+from lio_planner.report.wording import (
+    NOTHING,
+    RAG_MEANINGS,
+    clean,
+    ink_for,
+    long_date,
+    short_date,
+)
+from lio_planner.services import queries
+from lio_planner.store.database import PlanStore
+
+NO_OWNER = "No owner"
+
+
+@dataclass(frozen=True)
+class ActionLine:
+    """One action as it reads on paper: every value already in words."""
+
+    description: str
+    owner: str
+    due: date | None
+    due_text: str
+    overdue: bool
+    status: Status
+    rag: Rag
+    priority: str
+    success_measure: str
+    notes: str
+    opportunity: str
+    theme: str
+
+    def text(self, column: Column) -> str:
+        """The cell text for ``column`` (status cells also show the RAG rating beside it)."""
+        values = {
+            Column.OPPORTUNITY: self.opportunity,
+            Column.ACTION: self.description,
+            Column.OWNER: self.owner or NOTHING,
+            Column.DUE: self.due_text,
+            Column.STATUS: self.status.label,
+            Column.PRIORITY: self.priority,
+            Column.SUCCESS_MEASURE: self.success_measure or NOTHING,
+            Column.NOTES: self.notes or NOTHING,
+        }
+        return values[column]
+
+
+@dataclass(frozen=True)
+class OpportunityBlock:
+    """An opportunity in the plan, with the decision, its reasons and its actions."""
+
+    title: str
+    theme: str
+    decision: Decision
+    reasons: str
+    actions: tuple[ActionLine, ...]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A group of the plan: a theme (with opportunities) or an owner or status (one table)."""
+
+    heading: str
+    columns: tuple[Column, ...]
+    opportunities: tuple[OpportunityBlock, ...] = ()
+    actions: tuple[ActionLine, ...] = ()
+    note: str = ""  # a line under the heading, such as "4 actions, 1 overdue"
+
+
+@dataclass(frozen=True)
+class OwnerCount:
+    owner: str
+    actions: int
+    open: int
+    done: int
+    overdue: int
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The figures on the first page."""
+
+    opportunities: int
+    by_decision: tuple[tuple[Decision, int], ...]
+    actions: int
+    by_status: tuple[tuple[Status, int], ...]
+    by_rag: tuple[tuple[Rag, int], ...]
+    overdue: int
+    owners: tuple[OwnerCount, ...]
+
+    def count(self, decision: Decision) -> int:
+        return dict(self.by_decision).get(decision, 0)
+
+    def status_count(self, status: Status) -> int:
+        return dict(self.by_status).get(status, 0)
+
+    def sentence(self) -> str:
+        """The summary in one sentence, for the top of the first page."""
+        pursued = self.count(Decision.PURSUE)
+        decided = self.opportunities - self.count(Decision.UNDECIDED)
+        done = self.status_count(Status.DONE)
+        first = (
+            f"{decided} of {_count(self.opportunities, 'opportunity', 'opportunities')} have been "
+            f"decided, and {pursued} {'is' if pursued == 1 else 'are'} being pursued "
+            f"with {_count(self.actions, 'action', 'actions')}."
+        )
+        if not self.actions:
+            return first
+        overdue = "none is" if self.overdue == 0 else f"{self.overdue} {_is(self.overdue)}"
+        return f"{first} Of the actions, {done} {_is(done)} done and {overdue} overdue."
+
+
+@dataclass(frozen=True)
+class ClosingLine:
+    """An opportunity set aside, with the reason given."""
+
+    title: str
+    theme: str
+    decision: Decision
+    reasons: str
+
+
+@dataclass(frozen=True)
+class PlanDocument:
+    """The whole printed plan."""
+
+    organisation: str
+    title: str
+    period: str
+    printed: date
+    summary: Summary
+    sections: tuple[Section, ...]
+    closing: tuple[ClosingLine, ...]
+    options: ReportOptions = field(default_factory=ReportOptions)
+
+    @property
+    def heading(self) -> str:
+        """The plan's name as printed at the top and in the footer of every page."""
+        return self.title or "Action plan"
+
+    @property
+    def running_title(self) -> str:
+        return " — ".join(part for part in (self.organisation, self.heading) if part)
+
+    @property
+    def printed_text(self) -> str:
+        return long_date(self.printed)
+
+    @property
+    def grouped_by(self) -> str:
+        return self.options.group_by.label.lower()
+
+
+def build_document(
+    overview: PlanOverview,
+    rows: Iterable[ActionRow],
+    options: ReportOptions | None = None,
+    today: date | None = None,
+) -> PlanDocument:
+    """Turn the plan's data into the document every renderer prints."""
+    options = options or ReportOptions()
+    today = today or date.today()
+    rows = list(rows)
+    lines_by_opportunity: dict[str, list[ActionLine]] = {}
+    lines: list[ActionLine] = []
+    for row in rows:
+        line = _line(row, today)
+        lines.append(line)
+        lines_by_opportunity.setdefault(row.action.opportunity_uuid, []).append(line)
+
+    if options.group_by is GroupBy.THEME:
+        sections = _by_theme(overview, lines_by_opportunity, options)
+    elif options.group_by is GroupBy.OWNER:
+        sections = _by_owner(lines, options)
+    else:
+        sections = _by_status(lines, options)
+
+    closing = (
+        tuple(
+            ClosingLine(
+                clean(o.title), clean(_theme_title(overview, o)), o.decision, clean(o.reasons)
+            )
+            for o in overview.opportunities
+            if o.decision in (Decision.NOT_NOW, Decision.NOT_APPLICABLE)
+            and o.uuid not in lines_by_opportunity
+        )
+        if options.include_closing
+        else ()
+    )
+    info = overview.info
+    return PlanDocument(
+        organisation=clean(info.organisation),
+        title=clean(info.title),
+        period=clean(info.period),
+        printed=today,
+        summary=_summary(overview, lines),
+        sections=sections,
+        closing=closing,
+        options=options,
+    )
+
+
+def _line(row: ActionRow, today: date) -> ActionLine:
+    action = row.action
+    overdue = action.is_overdue(today)
+    return ActionLine(
+        description=clean(action.description),
+        owner=clean(action.owner_name),
+        due=action.due,
+        due_text=short_date(action.due),
+        overdue=overdue,
+        status=action.status,
+        rag=action.rag(today),
+        priority=action.priority.label,
+        success_measure=clean(action.success_measure),
+        notes=clean(action.notes),
+        opportunity=clean(row.opportunity_title),
+        theme=clean(row.theme_title),
+    )
+
+
+def _table_columns(options: ReportOptions, leading: tuple[Column, ...] = ()) -> tuple[Column, ...]:
+    chosen = tuple(c for c in OPTIONAL_COLUMNS if options.shows(c))
+    return (*leading, Column.ACTION, *chosen)
+
+
+def _by_theme(
+    overview: PlanOverview, lines: dict[str, list[ActionLine]], options: ReportOptions
+) -> tuple[Section, ...]:
+    """One section per theme, holding the opportunities pursued (or already given actions)."""
+    columns = _table_columns(options)
+    sections = []
+    for theme in overview.themes:
+        blocks = tuple(
+            OpportunityBlock(
+                clean(o.title),
+                clean(theme.title),
+                o.decision,
+                clean(o.reasons),
+                tuple(lines.get(o.uuid, ())),
+            )
+            for o in overview.opportunities_in(theme.uuid)
+            if o.decision is Decision.PURSUE or o.uuid in lines
+        )
+        if blocks:
+            count = sum(len(b.actions) for b in blocks)
+            note = (
+                f"{_count(len(blocks), 'opportunity', 'opportunities')}, "
+                f"{_count(count, 'action', 'actions')}"
+            )
+            sections.append(Section(clean(theme.title), columns, opportunities=blocks, note=note))
+    return tuple(sections)
+
+
+def _by_owner(lines: list[ActionLine], options: ReportOptions) -> tuple[Section, ...]:
+    """One table per owner, soonest due first: what each person has to do next."""
+    columns = tuple(c for c in _table_columns(options, (Column.OPPORTUNITY,)) if c != Column.OWNER)
+    groups: dict[str, list[ActionLine]] = {}
+    for line in lines:
+        groups.setdefault(line.owner, []).append(line)
+    names = sorted((n for n in groups if n), key=str.casefold) + ([""] if "" in groups else [])
+    return tuple(
+        Section(name or NO_OWNER, columns, actions=_by_due(groups[name]), note=_note(groups[name]))
+        for name in names
+    )
+
+
+def _by_status(lines: list[ActionLine], options: ReportOptions) -> tuple[Section, ...]:
+    columns = _table_columns(options, (Column.OPPORTUNITY,))
+    groups: dict[Status, list[ActionLine]] = {}
+    for line in lines:
+        groups.setdefault(line.status, []).append(line)
+    return tuple(
+        Section(status.label, columns, actions=_by_due(groups[status]), note=_note(groups[status]))
+        for status in Status
+        if status in groups
+    )
+
+
+def _by_due(lines: list[ActionLine]) -> tuple[ActionLine, ...]:
+    # sorted() is stable, so actions due the same day keep the plan's own order.
+    return tuple(sorted(lines, key=lambda line: (line.due is None, line.due or date.min)))
+
+
+def _note(lines: list[ActionLine]) -> str:
+    overdue = sum(1 for line in lines if line.overdue)
+    text = _count(len(lines), "action", "actions")
+    return f"{text}, {overdue} overdue" if overdue else text
+
+
+def _summary(overview: PlanOverview, lines: list[ActionLine]) -> Summary:
+    decisions = Counter(o.decision for o in overview.opportunities)
+    statuses = Counter(line.status for line in lines)
+    rags = Counter(line.rag for line in lines)
+    owners: dict[str, list[ActionLine]] = {}
+    for line in lines:
+        owners.setdefault(line.owner, []).append(line)
+    names = sorted((n for n in owners if n), key=str.casefold) + ([""] if "" in owners else [])
+    return Summary(
+        opportunities=len(overview.opportunities),
+        by_decision=tuple((d, decisions.get(d, 0)) for d in Decision),
+        actions=len(lines),
+        by_status=tuple((s, statuses.get(s, 0)) for s in Status),
+        by_rag=tuple((r, rags.get(r, 0)) for r in Rag),
+        overdue=sum(1 for line in lines if line.overdue),
+        owners=tuple(
+            OwnerCount(
+                owner=name or NO_OWNER,
+                actions=len(owners[name]),
+                open=sum(1 for line in owners[name] if line.status.is_open),
+                done=sum(1 for line in owners[name] if line.status is Status.DONE),
+                overdue=sum(1 for line in owners[name] if line.overdue),
+            )
+            for name in names
+        ),
+    )
+
+
+def _theme_title(overview: PlanOverview, opportunity: Opportunity) -> str:
+    for theme in overview.themes:
+        if theme.uuid == opportunity.theme_uuid:
+            return theme.title
+    return ""
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _is(n: int) -> str:
+    return "is" if n == 1 else "are"
+
+
+def load_document(
+    store: PlanStore, options: ReportOptions | None = None, today: date | None = None
+) -> PlanDocument:
+    """Read the plan from an open store and build its document."""
+    return build_document(queries.overview(store), queries.action_rows(store), options, today)
+
+
+# The options and wording live in their own modules; callers may import them from here too.
+__all__ = [
+    "DEFAULT_COLUMNS",
+    "NOTHING",
+    "OPTIONAL_COLUMNS",
+    "RAG_MEANINGS",
+    "ActionLine",
+    "ClosingLine",
+    "Column",
+    "GroupBy",
+    "OpportunityBlock",
+    "Orientation",
+    "OwnerCount",
+    "PageSize",
+    "PlanDocument",
+    "ReportOptions",
+    "Section",
+    "Summary",
+    "build_document",
+    "clean",
+    "columns_from_names",
+    "ink_for",
+    "load_document",
+    "long_date",
+    "short_date",
+]

@@ -1,0 +1,127 @@
+"""What the user can choose about the printed plan: grouping, fields, paper and orientation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+
+
+class GroupBy(str, Enum):
+    """How the actions are grouped into sections."""
+
+    THEME = "theme"
+    OWNER = "owner"
+    STATUS = "status"
+
+    @property
+    def label(self) -> str:
+        return {"theme": "Theme", "owner": "Owner", "status": "Status"}[self.value]
+
+
+class Column(str, Enum):
+    """A column of an actions table."""
+
+    OPPORTUNITY = "opportunity"
+    ACTION = "action"
+    OWNER = "owner"
+    DUE = "due"
+    STATUS = "status"
+    PRIORITY = "priority"
+    SUCCESS_MEASURE = "success_measure"
+    NOTES = "notes"
+
+    @property
+    def heading(self) -> str:
+        return _HEADINGS[self]
+
+    @property
+    def weight(self) -> float:
+        """The column's share of the table width, relative to the others."""
+        return _WEIGHTS[self]
+
+
+_HEADINGS = {
+    Column.OPPORTUNITY: "Opportunity",
+    Column.ACTION: "Action",
+    Column.OWNER: "Owner",
+    Column.DUE: "Due",
+    Column.STATUS: "Status",
+    Column.PRIORITY: "Priority",
+    Column.SUCCESS_MEASURE: "Success measure",
+    Column.NOTES: "Notes",
+}
+_WEIGHTS = {
+    Column.OPPORTUNITY: 2.0,
+    Column.ACTION: 3.3,
+    Column.OWNER: 1.35,
+    Column.DUE: 1.25,
+    Column.STATUS: 1.15,
+    Column.PRIORITY: 0.9,
+    Column.SUCCESS_MEASURE: 2.1,
+    Column.NOTES: 2.3,
+}
+
+# The fields a user may switch on or off; the action itself is always shown.
+OPTIONAL_COLUMNS = (
+    Column.OWNER,
+    Column.DUE,
+    Column.STATUS,
+    Column.PRIORITY,
+    Column.SUCCESS_MEASURE,
+    Column.NOTES,
+)
+DEFAULT_COLUMNS = (Column.OWNER, Column.DUE, Column.STATUS, Column.SUCCESS_MEASURE)
+
+
+def columns_from_names(names: Iterable[str]) -> tuple[Column, ...]:
+    """The optional columns named in ``names`` ("owner", "success-measure", ...), in table order.
+
+    Raises ValueError, in words for the user, for a name that is not a field.
+    """
+    wanted = set()
+    for name in names:
+        key = name.strip().lower().replace("-", "_").replace(" ", "_")
+        if not key:
+            continue
+        try:
+            column = Column(key)
+        except ValueError:
+            column = None
+        if column not in OPTIONAL_COLUMNS:
+            choices = ", ".join(c.value.replace("_", "-") for c in OPTIONAL_COLUMNS)
+            raise ValueError(f"“{name.strip()}” is not a field; choose from {choices}")
+        wanted.add(column)
+    return tuple(c for c in OPTIONAL_COLUMNS if c in wanted)
+
+
+class PageSize(str, Enum):
+    A4 = "a4"
+    LETTER = "letter"
+
+    @property
+    def label(self) -> str:
+        return "A4" if self is PageSize.A4 else "Letter"
+
+
+class Orientation(str, Enum):
+    PORTRAIT = "portrait"
+    LANDSCAPE = "landscape"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """What the user chose for the printed plan."""
+
+    group_by: GroupBy = GroupBy.THEME
+    columns: tuple[Column, ...] = DEFAULT_COLUMNS
+    include_closing: bool = True
+    page_size: PageSize = PageSize.A4
+    orientation: Orientation = Orientation.PORTRAIT
+
+    def shows(self, column: Column) -> bool:
+        return column in self.columns

@@ -1,0 +1,221 @@
+"""The printed plan, painted with Qt: the same pages for PDF, print and print preview.
+
+Imports PySide6, so it is only ever imported inside the functions that print or export.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QLineF, QMarginsF, QPointF
+from PySide6.QtGui import QColor, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPen
+
+from lio_planner.report.document import (
+    ActionLine,
+    Column,
+    OpportunityBlock,
+    Orientation,
+    PageSize,
+    PlanDocument,
+    ReportOptions,
+    Section,
+)
+from lio_planner.report.pages import Cell, Chip, Flow, TableColumn, paint_pages
+from lio_planner.report.summary_page import lay_out_front
+from lio_planner.report.textflow import NAVY, RULE, Styles
+
+# Page margins in millimetres: generous enough for hole-punching and a printer's own margin.
+MARGINS = QMarginsF(18, 15, 18, 12)
+FOOTER_MM = 9.0
+
+
+def page_layout(options: ReportOptions) -> QPageLayout:
+    """The paper, orientation and margins the user chose."""
+    size = QPageSize(
+        QPageSize.PageSizeId.A4 if options.page_size is PageSize.A4 else QPageSize.PageSizeId.Letter
+    )
+    orientation = (
+        QPageLayout.Orientation.Landscape
+        if options.orientation is Orientation.LANDSCAPE
+        else QPageLayout.Orientation.Portrait
+    )
+    return QPageLayout(size, orientation, MARGINS, QPageLayout.Unit.Millimeter)
+
+
+def lay_out(document: PlanDocument, device: QPagedPaintDevice) -> Flow:
+    """Lay the whole plan out on pages the size of ``device``'s printable area."""
+    unit = device.logicalDpiX() / 25.4
+    flow = Flow(Styles(device), float(device.width()), device.height() - FOOTER_MM * unit, unit)
+    lay_out_front(flow, document)
+    if document.sections:
+        flow.new_page()
+        for section in document.sections:
+            _section(flow, section)
+    if document.closing:
+        _closing(flow, document)
+    return flow
+
+
+def paint_document(
+    document: PlanDocument,
+    device: QPagedPaintDevice,
+    painter: QPainter,
+    wanted: Callable[[int], bool] = lambda number: True,
+) -> int:
+    """Paint every page (or the ``wanted`` ones) of the plan; return the number of pages."""
+    flow = lay_out(document, device)
+    total = len(flow.pages)
+    styles = flow.styles
+
+    def footer(p: QPainter, number: int) -> None:
+        top = flow.bottom + flow.mm(3.5)
+        pen = QPen(QColor(RULE))
+        pen.setWidthF(flow.mm(0.2))
+        p.setPen(pen)
+        p.drawLine(QLineF(0, top, flow.width, top))
+        p.setFont(styles.footer.font)
+        p.setPen(styles.footer.colour)
+        baseline = top + flow.mm(1.2) + styles.footer.ascent
+        page = f"Page {number} of {total}"
+        room = flow.width - styles.footer.width(page) - flow.mm(6)
+        p.drawText(QPointF(0, baseline), styles.footer.elide(document.running_title, room))
+        p.drawText(QPointF(flow.width - styles.footer.width(page), baseline), page)
+
+    paint_pages(painter, flow.pages, device.newPage, footer, wanted)
+    return total
+
+
+def write_pdf(document: PlanDocument, path: str) -> int:
+    """Write the plan as a PDF with Qt's own writer; return the number of pages."""
+    from PySide6.QtGui import QPdfWriter
+
+    from lio_planner.report.files import ExportError
+
+    writer = QPdfWriter(path)
+    writer.setResolution(1200)
+    writer.setTitle(document.running_title)
+    writer.setCreator("LIO Planner")
+    writer.setPageLayout(page_layout(document.options))
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise ExportError("The PDF could not be started. Check you can save in that folder.")
+    try:
+        return paint_document(document, writer, painter)
+    finally:
+        painter.end()
+
+
+# --- the plan's sections ----------------------------------------------------------------------
+
+
+def _widths(flow: Flow, columns: Sequence[Column]) -> list[TableColumn]:
+    total = sum(c.weight for c in columns)
+    return [TableColumn(c.heading, flow.width * c.weight / total) for c in columns]
+
+
+def _cells(flow: Flow, line: ActionLine, columns: Sequence[Column]) -> list[Cell]:
+    s = flow.styles
+    cells: list[Cell] = []
+    for column in columns:
+        if column is Column.STATUS:
+            cells.append(((s.cell, line.status.label), Chip(line.rag)))
+        elif column is Column.DUE and line.overdue:
+            cells.append(((s.cell, line.due_text), (s.cell_alert, "Overdue")))
+        else:
+            cells.append(((s.cell, line.text(column)),))
+    return cells
+
+
+def _section(flow: Flow, section: Section) -> None:
+    s = flow.styles
+
+    def heading() -> None:
+        flow.paragraph(s.h1, section.heading, after=0.8)
+        flow.rule(0, flow.y, flow.width, NAVY, 0.35)
+        flow.space(1.2)
+        if section.note:
+            flow.paragraph(s.note, section.note)
+        flow.space(3.5)
+
+    heading_height = flow.height_of(s.h1, section.heading) + flow.mm(5.5)
+    if section.note:
+        heading_height += flow.height_of(s.note, section.note)
+    columns = _widths(flow, section.columns)
+    if section.opportunities:
+        for index, block in enumerate(section.opportunities):
+            _opportunity(flow, block, columns, section, heading if index == 0 else None,
+                         heading_height if index == 0 else 0)  # fmt: skip
+    else:
+        rows = (_cells(flow, line, section.columns) for line in section.actions)
+        flow.table(columns, rows, section.heading, heading, heading_height)
+        flow.space(7)
+
+
+def _opportunity(
+    flow: Flow,
+    block: OpportunityBlock,
+    columns: list[TableColumn],
+    section: Section,
+    section_heading: Callable[[], None] | None,
+    section_height: float,
+) -> None:
+    s = flow.styles
+    label_width = flow.mm(20)
+    reasons = block.reasons or "No reasons recorded."
+
+    def heading() -> None:
+        if section_heading:
+            section_heading()
+        flow.paragraph(s.h2, block.title, after=1.2)
+        flow.labelled("Decision", block.decision.label, label_width)
+        flow.space(0.6)
+        flow.labelled("Reasons", reasons, label_width)
+        flow.space(2.2)
+
+    height = (
+        section_height
+        + flow.height_of(s.h2, block.title)
+        + flow.height_of(s.body, block.decision.label, flow.width - label_width)
+        + flow.height_of(s.body, reasons, flow.width - label_width)
+        + flow.mm(4)
+    )
+    if block.actions:
+        rows = (_cells(flow, line, section.columns) for line in block.actions)
+        flow.table(columns, rows, block.title, heading, height)
+    else:
+        flow.ensure(height + s.caption.line_height)
+        heading()
+        flow.paragraph(s.caption, "No actions recorded yet.")
+    flow.space(6)
+
+
+def _closing(flow: Flow, document: PlanDocument) -> None:
+    s = flow.styles
+    intro = (
+        "These opportunities were considered and set aside for now, or do not apply here, "
+        "for the reasons given."
+    )
+
+    def heading() -> None:
+        flow.paragraph(s.h1, "Opportunities not being pursued", after=1)
+        flow.paragraph(s.body, intro, after=3)
+
+    height = (
+        flow.height_of(s.h1, "Opportunities not being pursued")
+        + flow.height_of(s.body, intro)
+        + flow.mm(4)
+    )
+    weights = (("Opportunity", 2.4), ("Theme", 1.8), ("Decision", 1.1), ("Reasons", 3.6))
+    total = sum(w for _, w in weights)
+    columns = [TableColumn(name, flow.width * w / total) for name, w in weights]
+    rows = (
+        (
+            ((s.cell_bold, line.title),),
+            ((s.cell, line.theme),),
+            ((s.cell, line.decision.label),),
+            ((s.cell, line.reasons or "No reasons recorded."),),
+        )
+        for line in document.closing
+    )
+    flow.space(4)
+    flow.table(columns, rows, "Opportunities not being pursued", heading, height)

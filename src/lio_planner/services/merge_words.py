@@ -1,0 +1,137 @@
+"""How a merge's changes and choices are worded for people."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from lio_planner.domain.enums import Decision, Priority, Status
+from lio_planner.services.merge_rows import RowChange
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One field shown side by side."""
+
+    label: str
+    mine: str
+    theirs: str
+
+
+@dataclass(frozen=True)
+class Question:
+    """Something the person must decide before the merge can go ahead."""
+
+    id: str
+    subject: str  # "Action “Book a venue”"
+    context: str  # "under “A strong local support system”", or empty
+    explanation: str
+    differences: tuple[Difference, ...]
+    keep_mine: tuple[RowChange, ...]
+    use_theirs: tuple[RowChange, ...]
+    mine_choice: str = "Keep my version"
+    theirs_choice: str = "Use their version"
+
+
+FIELD_LABELS = {
+    "description": "What",
+    "owner": "Owner",
+    "due": "Due",
+    "status": "Status",
+    "priority": "Priority",
+    "success_measure": "Success measure",
+    "notes": "Notes",
+    "decision": "Decision",
+    "reasons": "Reasons",
+    "name": "Name",
+    "organisation": "Organisation",
+    "title": "Title",
+    "period": "Period",
+    "summary": "Summary",
+    "strategy_says": "What the strategy says",
+    "why_it_matters": "Why it matters",
+    "theme": "Theme",
+    "opportunity": "Opportunity",
+}
+
+
+def shown_value(kind: str, name: str, fields: Mapping[str, Any], titles: Mapping[str, str]) -> str:
+    """A field's value as people read it."""
+    value = fields.get(name)
+    if name == "owner":
+        return str(fields.get("owner_name") or "(no owner)")
+    if value in (None, ""):
+        return "(none)"
+    if name == "status":
+        return _label(Status, value)
+    if name == "priority":
+        return _label(Priority, value)
+    if name == "decision":
+        return _label(Decision, value)
+    if name == "due":
+        try:
+            day = date.fromisoformat(str(value))
+        except ValueError:
+            return str(value)
+        return f"{day.day} {day.strftime('%B %Y')}"
+    if name in ("opportunity", "theme"):
+        return titles.get(str(value), str(value))
+    return str(value)
+
+
+def _label(enum: type[Status] | type[Priority] | type[Decision], value: object) -> str:
+    try:
+        return enum(value).label
+    except ValueError:
+        return str(value)
+
+
+def noun(kind: str) -> str:
+    return {
+        "action": "action",
+        "response": "decision on",
+        "person": "person",
+        "plan": "plan details",
+        "theme": "theme",
+        "opportunity": "local opportunity",
+    }[kind]
+
+
+def summary(applied: tuple[RowChange, ...]) -> str:
+    """'2 actions added, 1 decision updated'."""
+    counts: dict[tuple[str, str], int] = {}
+    for change in applied:
+        label = {"response": "decision", "opportunity": "local opportunity"}.get(
+            change.kind, change.kind
+        )
+        verb = {"add": "added", "change": "updated", "remove": "removed"}[change.action]
+        if change.kind == "response":
+            verb = "updated"
+        counts[(label, verb)] = counts.get((label, verb), 0) + 1
+    if not counts:
+        return "nothing needed to change"
+    parts = []
+    for (label, verb), n in counts.items():
+        plural = label if n == 1 else ("people" if label == "person" else label + "s")
+        parts.append(f"{n} {plural} {verb}")
+    return ", ".join(parts)
+
+
+def describe_change(change: RowChange, titles: Mapping[str, str]) -> str:
+    """One change a merge makes, in words: 'Added action “Book a venue” under “...”'."""
+    name = f"“{change.label}”" if change.label else ""
+    if change.kind == "response":
+        after = change.after or {}
+        return f"Decision on {name}: {shown_value('response', 'decision', after, titles)}"
+    what = noun(change.kind)
+    if change.action == "add":
+        where = ""
+        if change.kind == "action" and change.after:
+            where = f" under “{titles.get(str(change.after.get('opportunity')), '')}”"
+        return f"Added {what} {name}{where}".replace("  ", " ")
+    if change.action == "remove":
+        return f"Removed {what} {name}"
+    fields = ", ".join(FIELD_LABELS.get(n, n).lower() for n in change.changed_fields)
+    return f"Updated {what} {name}: {fields}"

@@ -1,0 +1,133 @@
+"""History entries: what each change to a tracked row says in the plan's change history.
+
+Written by :mod:`lio_planner.store.tracking` inside the change's own transaction; read back and
+worded by :mod:`lio_planner.services.history`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import insert
+from sqlalchemy.orm import Session
+
+from lio_planner.store.schema import HistoryRecord, new_uuid, utc_now
+
+if TYPE_CHECKING:
+    from lio_planner.store.tracking import Described
+
+BY = "lio_by"  # session.info: who is making the change, when the row itself does not say
+
+# Long notes are cut short in the history, which only needs to show that they changed.
+_HISTORY_TEXT_LIMIT = 200
+
+
+# Which history entry each changed field makes, per kind of row.
+_FIELD_EVENTS: dict[str, dict[str, str]] = {
+    "action": {
+        "description": "description_changed",
+        "owner": "owner_changed",
+        "due": "due_changed",
+        "status": "status_changed",
+        "priority": "priority_changed",
+        "success_measure": "success_measure_changed",
+        "notes": "notes_changed",
+    },
+    "response": {"decision": "decision_changed", "reasons": "reasons_changed"},
+    "person": {"name": "person_renamed"},
+    "plan": {"organisation": "plan_changed", "title": "plan_changed", "period": "plan_changed"},
+    "theme": {"title": "theme_renamed", "summary": "theme_changed"},
+    "opportunity": {
+        "title": "opportunity_changed",
+        "strategy_says": "opportunity_changed",
+        "why_it_matters": "opportunity_changed",
+        "theme": "opportunity_moved",
+    },
+}
+
+_ADDED = {"action": "action_added", "theme": "theme_added", "opportunity": "opportunity_added"}
+_REMOVED_EVENTS = {
+    "action": "action_removed",
+    "theme": "theme_removed",
+    "opportunity": "opportunity_removed",
+}
+
+
+def history_entries(
+    state: str, item: Described, old: dict[str, Any] | None, actor: str, now: object
+) -> list[dict[str, Any]]:
+    by = actor
+    if state != "removed" and item.by:
+        by = item.by  # actions and decisions say who changed them
+
+    def entry(kind: str, label: str, before: object = "", after: object = "") -> dict[str, Any]:
+        return {
+            "uuid": new_uuid(),
+            "at": now,
+            "by": by,
+            "kind": kind,
+            "opportunity": item.opportunity,
+            "subject_kind": item.kind,
+            "subject": item.key,
+            "label": _short(label),
+            "before": _short(before),
+            "after": _short(after),
+            "source": "",
+        }
+
+    if state == "removed":
+        event = _REMOVED_EVENTS.get(item.kind)
+        return [entry(event, item.label)] if event else []
+    if old is None:
+        if item.kind == "plan":
+            return [entry("plan_created", item.label)]
+        event = _ADDED.get(item.kind)
+        return [entry(event, item.label)] if event else []
+    entries = []
+    for name, event in _FIELD_EVENTS[item.kind].items():
+        if old.get(name) == item.fields.get(name):
+            continue
+        # A plan's details entry names the detail; everything else names the row.
+        label = name if item.kind == "plan" else item.label
+        # Owners are compared by identity (a rename is not a change of owner), shown by name.
+        shown = "owner_name" if name == "owner" else name
+        entries.append(entry(event, label, old.get(shown) or "", item.fields.get(shown) or ""))
+    return entries
+
+
+def _short(value: object) -> str:
+    text_value = "" if value is None else str(value)
+    if len(text_value) > _HISTORY_TEXT_LIMIT:
+        return text_value[: _HISTORY_TEXT_LIMIT - 1] + "…"
+    return text_value
+
+
+def add_history(
+    session: Session,
+    kind: str,
+    *,
+    label: str = "",
+    before: str = "",
+    after: str = "",
+    source: str = "",
+    opportunity: str | None = None,
+) -> None:
+    """Add one history entry that no row change describes (a merge, a restore from backup)."""
+    session.connection().execute(
+        insert(HistoryRecord),
+        [
+            {
+                "uuid": new_uuid(),
+                "at": utc_now(),
+                "by": str(session.info.get(BY, "")),
+                "kind": kind,
+                "opportunity": opportunity,
+                "subject_kind": "plan",
+                "subject": "",
+                "label": _short(label),
+                "before": _short(before),
+                "after": _short(after),
+                "source": source,
+            }
+        ],
+    )

@@ -1,0 +1,154 @@
+"""Noticing changes made to a plan file by someone else.
+
+Two different things can happen to an open plan while this app is not looking:
+
+* another LIO Planner saves a change (a colleague editing while we view read-only). SQLite's
+  ``PRAGMA data_version`` on a connection we keep open changes exactly when another connection
+  has committed, which is cheap enough to ask every second;
+* a sync client or a person replaces the file with another one (OneDrive downloading a
+  colleague's version, a copy dragged over it). The file's identity on disk changes: its inode,
+  or its application id or plan uuid. Writing into such a file would mix two plans, so the
+  store checks before every write and refuses with a plain explanation.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from lio_planner.store.planfile import read_only_uri
+
+
+@dataclass(frozen=True)
+class FileIdentity:
+    """What identifies one file on disk and tells whether its bytes may have changed."""
+
+    device: int
+    inode: int
+    size: int
+    mtime_ns: int
+
+    @classmethod
+    def of(cls, path: Path) -> FileIdentity | None:
+        """The file's identity now, or None if it is not there."""
+        try:
+            info = os.stat(path)
+        except OSError:
+            return None
+        return cls(info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+
+    def same_file(self, other: FileIdentity) -> bool:
+        """The same file on disk (not a different file put under the same name)."""
+        return (self.device, self.inode) == (other.device, other.inode)
+
+    def same_bytes(self, other: FileIdentity) -> bool:
+        """Probably unchanged: same file, same size and same modification time."""
+        return self == other
+
+
+@dataclass(frozen=True)
+class PlanMark:
+    """What is inside a plan file that says which plan it is."""
+
+    application_id: int
+    plan_uuid: str
+
+
+def read_mark(connection: sqlite3.Connection) -> PlanMark:
+    application_id = int(connection.execute("PRAGMA application_id").fetchone()[0])
+    row = connection.execute("SELECT uuid FROM plan LIMIT 1").fetchone()
+    return PlanMark(application_id, str(row[0]) if row else "")
+
+
+class Seen(enum.Enum):
+    """What one look at the file found."""
+
+    NOTHING = "nothing"  # no change since the last look
+    CHANGED = "changed"  # someone saved a change: reload what is shown
+    REPLACED = "replaced"  # a different file now has the plan's name: reload everything
+    MISSING = "missing"  # the file has gone (moved, deleted, drive disconnected)
+
+
+class PlanWatcher:
+    """Polls one plan file for changes saved by others; call :meth:`check` from a timer.
+
+    It keeps one read-only connection open between checks. In rollback-journal mode an idle
+    connection holds no lock, so it never gets in the editor's way; :meth:`close` releases it.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path).absolute()
+        self._connection: sqlite3.Connection | None = None
+        self._identity = FileIdentity.of(self.path)
+        self._mark: PlanMark | None = None
+        self._version: int | None = None
+        self._open()
+
+    def _open(self) -> None:
+        self._close_connection()
+        try:
+            connection = sqlite3.connect(read_only_uri(self.path), uri=True, timeout=0.5)
+        except sqlite3.Error:
+            return
+        try:
+            connection.execute("PRAGMA trusted_schema=OFF")
+            self._version = int(connection.execute("PRAGMA data_version").fetchone()[0])
+            self._mark = read_mark(connection)
+        except sqlite3.Error:
+            connection.close()
+            return
+        self._connection = connection
+
+    def check(self) -> Seen:
+        """Look once: has the plan been changed, replaced or removed since the last look?"""
+        identity = FileIdentity.of(self.path)
+        if identity is None:
+            self._identity = None
+            self._close_connection()
+            return Seen.MISSING
+        previous = self._identity
+        if previous is None or not previous.same_file(identity) or self._connection is None:
+            return self._reopen(identity)
+        try:
+            version = int(self._connection.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.Error:
+            # Busy while the editor commits, or the drive hiccuped: look again next time.
+            return Seen.NOTHING
+        self._identity = identity
+        if version != self._version:
+            self._version = version
+            return Seen.CHANGED
+        if not previous.same_bytes(identity):
+            # Written in place by something other than SQLite (a sync client): re-read it.
+            return self._reopen(identity)
+        return Seen.NOTHING
+
+    def _reopen(self, identity: FileIdentity) -> Seen:
+        """Open the file now under the name again and say whether it is still the same plan."""
+        old_mark = self._mark
+        self._open()
+        if self._connection is None:
+            return Seen.NOTHING  # not readable this moment; the next look tries again
+        self._identity = identity
+        if old_mark is None or old_mark == self._mark:
+            return Seen.CHANGED
+        return Seen.REPLACED
+
+    @property
+    def mark(self) -> PlanMark | None:
+        """The application id and plan uuid last read from the file."""
+        return self._mark
+
+    def _close_connection(self) -> None:
+        if self._connection is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._connection.close()
+            self._connection = None
+
+    def close(self) -> None:
+        """Release the file handle."""
+        self._close_connection()

@@ -1,0 +1,147 @@
+"""The main window's menus and their actions, with the platform's standard shortcuts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+if TYPE_CHECKING:
+    from lio_planner.ui.main_window import MainWindow
+
+StandardKey = QKeySequence.StandardKey
+
+
+def _action(
+    window: MainWindow,
+    text: str,
+    slot: Callable[[], object],
+    shortcut: StandardKey | str | list[str] | None = None,
+    tip: str = "",
+) -> QAction:
+    action = QAction(text, window)
+    if isinstance(shortcut, list):
+        action.setShortcuts([QKeySequence(s) for s in shortcut])
+    elif shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    action.setToolTip(tip or text.replace("&", "").rstrip("…"))
+    action.triggered.connect(lambda _checked=False: slot())
+    window.addAction(action)  # shortcuts work even while the menu bar is hidden
+    return action
+
+
+def _fill(menu: QMenu, actions: list[QAction | None]) -> None:
+    """Add ``actions`` to ``menu``, with a separator for each None."""
+    for action in actions:
+        if action is None:
+            menu.addSeparator()
+        else:
+            menu.addAction(action)
+
+
+def build_menus(window: MainWindow) -> None:
+    """Make every menu and action; the window keeps them as attributes."""
+    w = window
+    # Walking comes first, so tools that look for "Next opportunity" find this one.
+    w.previous_action = _action(
+        w, "&Previous opportunity", w.go_previous, ["Ctrl+PgUp", "Alt+Left"]
+    )
+    w.next_action = _action(w, "&Next opportunity", w.go_next, ["Ctrl+PgDown", "Alt+Right"])
+    w.next_undecided_action = _action(
+        w,
+        "Next &undecided",
+        w.go_next_undecided,
+        "Ctrl+Shift+PgDown",
+        "Go to the next opportunity with no decision yet",
+    )
+    w.walkthrough_view_action = _action(w, "&Walk-through", w.show_walkthrough, "Ctrl+1")
+    w.action_plan_view_action = _action(w, "&Action plan", w.show_action_plan, "Ctrl+2")
+    views = QActionGroup(w)
+    for action in (w.walkthrough_view_action, w.action_plan_view_action):
+        action.setCheckable(True)
+        views.addAction(action)
+    w.walkthrough_view_action.setChecked(True)
+
+    w.new_action = _action(w, "&New plan…", w.new_plan, StandardKey.New)
+    w.open_action = _action(w, "&Open plan…", w.choose_plan, StandardKey.Open)
+    w.quit_action = _action(w, "&Quit", w.close, StandardKey.Quit)
+    w.undo_action = _action(w, "&Undo", w.undo, StandardKey.Undo)
+    w.redo_action = _action(w, "&Redo", w.redo, StandardKey.Redo)
+    w.find_action = _action(w, "&Find actions…", w.find_actions, StandardKey.Find)
+    w.add_action_action = _action(
+        w, "&Add action", w.add_action, "Ctrl+Shift+A", "Add an action to this opportunity"
+    )
+    w.add_opportunity_action = _action(
+        w,
+        "Add &local opportunity…",
+        w.add_opportunity,
+        None,
+        "Add an opportunity of your own, such as a council priority",
+    )
+    w.edit_opportunity_action = _action(w, "&Edit local opportunity…", w.edit_opportunity)
+    w.remove_opportunity_action = _action(w, "&Remove local opportunity", w.remove_opportunity)
+    w.remove_theme_action = _action(w, "Remove empty &theme", w.remove_theme)
+    w.people_action = _action(
+        w, "&People…", w.show_people, None, "Rename the people who own actions"
+    )
+    w.settings_action = _action(
+        w, "Plan &settings…", w.edit_settings, None, "Organisation, plan title and period"
+    )
+    w.help_action = _action(w, "LIO Planner &help", w.show_help, StandardKey.HelpContents)
+    w.about_action = _action(w, "&About LIO Planner", w.show_about)
+
+    bar = w.menuBar()
+    w.file_menu = bar.addMenu("&File")
+    w.file_menu.addAction(w.new_action)
+    w.file_menu.addAction(w.open_action)
+    w.file_menu.addSeparator()
+    w.export_menu = w.file_menu.addMenu("&Export")
+    w.file_menu.addSeparator()
+    w.file_menu.addAction(w.settings_action)
+    w.file_menu.addSeparator()
+    w.file_menu.addAction(w.quit_action)
+
+    w.edit_menu = bar.addMenu("&Edit")
+    _fill(
+        w.edit_menu, [w.undo_action, w.redo_action, None, w.add_action_action, None, w.find_action]
+    )
+
+    w.view_menu = bar.addMenu("&View")
+    w.view_menu.addAction(w.walkthrough_view_action)
+    w.view_menu.addAction(w.action_plan_view_action)
+
+    w.go_menu = bar.addMenu("&Go")
+    for action in (w.previous_action, w.next_action, w.next_undecided_action):
+        w.go_menu.addAction(action)
+
+    w.plan_menu = bar.addMenu("&Plan")
+    _fill(
+        w.plan_menu,
+        [
+            w.add_opportunity_action,
+            w.edit_opportunity_action,
+            w.remove_opportunity_action,
+            w.remove_theme_action,
+            None,
+            w.people_action,
+            w.settings_action,
+        ],
+    )
+
+    w.help_menu = bar.addMenu("&Help")
+    w.help_menu.addAction(w.help_action)
+    w.help_menu.addAction(w.about_action)
+
+    # The actions that change the plan, switched off together in a read-only window.
+    w.editing_actions = [
+        w.undo_action,
+        w.redo_action,
+        w.add_action_action,
+        w.add_opportunity_action,
+        w.edit_opportunity_action,
+        w.remove_opportunity_action,
+        w.remove_theme_action,
+        w.settings_action,
+    ]

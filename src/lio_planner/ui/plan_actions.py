@@ -1,0 +1,176 @@
+"""Menu commands that open a dialog or a file chooser, as methods of the main window.
+
+Dialogs open with ``open()`` and act when accepted; the dialog on show is kept in
+``window.dialog`` (tests drive it from there).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+
+from lio_planner import APP_NAME, __version__
+from lio_planner.errors import user_message
+from lio_planner.store.opening import create_plan
+from lio_planner.store.planfile import ensure_extension
+from lio_planner.ui.dialogs import (
+    BulkEditDialog,
+    OpportunityDialog,
+    PeopleDialog,
+    PlanSettingsDialog,
+    plain_message,
+)
+
+if TYPE_CHECKING:
+    from lio_planner.ui.main_window import MainWindow
+
+PLAN_FILES = "LIO plans (*.lioplan);;All files (*)"
+
+HELP_TEXT = """\
+Going through the strategy
+• The left-hand list shows each theme and its opportunities. A mark shows the decision on each
+  one: an empty circle (undecided), a tick (pursue), a pause (not now) or a dash (not applicable).
+• For each opportunity, read what the strategy says, choose a decision and say why, then add
+  actions with an owner, a due date and a status. "Use as an action" copies a suggestion in.
+• Next opportunity: Ctrl+Page Down. Previous: Ctrl+Page Up. Next undecided: Ctrl+Shift+Page Down.
+
+The action plan
+• View → Action plan (Ctrl+2) lists every action. Sort by clicking a column heading; filter by
+  theme, owner, status, RAG rating or due date, or search (Ctrl+F).
+• Select several actions (Shift or Ctrl and click) and choose "Change selected…" to give them
+  the same owner, status or due date.
+
+Saving and undoing
+• There is no Save button: every change is saved to the plan file as you make it.
+• Undo (Ctrl+Z) and Redo take back any change, deleting included.
+
+RAG ratings come from each action's status and due date: blue is done, grey is dropped, red is
+blocked or overdue, amber is not started and due within two weeks, and green is on track."""
+
+
+def _keep(window: MainWindow, dialog: QDialog) -> None:
+    window.dialog = dialog
+
+    def finished() -> None:
+        if window.dialog is dialog:
+            window.dialog = None
+
+    dialog.finished.connect(finished)
+    dialog.open()
+
+
+def new_plan(window: MainWindow) -> None:
+    """Make a new plan file and open it in this window."""
+    name, _filter = QFileDialog.getSaveFileName(window, "New plan", "", PLAN_FILES)
+    if not name:
+        return
+    organisation, ok = QInputDialog.getText(window, "New plan", "Your organisation's name:")
+    if not ok:
+        return
+    try:
+        store = create_plan(ensure_extension(Path(name)), organisation)
+    except Exception as exc:  # shown in words, never as a traceback
+        window.report_problem(user_message(exc))
+        return
+    window.replace_store(store)
+
+
+def choose_plan(window: MainWindow) -> None:
+    name, _filter = QFileDialog.getOpenFileName(
+        window, "Open plan", str(window.store.path.parent), PLAN_FILES
+    )
+    if name:
+        window.open_plan_path(Path(name))
+
+
+def bulk_edit(window: MainWindow, uuids: list[str]) -> None:
+    """Ask what to change on the selected actions, then change them all as one undo step."""
+    if not uuids or window.read_only:
+        return
+    dialog = BulkEditDialog(window, window.data.people_model, len(uuids))
+    dialog.accepted.connect(lambda: window.editor.bulk_edit(uuids, dialog.changes()))
+    _keep(window, dialog)
+
+
+def add_opportunity(window: MainWindow) -> None:
+    theme = window.walkthrough.current_theme()
+    dialog = OpportunityDialog(
+        window, window.navigator_model.themes(), theme_uuid=theme.uuid if theme else None
+    )
+
+    def save() -> None:
+        added = window.editor.add_custom_opportunity(
+            dialog.theme_uuid(),
+            dialog.new_theme_title(),
+            dialog.title.text(),
+            dialog.about.toPlainText(),
+            dialog.why.toPlainText(),
+        )
+        if added is not None:
+            window.show_walkthrough()
+            window.walkthrough.show_opportunity(added.uuid)
+
+    dialog.accepted.connect(save)
+    _keep(window, dialog)
+
+
+def edit_opportunity(window: MainWindow) -> None:
+    opportunity = window.walkthrough.current_opportunity()
+    if opportunity is None or not opportunity.is_custom:
+        return
+    dialog = OpportunityDialog(window, window.navigator_model.themes(), opportunity)
+    dialog.accepted.connect(
+        lambda: window.editor.edit_custom_opportunity(
+            opportunity.uuid,
+            dialog.title.text(),
+            dialog.about.toPlainText(),
+            dialog.why.toPlainText(),
+        )
+    )
+    _keep(window, dialog)
+
+
+def remove_opportunity(window: MainWindow) -> None:
+    """Remove a local opportunity at once: undo brings it back, actions and all."""
+    opportunity = window.walkthrough.current_opportunity()
+    if opportunity is not None and opportunity.is_custom:
+        window.flush_edits(retry=True)
+        window.editor.remove_custom_opportunity(opportunity.uuid)
+
+
+def remove_theme(window: MainWindow) -> None:
+    theme = window.walkthrough.current_theme()
+    if theme is not None and theme.is_custom:
+        window.editor.remove_theme(theme.uuid)
+
+
+def show_people(window: MainWindow) -> None:
+    _keep(window, PeopleDialog(window, window.data.people_model, window.editor))
+
+
+def edit_settings(window: MainWindow) -> None:
+    dialog = PlanSettingsDialog(window, window.data.info)
+    dialog.accepted.connect(
+        lambda: window.editor.edit_plan_info(
+            dialog.organisation.text(), dialog.title.text(), dialog.period.text()
+        )
+    )
+    _keep(window, dialog)
+
+
+def show_help(window: MainWindow) -> None:
+    _keep(window, plain_message(window, f"{APP_NAME} help", HELP_TEXT))
+
+
+def show_about(window: MainWindow) -> None:
+    box = QMessageBox(window)
+    box.setWindowTitle(f"About {APP_NAME}")
+    box.setTextFormat(window.banner.textFormat())
+    box.setText(
+        f"{APP_NAME} {__version__}\n\n"
+        "Plan your organisation's response to the Civil Society Strategy (2018): decide on each "
+        "opportunity, record actions with owners and due dates, and print the plan."
+    )
+    _keep(window, box)

@@ -1,0 +1,289 @@
+"""The open plan as the window holds it: item models kept in step with every committed change.
+
+Every change goes through a service (one transaction each) and then updates only the rows it
+touched, so a plan with thousands of actions stays quick to edit. Views never reach into each
+other: they listen to these signals, as Anki's views listen to its "changes" signal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from PySide6.QtCore import QObject, Signal
+
+from lio_planner.domain.enums import Decision, Status
+from lio_planner.domain.model import (
+    Action,
+    ActionFields,
+    ActionRow,
+    Opportunity,
+    Person,
+    PlanInfo,
+    Theme,
+)
+from lio_planner.services import actions as action_service
+from lio_planner.services import queries
+from lio_planner.services import responses as response_service
+from lio_planner.services.responses import RemovedOpportunity
+from lio_planner.store.database import PlanStore
+from lio_planner.ui.action_model import ActionTableModel, with_owner_renamed
+from lio_planner.ui.navigator_model import NavigatorModel, Progress
+from lio_planner.ui.people_model import PeopleModel
+
+
+class PlanData(QObject):
+    """One open plan: its store, who is editing, and the models the views show."""
+
+    saved = Signal()  # a change was committed to the plan file
+    opportunity_changed = Signal(str)  # an opportunity's decision, text or actions changed
+    actions_changed = Signal(object)  # list[ActionRow] added or changed
+    actions_removed = Signal(object)  # list[str] of action UUIDs
+    structure_changed = Signal()  # themes or opportunities added or removed, or all re-read
+    info_changed = Signal()  # organisation, title or period
+    problem_found = Signal(str)  # a plain-English message for the user
+
+    def __init__(self, store: PlanStore, user: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.user = user
+        self.info = PlanInfo("", "", "", "")
+        self.navigator_model = NavigatorModel(parent=self)
+        self.action_model = ActionTableModel(self)
+        self.people_model = PeopleModel(self)
+        self.reload()
+
+    # --- reading ----------------------------------------------------------------------------
+    def reload(self, store: PlanStore | None = None) -> None:
+        """Re-read everything from the plan file (opening, switching plans, after a merge)."""
+        if store is not None:
+            self.store = store
+        overview = queries.overview(self.store)
+        rows = queries.action_rows(self.store)
+        self.info = overview.info
+        self.action_model.set_rows(rows)
+        self.navigator_model.reset_overview(overview, _progress(rows))
+        self.people_model.set_people(overview.people)
+        self.structure_changed.emit()
+        self.info_changed.emit()
+
+    def opportunity(self, uuid: str) -> Opportunity | None:
+        return self.navigator_model.opportunity(uuid)
+
+    def action(self, uuid: str) -> Action | None:
+        row = self.action_model.get(uuid)
+        return None if row is None else row.action
+
+    def actions_of(self, opportunity_uuid: str) -> list[ActionRow]:
+        return self.action_model.rows_for(opportunity_uuid)
+
+    # --- decisions and plan details -----------------------------------------------------------
+    def set_response(
+        self, uuid: str, decision: Decision, reasons: str
+    ) -> tuple[Opportunity, Opportunity]:
+        before, after = response_service.set_response(
+            self.store, uuid, decision, reasons, self.user
+        )
+        self._opportunity_updated(after)
+        if before.decision is not after.decision:
+            self._emit_rows(
+                self.action_model.map_rows(
+                    lambda r: (
+                        replace(r, decision=decision) if r.action.opportunity_uuid == uuid else None
+                    )
+                )
+            )
+        self.saved.emit()
+        return before, after
+
+    def update_plan_info(
+        self, organisation: str, title: str, period: str
+    ) -> tuple[PlanInfo, PlanInfo]:
+        before, after = response_service.update_plan_info(self.store, organisation, title, period)
+        self.info = after
+        self.navigator_model.set_info(after)
+        self.info_changed.emit()
+        self.saved.emit()
+        return before, after
+
+    # --- actions ----------------------------------------------------------------------------
+    def record_action(self, opportunity_uuid: str, fields: ActionFields) -> Action:
+        action = action_service.record_action(self.store, opportunity_uuid, fields, self.user)
+        self._actions_saved([action])
+        return action
+
+    def restore_actions(self, snapshots: Sequence[Action]) -> None:
+        restored = [action_service.restore_action(self.store, s, self.user) for s in snapshots]
+        self._actions_saved(restored)
+
+    def update_action(
+        self, uuid: str, changes: dict[str, object], expected_version: int | None = None
+    ) -> tuple[Action, Action]:
+        before, after = action_service.update_action(
+            self.store, uuid, self.user, changes, expected_version
+        )
+        self._actions_saved([after])
+        return before, after
+
+    def update_actions(
+        self, uuids: Sequence[str], changes: dict[str, object]
+    ) -> list[tuple[Action, Action]]:
+        pairs = action_service.update_actions(self.store, uuids, self.user, changes)
+        self._actions_saved([after for _before, after in pairs])
+        return pairs
+
+    def set_actions(self, snapshots: Sequence[Action]) -> None:
+        self._actions_saved(action_service.set_actions(self.store, snapshots, self.user))
+
+    def delete_actions(self, uuids: Sequence[str]) -> list[Action]:
+        removed = [action_service.delete_action(self.store, uuid) for uuid in uuids]
+        self._remove_rows([a.uuid for a in removed])
+        self._recount({a.opportunity_uuid for a in removed})
+        self.saved.emit()
+        return removed
+
+    def reload_actions_of(self, opportunity_uuid: str) -> None:
+        """Re-read one opportunity's actions (after someone else changed them)."""
+        fresh = queries.actions_for(self.store, opportunity_uuid)
+        fresh_uuids = {a.uuid for a in fresh}
+        gone = [r.action.uuid for r in self.actions_of(opportunity_uuid)]
+        self._remove_rows([u for u in gone if u not in fresh_uuids])
+        self._emit_rows([self._row(a) for a in fresh], update_plan_model=True)
+        self._recount({opportunity_uuid})
+
+    # --- people -----------------------------------------------------------------------------
+    def rename_person(self, uuid: str, name: str) -> tuple[Person, Person]:
+        before, after = action_service.rename_person(self.store, uuid, name)
+        self.people_model.add_or_replace(after)
+        self._emit_rows(self.action_model.map_rows(with_owner_renamed(uuid, after.name)))
+        self.saved.emit()
+        return before, after
+
+    # --- local themes and opportunities ---------------------------------------------------------
+    def add_theme(self, title: str, uuid: str | None = None) -> Theme:
+        theme = response_service.add_theme(self.store, title, uuid)
+        self._structure_saved()
+        return theme
+
+    def delete_theme(self, uuid: str) -> Theme:
+        theme = response_service.delete_theme(self.store, uuid)
+        self._structure_saved()
+        return theme
+
+    def add_custom_opportunity(
+        self,
+        theme_uuid: str,
+        title: str,
+        strategy_says: str,
+        why_it_matters: str,
+        uuid: str | None = None,
+    ) -> Opportunity:
+        opportunity = response_service.add_custom_opportunity(
+            self.store, theme_uuid, title, strategy_says, why_it_matters, uuid
+        )
+        self._structure_saved()
+        return opportunity
+
+    def update_custom_opportunity(
+        self, uuid: str, title: str, strategy_says: str, why_it_matters: str
+    ) -> tuple[Opportunity, Opportunity]:
+        before, after = response_service.update_custom_opportunity(
+            self.store, uuid, title, strategy_says, why_it_matters
+        )
+        self._opportunity_updated(after)
+        if before.title != after.title:
+            self._emit_rows(
+                self.action_model.map_rows(
+                    lambda r: (
+                        replace(r, opportunity_title=after.title)
+                        if r.action.opportunity_uuid == uuid
+                        else None
+                    )
+                )
+            )
+        self.saved.emit()
+        return before, after
+
+    def delete_custom_opportunity(self, uuid: str) -> RemovedOpportunity:
+        removed = response_service.delete_custom_opportunity(self.store, uuid)
+        self._remove_rows([a.uuid for a in removed.actions])
+        self._structure_saved()
+        return removed
+
+    def restore_custom_opportunity(self, removed: RemovedOpportunity) -> None:
+        response_service.restore_custom_opportunity(self.store, removed, self.user)
+        self._structure_saved()
+        self._emit_rows([self._row(a) for a in removed.actions], update_plan_model=True)
+        self._recount({removed.opportunity.uuid})
+
+    # --- inside -----------------------------------------------------------------------------
+    def _row(self, action: Action) -> ActionRow:
+        """The table row for an action, from what the navigator already knows."""
+        opportunity = self.navigator_model.opportunity(action.opportunity_uuid)
+        if opportunity is None:
+            return ActionRow(action, "", "", Decision.UNDECIDED)
+        theme = self.navigator_model.theme(opportunity.theme_uuid)
+        return ActionRow(
+            action,
+            opportunity.title,
+            theme.title if theme else "",
+            opportunity.decision,
+            theme.position if theme else 0,
+            opportunity.position,
+        )
+
+    def _actions_saved(self, saved: Iterable[Action]) -> None:
+        saved = list(saved)
+        for action in saved:
+            if action.owner_uuid is not None:
+                self.people_model.add_or_replace(Person(action.owner_uuid, action.owner_name))
+        self._emit_rows([self._row(a) for a in saved], update_plan_model=True)
+        self._recount({a.opportunity_uuid for a in saved})
+        self.saved.emit()
+
+    def _emit_rows(self, rows: list[ActionRow], update_plan_model: bool = False) -> None:
+        """Show changed rows in the plan model (unless it made them) and tell the other views."""
+        if update_plan_model:
+            self.action_model.update_rows(rows)
+        if rows:
+            self.actions_changed.emit(rows)
+
+    def _remove_rows(self, uuids: list[str]) -> None:
+        self.action_model.remove_rows(uuids)
+        self.actions_removed.emit(uuids)
+
+    def _recount(self, opportunity_uuids: Iterable[str]) -> None:
+        wanted = set(opportunity_uuids)
+        entries = self.action_model.entries()
+        counts = _progress(e.row for e in entries if e.opportunity in wanted)
+        for uuid in wanted:
+            self.navigator_model.set_progress(uuid, counts.get(uuid, Progress()))
+            self.opportunity_changed.emit(uuid)
+
+    def _opportunity_updated(self, opportunity: Opportunity) -> None:
+        current = self.navigator_model.opportunity(opportunity.uuid)
+        if current is not None:
+            # The service counts actions itself; keep the navigator's own count, which matches.
+            opportunity = replace(opportunity, action_count=current.action_count)
+        self.navigator_model.update_opportunity(opportunity)
+        self.opportunity_changed.emit(opportunity.uuid)
+
+    def _structure_saved(self) -> None:
+        overview = queries.overview(self.store)
+        rows = (e.row for e in self.action_model.entries())
+        self.navigator_model.reset_overview(overview, _progress(rows))
+        self.structure_changed.emit()
+        self.saved.emit()
+
+
+def _progress(rows: Iterable[ActionRow]) -> dict[str, Progress]:
+    """How far each opportunity's actions have got."""
+    counts: dict[str, list[int]] = {}
+    for row in rows:
+        action = row.action
+        tally = counts.setdefault(action.opportunity_uuid, [0, 0, 0])
+        tally[2] += 1
+        if action.status is not Status.DROPPED:
+            tally[1] += 1
+            tally[0] += action.status is Status.DONE
+    return {uuid: Progress(*tally) for uuid, tally in counts.items()}

@@ -1,0 +1,264 @@
+"""File → Print Preview, Print and Export: the action plan on paper, from the window.
+
+Every route reads the plan afresh and builds the same document, so what is previewed is what is
+printed and exported. Nothing here writes to the plan, so it all works on a read-only plan.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QStandardPaths, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPainter
+from PySide6.QtPrintSupport import (
+    QAbstractPrintDialog,
+    QPrintDialog,
+    QPrinter,
+    QPrintPreviewDialog,
+    QPrintPreviewWidget,
+)
+from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMessageBox, QToolBar, QWidget
+
+from lio_planner.report.document import ReportOptions, load_document
+from lio_planner.report.files import ExportError
+from lio_planner.ui.printing_options import ReportOptionsDialog, load_options, save_options
+
+# What each export writes: menu text, dialog title, file filter and suffix.
+EXPORTS = {
+    "pdf": ("&PDF…", "Export as PDF", "PDF documents (*.pdf)", ".pdf"),
+    "docx": ("&Word document…", "Export as a Word document", "Word documents (*.docx)", ".docx"),
+    "csv": ("&Spreadsheet (CSV)…", "Export as a spreadsheet", "CSV spreadsheets (*.csv)", ".csv"),
+}
+
+
+def install_report_actions(window: QMainWindow) -> ReportActions:
+    """Add Print Preview, Print and the exports to ``window``'s File and Export menus.
+
+    ``window`` needs ``store`` (the open PlanStore), ``file_menu`` and ``export_menu``.
+    """
+    actions = ReportActions(window)
+    window.report_actions = actions  # type: ignore[attr-defined]
+    return actions
+
+
+class ReportActions(QObject):
+    """The print and export commands for one window."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.options: ReportOptions = load_options()
+        self.preview_dialog: QPrintPreviewDialog | None = None  # while the preview is open
+
+        self.options_action = self._action("Printed Plan &Options…", self.choose_options)
+        self.preview_action = self._action(
+            "Print Pre&view…", self.preview, QKeySequence("Ctrl+Shift+P")
+        )
+        self.print_action = self._action(
+            "&Print…", self.print_plan, QKeySequence(QKeySequence.StandardKey.Print)
+        )
+        file_menu = window.file_menu  # type: ignore[attr-defined]
+        before = _quit_action(file_menu.actions())
+        for action in (self.options_action, self.preview_action, self.print_action):
+            file_menu.insertAction(before, action)
+        file_menu.insertSeparator(before)
+
+        self.export_actions: dict[str, QAction] = {}
+        for fmt, (text, *_rest) in EXPORTS.items():
+            action = self._action(text, lambda _checked=False, f=fmt: self.export(f))
+            window.export_menu.addAction(action)  # type: ignore[attr-defined]
+            self.export_actions[fmt] = action
+
+    def _action(
+        self, text: str, slot: Callable[..., object], shortcut: QKeySequence | None = None
+    ) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        return action
+
+    # --- options ---------------------------------------------------------------------------
+    def ask_for_options(self, title: str, accept_text: str) -> ReportOptions | None:
+        """Show the options dialog; the chosen options, remembered for next time, or None."""
+        dialog = ReportOptionsDialog(self.options, self.window, title, accept_text)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        self.options = dialog.options()
+        save_options(self.options)
+        return self.options
+
+    def choose_options(self) -> None:
+        self.ask_for_options("Printed Plan Options", "OK")
+
+    # --- print and preview -----------------------------------------------------------------
+    def new_printer(self) -> QPrinter:
+        from lio_planner.report.painter import page_layout
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(page_layout(self.options))
+        printer.setDocName(_plan_name(self.window))
+        return printer
+
+    def preview(self) -> None:
+        dialog = self.make_preview_dialog(self.new_printer())
+        self.preview_dialog = dialog
+        try:
+            dialog.exec()
+        finally:
+            self.preview_dialog = None
+            dialog.deleteLater()
+
+    def make_preview_dialog(self, printer: QPrinter) -> QPrintPreviewDialog:
+        """Qt's preview of the printed pages, with an Options button to change the layout."""
+        dialog = QPrintPreviewDialog(printer, self.window)
+        dialog.setWindowTitle("Print Preview")
+        dialog.paintRequested.connect(self.paint)
+        toolbar = dialog.findChild(QToolBar)
+        if toolbar is not None:
+            toolbar.addSeparator()
+            options = toolbar.addAction("Options…")
+            options.setObjectName("preview_options")
+            options.triggered.connect(lambda: self._change_in_preview(dialog, printer))
+        return dialog
+
+    def _change_in_preview(self, dialog: QPrintPreviewDialog, printer: QPrinter) -> None:
+        from lio_planner.report.painter import page_layout
+
+        if self.ask_for_options("Printed Plan Options", "OK") is None:
+            return
+        printer.setPageLayout(page_layout(self.options))
+        widget = dialog.findChild(QPrintPreviewWidget)
+        if widget is not None:
+            widget.updatePreview()
+
+    def print_plan(self) -> None:
+        printer = self.new_printer()
+        dialog = QPrintDialog(printer, self.window)
+        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.paint(printer)
+
+    def paint(self, printer: QPrinter) -> int:
+        """Paint the plan on ``printer`` (print, or the preview's pages); return the page count."""
+        from lio_planner.report.painter import paint_document
+
+        first, last = printer.fromPage(), printer.toPage()
+        in_range = printer.printRange() == QPrinter.PrintRange.PageRange and first > 0
+
+        def wanted(number: int) -> bool:
+            return not in_range or first <= number <= (last or number)
+
+        painter = QPainter()
+        problem: Exception | None = None
+        pages = 0
+        with _busy():
+            try:
+                document = load_document(self.window.store, self.options)  # type: ignore[attr-defined]
+                if not painter.begin(printer):
+                    raise ExportError(
+                        "The plan could not be sent to the printer. "
+                        "Check the printer is switched on and try again."
+                    )
+                try:
+                    pages = paint_document(document, printer, painter, wanted)
+                finally:
+                    painter.end()
+            except Exception as exc:  # the user gets one plain message, never a traceback
+                problem = exc
+        if problem is not None:
+            self.show_problem("The plan could not be printed", problem)
+        return pages
+
+    # --- export ----------------------------------------------------------------------------
+    def export(self, fmt: str) -> Path | None:
+        """Ask where to save, then write the plan as ``fmt``; return the file written."""
+        _text, title, file_filter, suffix = EXPORTS[fmt]
+        options = self.options
+        if fmt != "csv":
+            chosen = self.ask_for_options(title, "Choose &File…")
+            if chosen is None:
+                return None
+            options = chosen
+        name, _filter = QFileDialog.getSaveFileName(
+            self.window, title, str(self.suggested_path(suffix)), file_filter
+        )
+        if not name:
+            return None
+        path = Path(name)
+        if path.suffix.lower() != suffix:
+            path = path.with_name(path.name + suffix)
+        from lio_planner.report.exporting import export_plan
+
+        problem: Exception | None = None
+        with _busy():
+            try:
+                export_plan(self.window.store, fmt, path, options=options)  # type: ignore[attr-defined]
+            except Exception as exc:
+                problem = exc
+        if problem is not None:
+            self.show_problem("The plan could not be exported", problem)
+            return None
+        status_bar = getattr(self.window, "statusBar", None)
+        if callable(status_bar):
+            status_bar().showMessage(f"Exported “{path.name}”.", 8000)
+        return path
+
+    def suggested_path(self, suffix: str) -> Path:
+        """A file name from the plan's name, in the plan's own folder (or Documents)."""
+        store = self.window.store  # type: ignore[attr-defined]
+        folder = Path(store.path).parent
+        if not folder.is_dir():
+            folder = Path(
+                QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+            )
+        return folder / (_safe_file_name(_plan_name(self.window)) + suffix)
+
+    def show_problem(self, title: str, exc: BaseException) -> None:
+        from lio_planner.errors import user_message
+
+        text = str(exc) if isinstance(exc, ExportError) else user_message(exc)
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(title)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(text)
+        box.exec()
+
+
+def _quit_action(actions: list[QAction]) -> QAction | None:
+    """The File menu's Quit item, so printing goes above it as in every other program."""
+    quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
+    for action in actions:
+        shortcut = action.shortcut()
+        if (not shortcut.isEmpty() and shortcut in quit_keys) or action.text().replace("&", "") in (
+            "Quit",
+            "Exit",
+        ):
+            return action
+    return None
+
+
+def _plan_name(window: QWidget) -> str:
+    from lio_planner.services import queries
+
+    info = queries.plan_info(window.store)  # type: ignore[attr-defined]
+    return " ".join(part for part in (info.organisation, info.title or "action plan") if part)
+
+
+def _safe_file_name(name: str) -> str:
+    # Characters Windows refuses in file names, and control characters, become spaces.
+    cleaned = re.sub(r'[<>:"/\\|?*\x00-\x1f]', " ", name)
+    return re.sub(r"\s+", " ", cleaned).strip(" .")[:100] or "Action plan"
+
+
+class _busy:
+    """The wait cursor while a big plan is laid out."""
+
+    def __enter__(self) -> None:
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+
+    def __exit__(self, *_exc: object) -> None:
+        QGuiApplication.restoreOverrideCursor()
