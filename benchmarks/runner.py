@@ -37,7 +37,6 @@ ORDER = (
     "peak_memory_10k",
     "cold_start_10k",
     "qt_none_refs_lost",
-    "none_bug_guarded",
     "machine_load",
 )
 

@@ -48,31 +48,6 @@ def finish(data: dict[str, object]) -> None:
     os._exit(0)
 
 
-_CUSHION = 1 << 40
-
-
-def cushion_none() -> None:
-    """Keep Python alive through a PySide6 bug so the figures can be measured at all.
-
-    PySide6 6.12.0 on Python 3.11 drops a reference to None on every call to a Qt method that
-    returns nothing, and Python aborts ("deallocating None") after a few thousand such calls.
-    From Python 3.12 None is immortal and the bug is harmless. The bare-window task counts the
-    lost references and reports them as their own figure, so the bug is not hidden.
-    """
-    if sys.version_info >= (3, 12):
-        return
-    import ctypes
-
-    ctypes.c_ssize_t.from_address(id(None)).value += _CUSHION
-
-
-def none_guarded_by_app() -> bool:
-    """Whether the app has padded None's reference count itself (on top of ours), or needs not."""
-    if sys.version_info >= (3, 12):
-        return True  # None is immortal: nothing to guard
-    return sys.getrefcount(None) > _CUSHION + _CUSHION // 2
-
-
 def none_refs_lost(call: Callable[[], object], times: int = 1000) -> int:
     """How many references to None ``times`` calls of ``call`` lose (0 when all is well)."""
     before = sys.getrefcount(None)
@@ -116,7 +91,6 @@ def app_window(args: dict[str, object]) -> None:
         emit_mark("painted")
         data: dict[str, object] = {
             "alembic_imported": "alembic" in sys.modules,
-            "none_guarded": none_guarded_by_app(),
             "modules_loaded": len(sys.modules),
             "paint_rss_mb": peak_rss_mb(),
         }
@@ -297,7 +271,6 @@ def main() -> None:
         import_orm()  # first, before this process has imported anything sqlalchemy shares
     import json
 
-    cushion_none()
     args = json.loads(sys.argv[2]) if len(sys.argv) > 2 else {}
     TASKS[task](args)
     # A window task that returns without reporting has already said why (or crashed loudly).

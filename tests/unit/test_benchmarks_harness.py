@@ -42,7 +42,6 @@ ALWAYS_MEASURABLE = {
     "peak_memory_10k",
     "cold_start_10k",
     "qt_none_refs_lost",
-    "none_bug_guarded",
 }
 
 

@@ -64,4 +64,5 @@ def action(record: ActionRecord) -> Action:
         changed_at=record.changed_at,
         changed_by=record.changed_by,
         version=record.version,
+        position=record.position,
     )

@@ -18,6 +18,7 @@ from lio_planner.store.schema import (
     new_uuid,
     utc_now,
 )
+from lio_planner.store.tracking import track_untracked_rows
 
 SAMPLE_PEOPLE = (
     "Amira Khan",
@@ -92,7 +93,12 @@ _SOON = (Status.IN_PROGRESS,) * 4 + (Status.NOT_STARTED,) * 3 + (Status.DONE, St
 _LATER = (Status.NOT_STARTED,) * 6 + (Status.IN_PROGRESS,) * 2 + (Status.DROPPED,)
 
 SAMPLE_TITLE = "Our response to the Civil Society Strategy"
-SAMPLE_PERIOD = "2019–2021"
+
+
+def sample_period(today: date) -> str:
+    """The financial years the sample's due dates fall in (they are spread around today)."""
+    start = today.year if today.month >= 4 else today.year - 1
+    return f"April {start} to March {start + 2}"
 
 
 def fill_with_sample(store: PlanStore, actions: int | None = None, seed: int = 2018) -> int:
@@ -178,8 +184,11 @@ def fill_with_sample(store: PlanStore, actions: int | None = None, seed: int = 2
         # A sample plan should print with a proper title, so fill in any the user left blank.
         session.execute(update(PlanRecord).where(PlanRecord.title == "").values(title=SAMPLE_TITLE))
         session.execute(
-            update(PlanRecord).where(PlanRecord.period == "").values(period=SAMPLE_PERIOD)
+            update(PlanRecord).where(PlanRecord.period == "").values(period=sample_period(today))
         )
+        # Bulk inserts bypass the revision log; give the rows their first revision now, as
+        # hand-made rows have, so the sample behaves like a real plan (and opens quickly).
+        track_untracked_rows(session)
         return len(rows)
 
 

@@ -317,6 +317,13 @@ def track_untracked_rows(session: Session) -> int:
     is nothing to do: one indexed query per kind of row.
     """
     conn = session.connection()
+    # Load the few people, themes and opportunities once, so describe()'s look-ups of an
+    # action's owner and opportunity come from the session, not one query per row.
+    referenced = [
+        *session.scalars(select(PersonRecord)),
+        *session.scalars(select(ThemeRecord)),
+        *session.scalars(select(OpportunityRecord)),
+    ]
     items: list[tuple[str, Described]] = []
     for kind, sql in _UNTRACKED_SQL.items():
         ids = [row[0] for row in conn.execute(text(sql))]
@@ -333,6 +340,7 @@ def track_untracked_rows(session: Session) -> int:
             record_changes(session, items)
         finally:
             session.info[QUIET] = quiet_before
+    del referenced
     return len(items)
 
 
