@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, insert, select, text
 
 from helpers.plans import plan_fixture, template_plan_fixture  # noqa: F401
 from lio_planner.domain.enums import Status
@@ -15,7 +15,12 @@ from lio_planner.services.actions import delete_action, record_action, update_ac
 from lio_planner.services.sample import fill_with_sample
 from lio_planner.store.database import PlanStore
 from lio_planner.store.opening import open_plan
-from lio_planner.store.schema import ActionRecord, HistoryRecord, RevisionRecord
+from lio_planner.store.schema import (
+    ActionRecord,
+    HistoryRecord,
+    OpportunityRecord,
+    RevisionRecord,
+)
 
 
 def revisions(store: PlanStore, key: str) -> list[tuple[bool, dict[str, object]]]:
@@ -94,12 +99,39 @@ def test_a_failed_change_records_nothing(store: PlanStore) -> None:
 
 def test_rows_added_in_bulk_get_a_first_revision_when_next_opened(plan: Path) -> None:
     store = open_plan(plan)
-    fill_with_sample(store, actions=40)
+    opportunity_id = store_opportunity_id(store)
+    with store.transaction() as session:
+        # A bulk insert bypasses the ORM events that log revisions, as older releases' rows did.
+        session.execute(
+            insert(ActionRecord),
+            [
+                {
+                    "uuid": f"00000000-0000-0000-0000-00000000000{n}",
+                    "opportunity_id": opportunity_id,
+                }
+                for n in range(3)
+            ],
+        )
     rows = queries.action_rows(store)
-    assert revisions(store, rows[0].action.uuid) == []
+    assert [revisions(store, row.action.uuid) for row in rows] == [[], [], []]
     store.close()
     store = open_plan(plan)
     for row in rows:
         assert len(revisions(store, row.action.uuid)) == 1
     assert "action_added" not in history_kinds(store)  # not a change anyone made
     store.close()
+
+
+def test_the_sample_plan_is_logged_as_it_is_made(plan: Path) -> None:
+    store = open_plan(plan)
+    fill_with_sample(store, actions=40)
+    rows = queries.action_rows(store)
+    assert len(rows) == 40
+    for row in rows:
+        assert len(revisions(store, row.action.uuid)) == 1
+    store.close()
+
+
+def store_opportunity_id(store: PlanStore) -> int:
+    with store.reading() as session:
+        return int(session.scalar(select(func.min(OpportunityRecord.id))) or 0)
