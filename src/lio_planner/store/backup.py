@@ -20,6 +20,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from lio_planner.paths import data_dir
+from lio_planner.store.copying import snapshot_into
 from lio_planner.store.database import PlanStore
 from lio_planner.store.planfile import (
     APPLICATION_ID,
@@ -137,7 +138,7 @@ def take_backup(
     temporary = folder / f".partial-{os.getpid()}-{uuid.uuid4().hex[:8]}{EXTENSION}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        _copy_database(plan, temporary)
+        snapshot_into(plan, temporary)
         problem = _problem_with(temporary, plan_uuid)
         if problem:
             raise BackupFailed(plan, f"could not be backed up: {problem}", _EARLIER_KEPT)
@@ -251,23 +252,6 @@ def restore_backup(store: PlanStore, backup: Backup) -> Backup:
         track_untracked_rows(session)
         add_history(session, "backup_restored", label=backup.when_text)
     return safety
-
-
-def _copy_database(source: Path, destination: Path) -> None:
-    """Copy a consistent snapshot of ``source`` into a new file with SQLite's backup API."""
-    reader = sqlite3.connect(read_only_uri(source), uri=True)
-    try:
-        writer = sqlite3.connect(destination)
-        try:
-            # The file is checked and renamed into place afterwards, so it needs no journal.
-            writer.execute("PRAGMA journal_mode=OFF")
-            reader.backup(writer)
-        finally:
-            writer.close()
-    finally:
-        reader.close()
-    with open(destination, "rb+") as handle:
-        os.fsync(handle.fileno())
 
 
 def _problem_with(path: Path, plan_uuid: str) -> str:

@@ -50,7 +50,7 @@ def save_copy(source: Path, destination: Path) -> Path:
         )
     temporary = destination.with_name(f".{destination.name}.{uuid.uuid4().hex[:8]}.copying")
     try:
-        _backup_into(source, temporary)
+        snapshot_into(source, temporary)
         problem = _problem_with(temporary)
         if problem:
             raise CopyFailed(destination, f"could not be saved: {problem}", _UNCHANGED)
@@ -72,7 +72,8 @@ def save_copy(source: Path, destination: Path) -> Path:
 _UNCHANGED = "Your plan itself has not been changed."
 
 
-def _backup_into(source: Path, destination: Path) -> None:
+def snapshot_into(source: Path, destination: Path) -> None:
+    """Copy a consistent snapshot of ``source`` into a new file with SQLite's backup API."""
     reader = sqlite3.connect(read_only_uri(source), uri=True, timeout=10)
     try:
         reader.execute("PRAGMA trusted_schema=OFF")
