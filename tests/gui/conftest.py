@@ -6,12 +6,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from gui_helpers import WindowMaker
+from gui_helpers import Answers, WindowMaker
 from pytestqt.qtbot import QtBot
 
 from lio_planner.services.sample import fill_with_sample
 from lio_planner.store.opening import open_plan
 from lio_planner.ui.main_window import MainWindow
+from lio_planner.ui.sharing_dialogs import ChoiceDialog
 
 GUI_DIR = Path(__file__).parent
 
@@ -63,3 +64,16 @@ def window(open_window: WindowMaker, plan_path: Path) -> MainWindow:
 @pytest.fixture
 def sample_window(open_window: WindowMaker, sample_path: Path) -> MainWindow:
     return open_window(sample_path)
+
+
+@pytest.fixture(autouse=True)
+def answers(monkeypatch: pytest.MonkeyPatch) -> Iterator[Answers]:
+    """Modal choice dialogs answered from a queue instead of waiting for a click.
+
+    For every GUI test, so that a question nobody expected is escaped (and can be seen in
+    ``answers.seen``) rather than waiting for ever.
+    """
+    given = Answers()
+    monkeypatch.setattr(ChoiceDialog, "exec", lambda dialog: given.exec_(dialog))
+    yield given
+    assert not given.refused, f"these choices were not on offer: {given.refused}"

@@ -6,11 +6,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from lio_planner.domain.model import Opportunity
 from lio_planner.ui.main_window import MainWindow
+from lio_planner.ui.sharing_dialogs import CANCEL, ChoiceDialog
 
 WindowMaker = Callable[[Path], MainWindow]  # the open_window fixture
 
@@ -44,3 +45,34 @@ def current(window: MainWindow) -> Opportunity:
     opportunity = window.walkthrough.current_opportunity()
     assert opportunity is not None
     return opportunity
+
+
+class Answers:
+    """Answers the window's modal questions (in use, save failed, which version) in turn.
+
+    Each dialog is recorded as it was shown, then answered with the next choice queued by
+    clicking that choice's button (Escape once the queue is empty). A queued choice whose
+    button is missing or switched off is noted in ``refused`` and the dialog escaped instead.
+    """
+
+    def __init__(self) -> None:
+        self.queued: list[str] = []
+        self.seen: list[ChoiceDialog] = []
+        self.texts: list[str] = []  # every label's text in each dialog, joined
+        self.refused: list[str] = []
+
+    def give(self, *choices: str) -> None:
+        self.queued.extend(choices)
+
+    def exec_(self, dialog: ChoiceDialog) -> int:
+        self.seen.append(dialog)
+        self.texts.append("\n".join(label.text() for label in dialog.findChildren(QLabel)))
+        choice = self.queued.pop(0) if self.queued else CANCEL
+        button = dialog.choice_buttons.get(choice)
+        if button is not None and button.isEnabled():
+            button.click()
+        else:
+            if choice != CANCEL:
+                self.refused.append(choice)
+            dialog.reject()
+        return int(dialog.result())

@@ -165,3 +165,25 @@ def test_no_two_visible_controls_share_an_alt_letter(sample_window: MainWindow) 
         letters = [letter for letter in map(_alt_letter, texts) if letter]
         shared = {letter for letter in letters if letters.count(letter) > 1}
         assert not shared, sorted(t for t in texts if _alt_letter(t) in shared)
+
+
+def _shared_alt_letters(window: MainWindow) -> list[str]:
+    texts = [a.text() for a in window.menuBar().actions()]
+    page = window.pages.currentWidget()
+    buttons = page.findChildren(QAbstractButton)
+    labels = [label for label in page.findChildren(QLabel) if label.buddy() is not None]
+    texts += [w.text() for w in [*buttons, *labels] if w.isVisible()]
+    letters = [letter for letter in map(_alt_letter, texts) if letter]
+    return sorted(t for t in texts if letters.count(_alt_letter(t) or "") > 1)
+
+
+def test_the_read_only_banner_and_the_start_page_share_no_alt_letter(
+    sample_window: MainWindow,
+) -> None:
+    window = sample_window
+    window.set_read_only(True, "Sam has it open.")
+    assert window.banner.edit_button.isVisible()
+    assert _shared_alt_letters(window) == []
+    window.close_plan()
+    assert window.start_page.new_button.isVisible()
+    assert _shared_alt_letters(window) == []

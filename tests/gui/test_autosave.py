@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from gui_helpers import current
+from gui_helpers import Answers, current
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -15,6 +15,9 @@ from lio_planner.services import queries
 from lio_planner.store.database import PlanStore, SaveFailed, make_engine
 from lio_planner.ui.autosave import IDLE_MS
 from lio_planner.ui.main_window import MainWindow
+from lio_planner.ui.plan_data import MINE, THEIRS
+from lio_planner.ui.save_problems import VersionDialog
+from lio_planner.ui.sharing_dialogs import CANCEL, RETRY, SaveFailedDialog
 
 
 def _notes(window: MainWindow, uuid: str) -> str:
@@ -54,10 +57,11 @@ def test_typing_back_to_the_saved_text_leaves_no_undo_step(window: MainWindow) -
 
 
 def test_a_failed_save_says_so_and_keeps_the_typing(
-    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, answers: Answers
 ) -> None:
     window.response.add_action("Plan a forum")
     uuid = window.response.form.action.uuid
+    steps = window.undo_stack.count()
 
     def disk_full(*_args: object, **_kwargs: object) -> None:
         raise SaveFailed(window.store.path, "could not be saved because the disk is full.")
@@ -66,16 +70,16 @@ def test_a_failed_save_says_so_and_keeps_the_typing(
     notes = window.response.form.notes
     notes.setFocus()
     qtbot.keyClicks(notes, "Important words")
+    answers.give(CANCEL)  # "Keep it on screen"
     window.navigator.setFocus()  # leaving the box tries to save
 
-    box = window.problem_box
-    assert box is not None and box.isVisible()
-    assert "disk is full" in box.text()
-    assert "Traceback" not in box.text()
+    [dialog] = answers.seen
+    assert isinstance(dialog, SaveFailedDialog)
+    assert "disk is full" in answers.texts[0] and "Traceback" not in answers.texts[0]
     assert notes.toPlainText() == "Important words"  # still on screen
     assert window.response.has_unsaved()
     assert _notes(window, uuid) == ""
-    box.close()
+    assert window.undo_stack.count() == steps  # nothing pushed for a change not saved
 
     monkeypatch.undo()  # the disk has space again; the next save takes everything
     notes.setFocus()
@@ -83,6 +87,36 @@ def test_a_failed_save_says_so_and_keeps_the_typing(
     window.navigator.setFocus()
     assert _notes(window, uuid) == "Important words!"
     assert not window.response.has_unsaved()
+    assert len(answers.seen) == 1
+
+
+def test_try_again_saves_the_change_once_the_disk_is_back(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, answers: Answers
+) -> None:
+    window.response.add_action("Plan a forum")
+    uuid = window.response.form.action.uuid
+    steps = window.undo_stack.count()
+    real_update = action_service.update_action
+    failures = [2]  # the first two attempts fail, the third works
+
+    def flaky(*args: object, **kwargs: object) -> object:
+        if failures[0]:
+            failures[0] -= 1
+            raise SaveFailed(window.store.path, "could not be saved because the disk is full.")
+        return real_update(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(action_service, "update_action", flaky)
+    notes = window.response.form.notes
+    notes.setFocus()
+    qtbot.keyClicks(notes, "Worth keeping")
+    answers.give(RETRY, RETRY)
+    window.navigator.setFocus()
+    assert len(answers.seen) == 2  # asked again after the second failure
+    assert _notes(window, uuid) == "Worth keeping"
+    assert not window.response.has_unsaved()
+    assert window.undo_stack.count() == steps + 1
+    window.undo_action.trigger()
+    assert _notes(window, uuid) == ""
 
 
 def test_closing_with_an_unsaveable_change_asks_first(
@@ -110,29 +144,86 @@ def test_closing_with_an_unsaveable_change_asks_first(
     assert [a.notes for a in queries.actions_for(window.store, current(window).uuid)] == ["Unsaved"]
 
 
-def test_someone_elses_change_is_shown_and_the_typing_kept(
-    qtbot: QtBot, window: MainWindow
+def _colleague_changes(window: MainWindow, uuid: str, changes: dict[str, object]) -> None:
+    """Another copy of the app changes the action behind this window's back."""
+    colleague = PlanStore(window.store.path, make_engine(window.store.path), user="Cal")
+    try:
+        action_service.update_action(colleague, uuid, "Colleague", changes)
+    finally:
+        colleague.close()
+
+
+def test_someone_elses_change_to_other_details_is_shown_and_the_typing_saved(
+    qtbot: QtBot, window: MainWindow, answers: Answers
 ) -> None:
     window.response.add_action("Plan a forum")
     uuid = window.response.form.action.uuid
-    # Another copy of the app changes the same action behind this window's back.
-    colleague = PlanStore(window.store.path, make_engine(window.store.path))
-    try:
-        action_service.update_action(colleague, uuid, "Colleague", {"owner_name": "Cal"})
-    finally:
-        colleague.close()
+    _colleague_changes(window, uuid, {"owner_name": "Cal"})
 
     notes = window.response.form.notes
     notes.setFocus()
     qtbot.keyClicks(notes, "My note")
     window.navigator.setFocus()
-    box = window.problem_box
-    assert box is not None and "someone else" in box.text()
-    assert notes.toPlainText() == "My note"  # kept
-    assert window.response.form.owner.owner() == "Cal"  # their change now shown
-    box.close()
-    notes.setFocus()
-    qtbot.keyClicks(notes, ".")
-    window.navigator.setFocus()
+    assert answers.seen == []  # they changed the owner, not the notes: nothing to choose
     [action] = queries.actions_for(window.store, current(window).uuid)
-    assert (action.owner_name, action.notes) == ("Cal", "My note.")
+    assert (action.owner_name, action.notes) == ("Cal", "My note")
+    assert window.response.form.owner.owner() == "Cal"  # their change now shown
+    assert notes.toPlainText() == "My note"
+
+
+def test_both_versions_are_shown_and_mine_can_be_kept(
+    qtbot: QtBot, window: MainWindow, answers: Answers
+) -> None:
+    window.response.add_action("Plan a forum")
+    uuid = window.response.form.action.uuid
+    _colleague_changes(window, uuid, {"notes": "Their note"})
+
+    notes = window.response.form.notes
+    notes.setFocus()
+    qtbot.keyClicks(notes, "My note")
+    answers.give(MINE)
+    window.navigator.setFocus()
+    [dialog] = answers.seen
+    assert isinstance(dialog, VersionDialog)
+    assert dialog.theirs.text.toPlainText() == "Their note"
+    assert dialog.mine.text.toPlainText() == "My note"
+    [action] = queries.actions_for(window.store, current(window).uuid)
+    assert action.notes == "My note"
+    assert notes.toPlainText() == "My note"
+    assert not window.response.has_unsaved()
+
+
+def test_both_versions_are_shown_and_theirs_can_be_taken(
+    qtbot: QtBot, window: MainWindow, answers: Answers
+) -> None:
+    window.response.add_action("Plan a forum")
+    uuid = window.response.form.action.uuid
+    _colleague_changes(window, uuid, {"notes": "Their note"})
+
+    notes = window.response.form.notes
+    notes.setFocus()
+    qtbot.keyClicks(notes, "My note")
+    answers.give(THEIRS)
+    window.navigator.setFocus()
+    assert len(answers.seen) == 1
+    qtbot.waitUntil(lambda: notes.toPlainText() == "Their note", timeout=2000)
+    [action] = queries.actions_for(window.store, current(window).uuid)
+    assert action.notes == "Their note"
+    assert not window.response.has_unsaved()
+
+
+def test_deciding_later_keeps_my_version_on_screen_unsaved(
+    qtbot: QtBot, window: MainWindow, answers: Answers
+) -> None:
+    window.response.add_action("Plan a forum")
+    uuid = window.response.form.action.uuid
+    _colleague_changes(window, uuid, {"notes": "Their note"})
+    notes = window.response.form.notes
+    notes.setFocus()
+    qtbot.keyClicks(notes, "My note")
+    window.navigator.setFocus()  # the question is escaped
+    assert len(answers.seen) == 1
+    assert notes.toPlainText() == "My note"
+    assert window.response.has_unsaved()
+    [action] = queries.actions_for(window.store, current(window).uuid)
+    assert action.notes == "Their note"

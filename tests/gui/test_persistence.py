@@ -86,9 +86,9 @@ def test_the_window_size_and_last_plan_are_remembered(
     window.close()
     assert last_plan() == plan_path.absolute()
 
-    store = startup.open_store(None)  # no plan named: the last one opens
-    assert store.path == plan_path.absolute()
-    again = MainWindow(store)
+    opened = startup.open_first_plan(None)  # no plan named: the last one opens
+    assert opened is not None and opened.store.path == plan_path.absolute()
+    again = MainWindow(opened.store)
     qtbot.addWidget(again)
     again.show()
     qtbot.waitExposed(again)
@@ -102,8 +102,9 @@ def test_a_remembered_plan_that_has_gone_is_skipped(
     open_window(plan_path).close()
     plan_path.unlink()
     assert last_plan() is None
-    store = startup.open_store(None)
+    opened = startup.open_first_plan(None)
+    assert opened is not None
     try:
-        assert store.path.name == "My action plan.lioplan"  # the default plan instead
+        assert opened.store.path.name == "My action plan.lioplan"  # the default plan instead
     finally:
-        store.close()
+        opened.store.close()

@@ -75,3 +75,26 @@ def test_problem_messages_are_plain_text(window: MainWindow) -> None:
     assert box.textFormat() == Qt.TextFormat.PlainText
     assert box.text() == f"Could not save {MARKUP}"
     box.close()
+
+
+def test_sharing_lists_and_tooltips_show_markup_literally(window: MainWindow) -> None:
+    from lio_planner.services.history import plan_history
+    from lio_planner.ui.settings import remember_plan
+    from lio_planner.ui.sharing_lists import HistoryDialog, HistoryTableModel
+
+    window.data.record_action(current(window).uuid, ActionFields(f"Do {MARKUP}"))
+    dialog = HistoryDialog("Change history", plan_history(window.store), window)
+    model = dialog.model
+    row = next(n for n, c in enumerate(model.changes) if MARKUP in c.text)
+    index = model.index(row, HistoryTableModel.COL_WHAT)
+    assert index.data() == f"Action added: “Do {MARKUP}”"
+    assert _shown_as(index.data(Qt.ItemDataRole.ToolTipRole)) == index.data()
+    dialog.close()
+
+    name = "<b>not bold <img src=x> &amp; <i>.lioplan"  # no "/": it names a file
+    odd = window.store.path.with_name(name)
+    remember_plan(odd)
+    window.recent.refresh()
+    [action] = [a for a in window.recent_menu.actions() if "not bold" in a.text()]
+    assert action.text() == "1 " + name.replace("&", "&&") + " (not found)"
+    assert _shown_as(action.toolTip()) == str(odd)

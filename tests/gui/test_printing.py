@@ -7,7 +7,7 @@ from pathlib import Path
 import pypdf
 import pytest
 from PySide6.QtGui import QAction, QKeySequence, QPageLayout
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMainWindow, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -15,7 +15,6 @@ from lio_planner.report.document import Column, GroupBy, Orientation, PageSize, 
 from lio_planner.services.sample import fill_with_sample
 from lio_planner.store.database import PlanStore
 from lio_planner.store.opening import open_plan
-from lio_planner.ui import printing
 from lio_planner.ui.printing import ReportActions, install_report_actions
 from lio_planner.ui.printing_options import ReportOptionsDialog, load_options, save_options
 
@@ -214,10 +213,10 @@ def test_print_dialog_prints_when_accepted(
 ) -> None:
     painted: list[QPrinter] = []
     monkeypatch.setattr(ReportActions, "paint", lambda _self, printer: painted.append(printer))
-    monkeypatch.setattr(printing.QPrintDialog, "exec", lambda _self: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(QPrintDialog, "exec", lambda _self: QDialog.DialogCode.Accepted)
     actions.print_action.trigger()
     assert len(painted) == 1
-    monkeypatch.setattr(printing.QPrintDialog, "exec", lambda _self: QDialog.DialogCode.Rejected)
+    monkeypatch.setattr(QPrintDialog, "exec", lambda _self: QDialog.DialogCode.Rejected)
     actions.print_action.trigger()
     assert len(painted) == 1
 

@@ -36,7 +36,7 @@ def test_read_only_switches_every_editing_control_off(
     )
     window.set_read_only(True, "Ann Jones has this plan open, since 09:12.")
     assert window.banner.isVisible()
-    assert window.banner.text() == "Ann Jones has this plan open, since 09:12."
+    assert "Ann Jones has this plan open, since 09:12." in window.banner.label.text()
     response = window.response
     assert not any(b.isEnabled() for b in response.decision_buttons.values())
     assert response.reasons.isReadOnly() and response.form.notes.isReadOnly()

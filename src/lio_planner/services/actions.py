@@ -51,7 +51,7 @@ def record_action(
         session.add(record)  # before _apply, whose owner look-up flushes the session
         _apply(session, record, _fields_dict(fields))
         session.flush()
-        return as_action(record)
+        return convert.action(record)
 
 
 def restore_action(store: PlanStore, snapshot: Action, by: str) -> Action:
@@ -78,7 +78,7 @@ def insert_snapshot(session: Session, snapshot: Action, by: str) -> Action:
     session.add(record)
     _apply(session, record, _fields_dict(fields_of(snapshot)))
     session.flush()
-    return as_action(record)
+    return convert.action(record)
 
 
 def update_action(
@@ -98,12 +98,12 @@ def update_action(
             raise ConflictingEdit(
                 store.path, "has a newer version of this action, saved by someone else."
             )
-        before = as_action(record)
+        before = convert.action(record)
         _apply(session, record, changes)
         record.changed_at = utc_now()
         record.changed_by = by
         session.flush()
-        return before, as_action(record)
+        return before, convert.action(record)
 
 
 def update_actions(
@@ -116,12 +116,12 @@ def update_actions(
         now = utc_now()
         for uuid in action_uuids:
             record = find_action(session, uuid)
-            before = as_action(record)
+            before = convert.action(record)
             _apply(session, record, changes, owners)
             record.changed_at = now
             record.changed_by = by
             session.flush()
-            results.append((before, as_action(record)))
+            results.append((before, convert.action(record)))
     return results
 
 
@@ -135,7 +135,7 @@ def set_actions(store: PlanStore, snapshots: Iterable[Action], by: str) -> list[
             record.changed_at = utc_now()
             record.changed_by = by
             session.flush()
-            restored.append(as_action(record))
+            restored.append(convert.action(record))
         return restored
 
 
@@ -143,7 +143,7 @@ def delete_action(store: PlanStore, action_uuid: str) -> Action:
     """Remove an action; return it as it was, so the removal can be undone."""
     with store.transaction() as session:
         record = find_action(session, action_uuid)
-        snapshot = as_action(record)
+        snapshot = convert.action(record)
         session.delete(record)
         return snapshot
 
@@ -161,11 +161,6 @@ def rename_person(store: PlanStore, person_uuid: str, new_name: str) -> tuple[Pe
         before = convert.person(record)
         record.name = name
         return before, convert.person(record)
-
-
-def as_action(record: ActionRecord) -> Action:
-    """The stored action as a domain value, including its place in the opportunity's list."""
-    return replace(convert.action(record), position=record.position)
 
 
 def fields_of(action: Action) -> ActionFields:

@@ -15,7 +15,6 @@ from lio_planner.domain.model import (
     PlanOverview,
 )
 from lio_planner.services import convert
-from lio_planner.services.actions import as_action
 from lio_planner.store.database import PlanStore
 from lio_planner.store.schema import (
     ActionRecord,
@@ -78,7 +77,7 @@ def actions_for(store: PlanStore, opportunity_uuid: str) -> list[Action]:
             .options(selectinload(ActionRecord.owner), selectinload(ActionRecord.opportunity))
             .order_by(ActionRecord.position, ActionRecord.id)
         )
-        return [as_action(r) for r in records]
+        return [convert.action(r) for r in records]
 
 
 def people(store: PlanStore) -> list[Person]:

@@ -10,7 +10,7 @@ from lio_planner.domain.enums import Decision
 from lio_planner.domain.model import Action, Opportunity, PlanInfo, Theme
 from lio_planner.domain.rules import check_response
 from lio_planner.services import convert
-from lio_planner.services.actions import as_action, insert_snapshot
+from lio_planner.services.actions import insert_snapshot
 from lio_planner.services.lookup import ActionError, find_opportunity
 from lio_planner.store.content import next_custom_position
 from lio_planner.store.database import PlanStore
@@ -151,7 +151,7 @@ def delete_custom_opportunity(store: PlanStore, uuid: str) -> RemovedOpportunity
         if record.seed_key is not None:
             raise ActionError("The strategy's own opportunities cannot be removed.")
         removed = RemovedOpportunity(
-            convert.opportunity(record), tuple(as_action(a) for a in record.actions)
+            convert.opportunity(record), tuple(convert.action(a) for a in record.actions)
         )
         session.delete(record)
         return removed

@@ -1,7 +1,9 @@
 """Undo commands: one class per kind of edit, each undoing and redoing through the services.
 
 A command is pushed only after its change has been saved, so a failed save never leaves a step
-on the undo stack. Its first ``redo()`` (the push) therefore does nothing.
+on the undo stack. Its first ``redo()`` (the push) therefore does nothing. An undo or redo that
+cannot be saved may be tried again at once; otherwise the step is dropped and the plan is left
+as it was.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from lio_planner.domain.enums import Decision
 from lio_planner.domain.model import Action, Opportunity, Person, PlanInfo, Theme
 from lio_planner.errors import user_message
 from lio_planner.services.responses import RemovedOpportunity
+from lio_planner.store.database import SaveFailed
 from lio_planner.ui.plan_data import PlanData
 
 # Merge ids: consecutive edits of one text field become one undo step.
@@ -62,12 +65,26 @@ class PlanCommand(QUndoCommand):
         raise NotImplementedError
 
     def _attempt(self, step: Callable[[], None]) -> None:
+        # While the undo stack is in the middle of a step, the window must not swap plans.
+        self.data.undoing = True
         try:
-            step()
-        except Exception as exc:  # the user sees one plain message, never a traceback
+            saved = self._try(step)
+        finally:
+            self.data.undoing = False
+        if not saved:
             # The plan is unchanged; an obsolete command is dropped from the stack by Qt.
             self.setObsolete(True)
+
+    def _try(self, step: Callable[[], None]) -> bool:
+        try:
+            step()
+        except SaveFailed as exc:
+            # The window may offer "Try again", which runs the step once more.
+            return self.data.on_save_failed(exc, lambda: self._try(step))
+        except Exception as exc:  # the user sees one plain message, never a traceback
             self.data.problem_found.emit(user_message(exc))
+            return False
+        return True
 
 
 class SetDecisionCommand(PlanCommand):

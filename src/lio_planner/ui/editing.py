@@ -1,8 +1,10 @@
 """What the window's controls call to change the plan: save first, then push an undo step.
 
 Each method returns whether the change was saved. A change that cannot be saved leaves the
-plan file as it was, puts one plain message in front of the user (through
-``PlanData.problem_found``) and pushes nothing, so whatever the user typed stays on screen.
+plan file as it was and pushes nothing, so whatever the user typed stays on screen. The window
+then offers to try again or to save a copy elsewhere (``PlanData.on_save_failed``); an edit
+that meets someone else's newer version of an action shows both for the person to choose
+(``PlanData.choose_version``). Anything else is one plain message (``problem_found``).
 """
 
 from __future__ import annotations
@@ -16,9 +18,9 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from lio_planner.domain.enums import Decision
 from lio_planner.domain.model import Action, ActionFields, Opportunity
 from lio_planner.errors import user_message
-from lio_planner.store.database import ConflictingEdit
+from lio_planner.store.database import ConflictingEdit, SaveFailed
 from lio_planner.ui import commands
-from lio_planner.ui.plan_data import PlanData
+from lio_planner.ui.plan_data import MINE, PlanData, VersionQuestion
 
 T = TypeVar("T")
 
@@ -34,18 +36,56 @@ class PlanEditor(QObject):
         self.undo_stack = undo_stack
         self.read_only = False
 
-    def _save(self, work: Callable[[], tuple[T, QUndoCommand | None]]) -> T | None:
+    def _save(
+        self, work: Callable[[], tuple[T, QUndoCommand | None]], versioned: bool = False
+    ) -> T | None:
+        """Run ``work`` (which saves and returns the undo step) and push its step.
+
+        ``versioned`` work raises :class:`ConflictingEdit` to the caller, which shows both
+        versions; any other change meeting one gets the plain message.
+        """
         if self.read_only:
             self.data.problem_found.emit("This plan is open read-only, so it cannot be changed.")
             return None
         try:
             result, command = work()
+        except ConflictingEdit as exc:
+            if versioned:
+                raise
+            self.data.problem_found.emit(user_message(exc))
+            return None
+        except SaveFailed as exc:
+            return self._after_failure(exc, work, versioned)
         except Exception as exc:  # one plain message; the details go to the log for bugs
             self.data.problem_found.emit(user_message(exc))
             return None
         if command is not None:
             self.undo_stack.push(command)
         return result
+
+    def _after_failure(
+        self, error: SaveFailed, work: Callable[[], tuple[T, QUndoCommand | None]], versioned: bool
+    ) -> T | None:
+        """Let the window offer to try again, here or in a copy saved elsewhere.
+
+        ``work`` reads the plan through ``self.data``, so trying again acts on whichever plan is
+        open by then (the copy, if the person saved one).
+        """
+        saved: list[T | None] = [None]
+        conflict: list[ConflictingEdit] = []
+
+        def again() -> bool:
+            try:
+                saved[0] = self._save(work, versioned)
+            except ConflictingEdit as exc:
+                conflict.append(exc)  # answered after the window's dialog has closed
+                return False
+            return saved[0] is not None
+
+        self.data.on_save_failed(error, again)
+        if conflict:
+            raise conflict[0]
+        return saved[0]
 
     # --- decisions ----------------------------------------------------------------------------
     def set_response(self, uuid: str, decision: Decision, reasons: str, typing: bool) -> bool:
@@ -78,16 +118,45 @@ class PlanEditor(QObject):
             return True
 
         def work() -> tuple[bool, QUndoCommand]:
-            try:
-                before, after = self.data.update_action(uuid, {field: value}, expected_version)
-            except ConflictingEdit:
-                # Show what the other person saved; the user's typing stays in the box.
-                if current is not None:
-                    self.data.reload_actions_of(current.opportunity_uuid)
-                raise
+            before, after = self.data.update_action(uuid, {field: value}, expected_version)
             return True, commands.EditActionCommand(self.data, field, before, after)
 
-        return bool(self._save(work))
+        try:
+            return bool(self._save(work, versioned=expected_version is not None))
+        except ConflictingEdit:
+            return self._resolve_conflict(current, uuid, field, value)
+
+    def _resolve_conflict(
+        self, current: Action | None, uuid: str, field: str, value: object
+    ) -> bool:
+        """Someone else saved this action meanwhile: if they changed this same detail, show both
+        versions and let the person choose.
+
+        True when the person's value was saved, or they chose the other version (which the
+        views then show); False leaves their value on screen, unsaved.
+        """
+        if current is not None:
+            # Every view shows the other version now, except boxes holding unsaved typing.
+            self.data.reload_actions_of(current.opportunity_uuid)
+        theirs = self.data.action(uuid)
+        if theirs is None:
+            self.data.problem_found.emit(
+                "Someone else deleted this action while you were editing it, so your change "
+                "was not saved."
+            )
+            return False
+        if getattr(theirs, field) == value:
+            return True  # they made the same change
+        if current is not None and getattr(theirs, field) == getattr(current, field):
+            # They changed other details of the action, not this one: nothing to choose.
+            return self.edit_action(uuid, field, value, theirs.version)
+        answer = self.data.choose_version(VersionQuestion(field, theirs, value))
+        if answer == MINE:
+            return self.edit_action(uuid, field, value, theirs.version)
+        if answer is None:
+            return False
+        self.data.show_action_again(uuid)
+        return True
 
     def delete_actions(self, uuids: Sequence[str]) -> bool:
         if not uuids:

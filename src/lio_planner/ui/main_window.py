@@ -1,52 +1,69 @@
-"""The main window: the walk-through and the action plan of one open plan.
+"""The main window: the walk-through and the action plan of one open plan, or a start page.
 
 Integration points for the rest of the app: ``file_menu`` and ``export_menu``, ``undo_stack``,
-the ``plan_changed`` signal, ``reload()``, ``set_read_only()``, ``open_plan_path()`` and
-``replace_store()``. Printing adds its own menu items through ``ui.printing`` when present.
+the ``plan_changed`` signal, ``reload()``, ``set_read_only()``, ``open_plan_path()``,
+``replace_store()`` and ``close_plan()``. Printing adds its own menu items through
+``ui.printing`` when present. Sharing (who has the plan, watching the file, save problems) is
+in ``plan_session``, ``save_problems``, ``plan_opening`` and ``file_commands``.
 """
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QFrame,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from lio_planner import APP_NAME
-from lio_planner.errors import user_message
 from lio_planner.services.identity import current_user
 from lio_planner.store.database import PlanStore
-from lio_planner.store.opening import open_plan
-from lio_planner.ui import plan_actions
+from lio_planner.ui import plan_actions, plan_switching
 from lio_planner.ui.action_plan_view import ActionPlanView
 from lio_planner.ui.editing import PlanEditor
-from lio_planner.ui.menus import build_menus
+from lio_planner.ui.menus import build_menus, update_actions
 from lio_planner.ui.plan_data import PlanData
-from lio_planner.ui.settings import app_settings, remember_plan
+from lio_planner.ui.plan_session import PlanSession
+from lio_planner.ui.recent_menu import RecentPlansMenu
+from lio_planner.ui.save_problems import SaveProblems
+from lio_planner.ui.settings import app_settings
+from lio_planner.ui.sharing_dialogs import ReadOnlyBanner
+from lio_planner.ui.start_page import StartPage
 from lio_planner.ui.walkthrough import WalkThrough
 
-READ_ONLY_REASON = "This plan is open read-only: you can read it, print it and export it."
+
+def _file_command(name: str) -> Callable[[MainWindow], object]:
+    """A command from :mod:`file_commands`, imported on first use: merging and backups pull in
+    modules that the window does not need before it first appears."""
+
+    def run(window: MainWindow) -> object:
+        from lio_planner.ui import file_commands
+
+        return getattr(file_commands, name)(window)
+
+    run.__name__ = name
+    return run
 
 
 class MainWindow(QMainWindow):
-    """A window on one open plan."""
+    """A window on one open plan, or on the start page when no plan is open."""
 
     plan_changed = Signal()  # after every saved change, undo and redo included
 
     # Made by build_menus.
     file_menu: QMenu
+    recent_menu: QMenu
     export_menu: QMenu
     edit_menu: QMenu
     view_menu: QMenu
@@ -54,6 +71,7 @@ class MainWindow(QMainWindow):
     plan_menu: QMenu
     help_menu: QMenu
     editing_actions: list[QAction]
+    plan_only_actions: list[QAction]
     previous_action: QAction
     next_action: QAction
     next_undecided_action: QAction
@@ -61,6 +79,10 @@ class MainWindow(QMainWindow):
     action_plan_view_action: QAction
     new_action: QAction
     open_action: QAction
+    close_action: QAction
+    save_copy_action: QAction
+    merge_action: QAction
+    restore_action: QAction
     quit_action: QAction
     undo_action: QAction
     redo_action: QAction
@@ -72,12 +94,12 @@ class MainWindow(QMainWindow):
     remove_theme_action: QAction
     people_action: QAction
     settings_action: QAction
+    history_action: QAction
     help_action: QAction
     about_action: QAction
 
-    def __init__(self, store: PlanStore) -> None:
+    def __init__(self, store: PlanStore | None, holder: str = "") -> None:
         super().__init__()
-        self.store = store
         self.read_only = False
         self.undo_stack = QUndoStack(self)
         self.data = PlanData(store, current_user(), self)
@@ -86,6 +108,7 @@ class MainWindow(QMainWindow):
         self.problem_box: QMessageBox | None = None
         self.dialog: QWidget | None = None  # the dialog on show, if any
         build_menus(self)
+        self.recent = RecentPlansMenu(self.recent_menu, self.open_recent)
 
         self.walkthrough = WalkThrough(
             self.data,
@@ -106,27 +129,32 @@ class MainWindow(QMainWindow):
         self.tabs.tabBar().setAccessibleName("Walk-through or action plan")
         self.tabs.currentChanged.connect(self._tab_changed)
 
-        self.banner = QLabel()
-        self.banner.setTextFormat(Qt.TextFormat.PlainText)
-        self.banner.setWordWrap(True)
-        self.banner.setFrameShape(QFrame.Shape.StyledPanel)
-        self.banner.setAutoFillBackground(True)
-        self.banner.setBackgroundRole(self.banner.palette().ColorRole.ToolTipBase)
-        self.banner.setForegroundRole(self.banner.palette().ColorRole.ToolTipText)
-        self.banner.setMargin(6)
-        self.banner.setAccessibleName("Read-only notice")
-        self.banner.hide()
-        central = QWidget()
-        layout = QVBoxLayout(central)
+        self.banner = ReadOnlyBanner()
+        self.banner.edit_requested.connect(self.open_for_editing)
+        plan_page = QWidget()
+        layout = QVBoxLayout(plan_page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
-        self.setCentralWidget(central)
+        self.start_page = StartPage()
+        self.start_page.new_requested.connect(self.new_plan)
+        self.start_page.open_requested.connect(self.choose_plan)
+        self.start_page.own_plan_requested.connect(self.open_own_plan)
+        self.start_page.recent_requested.connect(self.open_recent)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(plan_page)
+        self.pages.addWidget(self.start_page)
+        self.setCentralWidget(self.pages)
+        self.setAcceptDrops(True)
 
         self.saved_label = QLabel("Every change is saved as you make it.")
         self.saved_label.setAccessibleName("Last saved")
         self.statusBar().addPermanentWidget(self.saved_label)
+        self.session = PlanSession(self)
+        self.save_problems = SaveProblems(self)
+        self.data.on_save_failed = self.save_problems.on_save_failed
+        self.data.choose_version = self.save_problems.choose_version
 
         self.data.saved.connect(self._saved)
         self.data.problem_found.connect(self.report_problem)
@@ -137,6 +165,7 @@ class MainWindow(QMainWindow):
         self.response.action_selected.connect(self._update_actions)
         self.walkthrough.page.edit_requested.connect(self.edit_opportunity)
         self.walkthrough.page.remove_requested.connect(self.remove_opportunity)
+        self.walkthrough.page.history_requested.connect(self.show_opportunity_history)
         self.action_plan.open_requested.connect(self.go_to_action)
         self.action_plan.bulk_edit_requested.connect(self.bulk_edit)
         self.undo_stack.canUndoChanged.connect(self._update_actions)
@@ -146,56 +175,55 @@ class MainWindow(QMainWindow):
 
         self._install_printing()
         self._restore_layout()
-        self._plan_opened()
+        if store is None:
+            plan_switching.show_no_plan(self)
+        else:
+            plan_switching.plan_opened(self, holder)
 
     # --- integration points -----------------------------------------------------------------
+    @property
+    def store(self) -> PlanStore:
+        """The open plan (every control that uses it is off while none is open)."""
+        return self.data.store
+
+    @property
+    def has_plan(self) -> bool:
+        return self.data.has_plan
+
     def reload(self) -> None:
         """Re-read the whole plan from its file (after a merge, or in a read-only viewer).
 
         The undo history is cleared: its steps describe the plan as it was before.
         """
+        if not self.has_plan:
+            return
         if not self.read_only:
             self.flush_edits(retry=True)
+        place = self.response.form.action
         self.undo_stack.clear()
         self.data.reload()
+        if place is not None:
+            self.response.select_action(place.uuid)  # stay on the action being read
 
-    def set_read_only(self, read_only: bool, reason: str = READ_ONLY_REASON) -> None:
+    def set_read_only(self, read_only: bool, reason: str = "", can_edit: bool = True) -> None:
         """Switch every editing control off (or back on) and say why in a banner."""
-        if read_only and not self.read_only:
+        if read_only and not self.read_only and not self.store.read_only:
             self.flush_edits(retry=True)
         self.read_only = read_only
         self.editor.read_only = read_only
-        self.banner.setText(reason)
-        self.banner.setVisible(read_only)
+        if read_only:
+            self.banner.show_reason(reason or ReadOnlyBanner.reason_for(self.store), can_edit)
+        else:
+            self.banner.hide()
         self.walkthrough.response.set_read_only(read_only)
         self.walkthrough.page.set_read_only(read_only)
         self.action_plan.set_read_only(read_only)
+        self._update_title()
         self._update_actions()
-
-    def open_plan_path(self, path: Path) -> bool:
-        """Open another plan in this window; False (after saying why) if it cannot be opened."""
-        try:
-            store = open_plan(Path(path))
-        except Exception as exc:  # shown in words, never as a traceback
-            self.report_problem(user_message(exc))
-            return False
-        self.replace_store(store)
-        return True
-
-    def replace_store(self, store: PlanStore) -> None:
-        """Show ``store`` in place of the open plan, which is saved and closed first."""
-        self.flush_edits(retry=True)
-        old = self.store
-        self.undo_stack.clear()
-        self.store = store
-        self.data.reload(store)
-        if old is not store:
-            old.close()
-        self._plan_opened()
 
     def flush_edits(self, retry: bool = False) -> bool:
         """Save anything still being typed; True when nothing is left unsaved."""
-        return self.response.flush(retry)
+        return not self.has_plan or self.response.flush(retry)
 
     def report_problem(self, message: str) -> None:
         """Show one plain message; a second problem replaces the first rather than stacking."""
@@ -264,35 +292,45 @@ class MainWindow(QMainWindow):
     edit_settings = plan_actions.edit_settings
     show_help = plan_actions.show_help
     show_about = plan_actions.show_about
+    save_copy_as = _file_command("save_copy_as")
+    merge_from_copy = _file_command("merge_from_copy")
+    restore_from_backup = _file_command("restore_from_backup")
+    show_history = _file_command("show_history")
+    show_opportunity_history = _file_command("show_opportunity_history")
+    open_plan_path = plan_switching.open_plan_path
+    replace_store = plan_switching.replace_store
+    switch_store = plan_switching.switch_store
+    continue_in = plan_switching.continue_in
+    open_plan_later = plan_switching.open_plan_later
+    open_again = plan_switching.open_again
+    open_for_editing = plan_switching.open_for_editing
+    close_plan = plan_switching.close_plan
+    open_recent = plan_switching.open_recent
+    open_own_plan = plan_switching.open_own_plan
 
     # --- window life ------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.read_only and not self.flush_edits(retry=True):
-            answer = QMessageBox.question(
-                self,
-                APP_NAME,
-                "Your last change could not be saved (see the message). Close anyway and lose it?",
-                QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Close:
-                event.ignore()
-                return
+        if not plan_switching.may_leave(self):
+            event.ignore()
+            return
         self._save_layout()
-        self.store.close()
+        self.session.stop()
+        if self.has_plan:
+            self.store.close()
         super().closeEvent(event)
 
-    # --- inside -----------------------------------------------------------------------------
-    def _plan_opened(self) -> None:
-        remember_plan(self.store.path)
-        self._update_title()
-        self.saved_label.setText("Every change is saved as you make it.")
-        if self.store.read_only:
-            self.set_read_only(True)
-        elif self.read_only:
-            self.set_read_only(False)
-        self._update_actions()
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if plan_switching.dropped_plan(event) is not None:
+            event.acceptProposedAction()
 
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = plan_switching.dropped_plan(event)
+        if path is not None:
+            event.acceptProposedAction()
+            # After the drop has finished, so the file manager is not kept waiting.
+            QTimer.singleShot(0, self, lambda: self.open_plan_path(path))
+
+    # --- inside -----------------------------------------------------------------------------
     def _install_printing(self) -> None:
         """Let the printing module add Print and Print Preview, when it is part of the app."""
         try:
@@ -311,38 +349,21 @@ class MainWindow(QMainWindow):
         self.plan_changed.emit()
 
     def _update_title(self) -> None:
+        if not self.has_plan:
+            self.setWindowTitle(APP_NAME)
+            return
         info = self.data.info
         parts = [info.organisation, info.title, info.period, self.store.path.name, APP_NAME]
-        suffix = " (read-only)" if self.store.read_only else ""
+        suffix = " (read-only)" if self.read_only else ""
         self.setWindowTitle(" — ".join(p for p in parts if p) + suffix)
 
     def _show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 5000)
 
     def _update_actions(self, *_changed: object) -> None:
-        # Bound methods, not lambdas, are connected here: Qt drops their connections when the
-        # window goes, before the undo stack (which signals as it is destroyed) is deleted.
-        editable = not self.read_only
-        opportunity = self.walkthrough.current_opportunity()
-        theme = self.walkthrough.current_theme()
-        custom = opportunity is not None and opportunity.is_custom
-        empty_theme = (
-            opportunity is None
-            and theme is not None
-            and theme.is_custom
-            and not list(self.navigator_model.opportunities_in(theme.uuid))
-        )
-        self.undo_action.setEnabled(editable and self.undo_stack.canUndo())
-        self.redo_action.setEnabled(editable and self.undo_stack.canRedo())
-        undo_text, redo_text = self.undo_stack.undoText(), self.undo_stack.redoText()
-        self.undo_action.setText(f"&Undo {undo_text}" if undo_text else "&Undo")
-        self.redo_action.setText(f"&Redo {redo_text}" if redo_text else "&Redo")
-        self.add_action_action.setEnabled(editable and opportunity is not None)
-        self.add_opportunity_action.setEnabled(editable)
-        self.edit_opportunity_action.setEnabled(editable and custom)
-        self.remove_opportunity_action.setEnabled(editable and custom)
-        self.remove_theme_action.setEnabled(editable and empty_theme)
-        self.settings_action.setEnabled(editable)
+        # A bound method, not a lambda, is connected to the signals: Qt drops its connections
+        # when the window goes, before the undo stack (which signals as it is destroyed) is.
+        update_actions(self)
 
     def _tab_changed(self, index: int) -> None:
         on_plan = self.tabs.widget(index) is self.action_plan

@@ -66,6 +66,34 @@ def build_menus(window: MainWindow) -> None:
 
     w.new_action = _action(w, "&New plan…", w.new_plan, StandardKey.New)
     w.open_action = _action(w, "&Open plan…", w.choose_plan, StandardKey.Open)
+    w.close_action = _action(
+        w,
+        "&Close plan",
+        w.close_plan,
+        ["Ctrl+W", "Ctrl+F4"],  # Ctrl+W first: the one people know, and shown in the menu
+        "Close this plan, leaving LIO Planner open",
+    )
+    w.save_copy_action = _action(
+        w,
+        "Save a &Copy As…",
+        w.save_copy_as,
+        StandardKey.SaveAs,
+        "Save a copy of the plan to email, put on a USB stick or keep safe",
+    )
+    w.merge_action = _action(
+        w,
+        "&Merge from Copy…",
+        w.merge_from_copy,
+        None,
+        "Bring in the changes a colleague made in their copy of this plan",
+    )
+    w.restore_action = _action(
+        w,
+        "Restore from &Backup…",
+        w.restore_from_backup,
+        None,
+        "Put the plan back as it was in one of its backups",
+    )
     w.quit_action = _action(w, "&Quit", w.close, StandardKey.Quit)
     w.undo_action = _action(w, "&Undo", w.undo, StandardKey.Undo)
     w.redo_action = _action(w, "&Redo", w.redo, StandardKey.Redo)
@@ -89,6 +117,9 @@ def build_menus(window: MainWindow) -> None:
     w.settings_action = _action(
         w, "Plan &settings…", w.edit_settings, None, "Organisation, plan title and period"
     )
+    w.history_action = _action(
+        w, "Change &history…", w.show_history, None, "Who changed what in this plan, and when"
+    )
     w.help_action = _action(w, "LIO Planner &help", w.show_help, StandardKey.HelpContents)
     w.about_action = _action(w, "&About LIO Planner", w.show_about)
 
@@ -96,7 +127,10 @@ def build_menus(window: MainWindow) -> None:
     w.file_menu = bar.addMenu("&File")
     w.file_menu.addAction(w.new_action)
     w.file_menu.addAction(w.open_action)
+    w.recent_menu = w.file_menu.addMenu("Open &Recent")
+    w.file_menu.addAction(w.close_action)
     w.file_menu.addSeparator()
+    _fill(w.file_menu, [w.save_copy_action, w.merge_action, w.restore_action, None])
     w.export_menu = w.file_menu.addMenu("&Export")
     w.file_menu.addSeparator()
     w.file_menu.addAction(w.settings_action)
@@ -127,6 +161,8 @@ def build_menus(window: MainWindow) -> None:
             None,
             w.people_action,
             w.settings_action,
+            None,
+            w.history_action,
         ],
     )
 
@@ -144,4 +180,57 @@ def build_menus(window: MainWindow) -> None:
         w.remove_opportunity_action,
         w.remove_theme_action,
         w.settings_action,
+        w.merge_action,
+        w.restore_action,
     ]
+    # The actions that need a plan open, switched off while the start page shows.
+    w.plan_only_actions = [
+        w.previous_action,
+        w.next_action,
+        w.next_undecided_action,
+        w.walkthrough_view_action,
+        w.action_plan_view_action,
+        w.close_action,
+        w.save_copy_action,
+        w.find_action,
+        w.people_action,
+        w.history_action,
+        *w.editing_actions,
+    ]
+
+
+def update_actions(window: MainWindow) -> None:
+    """Switch each action on or off for what the window shows now."""
+    w = window
+    has_plan = w.has_plan
+    for action in w.plan_only_actions:
+        action.setEnabled(has_plan)
+    w.export_menu.setEnabled(has_plan)
+    report_actions = getattr(w, "report_actions", None)
+    if report_actions is not None:
+        for action in (report_actions.preview_action, report_actions.print_action):
+            action.setEnabled(has_plan)
+    if not has_plan:
+        return
+    editable = not w.read_only
+    opportunity = w.walkthrough.current_opportunity()
+    theme = w.walkthrough.current_theme()
+    custom = opportunity is not None and opportunity.is_custom
+    empty_theme = (
+        opportunity is None
+        and theme is not None
+        and theme.is_custom
+        and not list(w.navigator_model.opportunities_in(theme.uuid))
+    )
+    w.undo_action.setEnabled(editable and w.undo_stack.canUndo())
+    w.redo_action.setEnabled(editable and w.undo_stack.canRedo())
+    undo_text, redo_text = w.undo_stack.undoText(), w.undo_stack.redoText()
+    w.undo_action.setText(f"&Undo {undo_text}" if undo_text else "&Undo")
+    w.redo_action.setText(f"&Redo {redo_text}" if redo_text else "&Redo")
+    w.add_action_action.setEnabled(editable and opportunity is not None)
+    w.add_opportunity_action.setEnabled(editable)
+    w.edit_opportunity_action.setEnabled(editable and custom)
+    w.remove_opportunity_action.setEnabled(editable and custom)
+    w.remove_theme_action.setEnabled(editable and empty_theme)
+    for action in (w.settings_action, w.merge_action, w.restore_action):
+        action.setEnabled(editable)

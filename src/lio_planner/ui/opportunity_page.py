@@ -73,6 +73,7 @@ class OpportunityPage(QWidget):
     suggestion_used = Signal(str)  # the suggested text, to copy into a new action
     edit_requested = Signal()  # edit this local opportunity
     remove_requested = Signal()  # remove this local opportunity
+    history_requested = Signal()  # show who changed this opportunity's response, and when
 
     def __init__(self) -> None:
         super().__init__()
@@ -105,6 +106,14 @@ class OpportunityPage(QWidget):
         self.sources = _label()
         self.sources.setAccessibleName("Sources")
 
+        self.history_button = QPushButton("History…")
+        self.history_button.setAccessibleName("History of this opportunity")
+        self.history_button.setToolTip("Who changed the decision and actions here, and when")
+        self.history_button.clicked.connect(self.history_requested)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title, 1)
+        title_row.addWidget(self.history_button, 0, Qt.AlignmentFlag.AlignTop)
+
         self.edit_button = QPushButton("&Change this opportunity…")
         self.edit_button.clicked.connect(self.edit_requested)
         self.remove_button = QPushButton("Remove this opportunity")
@@ -116,7 +125,7 @@ class OpportunityPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.theme_label)
-        layout.addWidget(self.title)
+        layout.addLayout(title_row)
         layout.addWidget(self.local_note)
         layout.addLayout(local_buttons)
         for widget in (
@@ -143,6 +152,7 @@ class OpportunityPage(QWidget):
         else:
             self.title.setText(opportunity.title)
         custom = opportunity is not None and opportunity.is_custom
+        self.history_button.setVisible(opportunity is not None)
         self.local_note.setVisible(custom)
         self.edit_button.setVisible(custom)
         self.remove_button.setVisible(custom)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 
 from lio_planner import APP_NAME, __version__
@@ -45,12 +46,25 @@ The action plan
 Saving and undoing
 • There is no Save button: every change is saved to the plan file as you make it.
 • Undo (Ctrl+Z) and Redo take back any change, deleting included.
+• If a change cannot be saved (a network drive drops, say), it stays on screen and you can try
+  again or save a copy of the plan elsewhere.
+
+Sharing the plan with colleagues
+• One person at a time can change a plan. Anyone else who opens it is told who has it and can
+  read, print and export it, seeing each change shortly after it is saved.
+• File → Save a Copy As… makes a copy to email or put on a USB stick. When a colleague sends
+  their copy back, File → Merge from Copy… brings in their changes; where you both changed the
+  same thing, you choose which to keep. Undo takes the whole merge back.
+• Plan → Change history… shows who changed what, and when; "History…" on an opportunity shows
+  just its changes.
+• A backup is kept each day you open the plan (the last ten). File → Restore from Backup…
+  puts the plan back as it was.
 
 RAG ratings come from each action's status and due date: blue is done, grey is dropped, red is
 blocked or overdue, amber is not started and due within two weeks, and green is on track."""
 
 
-def _keep(window: MainWindow, dialog: QDialog) -> None:
+def keep_dialog(window: MainWindow, dialog: QDialog) -> None:
     window.dialog = dialog
 
     def finished() -> None:
@@ -78,9 +92,8 @@ def new_plan(window: MainWindow) -> None:
 
 
 def choose_plan(window: MainWindow) -> None:
-    name, _filter = QFileDialog.getOpenFileName(
-        window, "Open plan", str(window.store.path.parent), PLAN_FILES
-    )
+    folder = str(window.store.path.parent) if window.has_plan else ""
+    name, _filter = QFileDialog.getOpenFileName(window, "Open plan", folder, PLAN_FILES)
     if name:
         window.open_plan_path(Path(name))
 
@@ -91,7 +104,7 @@ def bulk_edit(window: MainWindow, uuids: list[str]) -> None:
         return
     dialog = BulkEditDialog(window, window.data.people_model, len(uuids))
     dialog.accepted.connect(lambda: window.editor.bulk_edit(uuids, dialog.changes()))
-    _keep(window, dialog)
+    keep_dialog(window, dialog)
 
 
 def add_opportunity(window: MainWindow) -> None:
@@ -113,7 +126,7 @@ def add_opportunity(window: MainWindow) -> None:
             window.walkthrough.show_opportunity(added.uuid)
 
     dialog.accepted.connect(save)
-    _keep(window, dialog)
+    keep_dialog(window, dialog)
 
 
 def edit_opportunity(window: MainWindow) -> None:
@@ -129,7 +142,7 @@ def edit_opportunity(window: MainWindow) -> None:
             dialog.why.toPlainText(),
         )
     )
-    _keep(window, dialog)
+    keep_dialog(window, dialog)
 
 
 def remove_opportunity(window: MainWindow) -> None:
@@ -147,7 +160,7 @@ def remove_theme(window: MainWindow) -> None:
 
 
 def show_people(window: MainWindow) -> None:
-    _keep(window, PeopleDialog(window, window.data.people_model, window.editor))
+    keep_dialog(window, PeopleDialog(window, window.data.people_model, window.editor))
 
 
 def edit_settings(window: MainWindow) -> None:
@@ -157,20 +170,24 @@ def edit_settings(window: MainWindow) -> None:
             dialog.organisation.text(), dialog.title.text(), dialog.period.text()
         )
     )
-    _keep(window, dialog)
+    keep_dialog(window, dialog)
 
 
 def show_help(window: MainWindow) -> None:
-    _keep(window, plain_message(window, f"{APP_NAME} help", HELP_TEXT))
+    # The source wraps long points onto indented lines; the dialog wraps them to its width.
+    text = HELP_TEXT.replace("\n  ", " ")
+    dialog = plain_message(window, f"{APP_NAME} help", text)
+    dialog.resize(640, dialog.sizeHint().height())
+    keep_dialog(window, dialog)
 
 
 def show_about(window: MainWindow) -> None:
     box = QMessageBox(window)
     box.setWindowTitle(f"About {APP_NAME}")
-    box.setTextFormat(window.banner.textFormat())
+    box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(
         f"{APP_NAME} {__version__}\n\n"
         "Plan your organisation's response to the Civil Society Strategy (2018): decide on each "
         "opportunity, record actions with owners and due dates, and print the plan."
     )
-    _keep(window, box)
+    keep_dialog(window, box)

@@ -7,10 +7,10 @@ other: they listen to these signals, as Anki's views listen to its "changes" sig
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from lio_planner.domain.enums import Decision, Status
 from lio_planner.domain.model import (
@@ -20,20 +20,44 @@ from lio_planner.domain.model import (
     Opportunity,
     Person,
     PlanInfo,
+    PlanOverview,
     Theme,
 )
+from lio_planner.errors import user_message
 from lio_planner.services import actions as action_service
 from lio_planner.services import queries
 from lio_planner.services import responses as response_service
 from lio_planner.services.responses import RemovedOpportunity
-from lio_planner.store.database import PlanStore
+from lio_planner.store.database import PlanStore, SaveFailed
 from lio_planner.ui.action_model import ActionTableModel, with_owner_renamed
 from lio_planner.ui.navigator_model import NavigatorModel, Progress
 from lio_planner.ui.people_model import PeopleModel
 
+# Answers to "someone else changed this action meanwhile: which version do you want?"
+MINE = "mine"
+THEIRS = "theirs"
+
+
+@dataclass(frozen=True)
+class VersionQuestion:
+    """An edit that met a newer version of the same action, saved by someone else."""
+
+    field: str  # the Action attribute, such as "notes"
+    theirs: Action  # the action as it is now in the plan file
+    mine: object  # the value the person typed or chose
+
+
+class NoPlanOpen(RuntimeError):
+    """The window asked for the plan while none was open (a bug: its controls were off)."""
+
 
 class PlanData(QObject):
-    """One open plan: its store, who is editing, and the models the views show."""
+    """One open plan: its store, who is editing, and the models the views show.
+
+    ``on_save_failed`` and ``choose_version`` are what the window does when a change cannot be
+    saved, or meets someone else's newer version; on their own (in tests, say) a failure is
+    one plain message and a conflict keeps the person's value on screen, unsaved.
+    """
 
     saved = Signal()  # a change was committed to the plan file
     opportunity_changed = Signal(str)  # an opportunity's decision, text or actions changed
@@ -43,21 +67,56 @@ class PlanData(QObject):
     info_changed = Signal()  # organisation, title or period
     problem_found = Signal(str)  # a plain-English message for the user
 
-    def __init__(self, store: PlanStore, user: str, parent: QObject | None = None) -> None:
+    def __init__(self, store: PlanStore | None, user: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self._store = store
         self.user = user
         self.info = PlanInfo("", "", "", "")
         self.navigator_model = NavigatorModel(parent=self)
         self.action_model = ActionTableModel(self)
         self.people_model = PeopleModel(self)
-        self.reload()
+        self.on_save_failed: Callable[[SaveFailed, Callable[[], bool]], bool] = self._say_failed
+        self.choose_version: Callable[[VersionQuestion], str | None] = self._keep_on_screen
+        self.undoing = False  # an undo or redo step is running (see commands.PlanCommand)
+        if store is None:
+            self.clear()
+        else:
+            self.reload()
+
+    @property
+    def store(self) -> PlanStore:
+        """The open plan; asking while none is open is a bug (every control is off then)."""
+        if self._store is None:
+            raise NoPlanOpen("No plan is open.")
+        return self._store
+
+    @property
+    def has_plan(self) -> bool:
+        return self._store is not None
 
     # --- reading ----------------------------------------------------------------------------
+    def clear(self) -> None:
+        """Show no plan at all (after File → Close); the views empty themselves."""
+        self._store = None
+        self.info = PlanInfo("", "", "", "")
+        self.action_model.set_rows([])
+        self.navigator_model.reset_overview(PlanOverview(self.info, (), ()), {})
+        self.people_model.set_people(())
+        self.structure_changed.emit()
+        self.info_changed.emit()
+
+    def use_store(self, store: PlanStore) -> PlanStore | None:
+        """Work in ``store`` from now on, without re-reading yet; return the plan it replaces.
+
+        The window makes a failed change again in the new plan first, then calls reload().
+        """
+        old, self._store = self._store, store
+        return old
+
     def reload(self, store: PlanStore | None = None) -> None:
         """Re-read everything from the plan file (opening, switching plans, after a merge)."""
         if store is not None:
-            self.store = store
+            self._store = store
         overview = queries.overview(self.store)
         rows = queries.action_rows(self.store)
         self.info = overview.info
@@ -151,6 +210,20 @@ class PlanData(QObject):
         self._emit_rows([self._row(a) for a in fresh], update_plan_model=True)
         self._recount({opportunity_uuid})
 
+    def show_action_again(self, uuid: str) -> None:
+        """Show an action's saved values again, once the save under way has finished.
+
+        After a person chooses the other version of an action, the box they typed in is still
+        marked as being edited until the save returns; the views refresh it after that.
+        """
+
+        def refresh() -> None:
+            row = self.action_model.get(uuid)
+            if row is not None:
+                self.actions_changed.emit([row])
+
+        QTimer.singleShot(0, self, refresh)
+
     # --- people -----------------------------------------------------------------------------
     def rename_person(self, uuid: str, name: str) -> tuple[Person, Person]:
         before, after = action_service.rename_person(self.store, uuid, name)
@@ -217,6 +290,17 @@ class PlanData(QObject):
         self._recount({removed.opportunity.uuid})
 
     # --- inside -----------------------------------------------------------------------------
+    def _say_failed(self, error: SaveFailed, _again: Callable[[], bool]) -> bool:
+        self.problem_found.emit(user_message(error))
+        return False
+
+    def _keep_on_screen(self, question: VersionQuestion) -> str | None:
+        self.problem_found.emit(
+            "Someone else changed this action while you were editing it, so your change was "
+            "not saved. It is still on screen."
+        )
+        return None
+
     def _row(self, action: Action) -> ActionRow:
         """The table row for an action, from what the navigator already knows."""
         opportunity = self.navigator_model.opportunity(action.opportunity_uuid)

@@ -2,6 +2,9 @@
 
 Every route reads the plan afresh and builds the same document, so what is previewed is what is
 printed and exported. Nothing here writes to the plan, so it all works on a read-only plan.
+
+Qt's printing module, the report and the options dialog are imported when first used, not when
+the window starts: together they cost start-up about 25 ms (see docs/performance.md).
 """
 
 from __future__ import annotations
@@ -9,21 +12,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPainter
-from PySide6.QtPrintSupport import (
-    QAbstractPrintDialog,
-    QPrintDialog,
-    QPrinter,
-    QPrintPreviewDialog,
-    QPrintPreviewWidget,
-)
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMessageBox, QToolBar, QWidget
 
-from lio_planner.report.document import ReportOptions, load_document
 from lio_planner.report.files import ExportError
-from lio_planner.ui.printing_options import ReportOptionsDialog, load_options, save_options
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+    from lio_planner.report.document import ReportOptions
 
 # What each export writes: menu text, dialog title, file filter and suffix.
 EXPORTS = {
@@ -49,7 +49,7 @@ class ReportActions(QObject):
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.options: ReportOptions = load_options()
+        self._options: ReportOptions | None = None  # read from the settings when first needed
         self.preview_dialog: QPrintPreviewDialog | None = None  # while the preview is open
 
         self.options_action = self._action("Printed Plan &Options…", self.choose_options)
@@ -81,8 +81,23 @@ class ReportActions(QObject):
         return action
 
     # --- options ---------------------------------------------------------------------------
+    @property
+    def options(self) -> ReportOptions:
+        """How the plan is printed: the options chosen last time, until changed."""
+        if self._options is None:
+            from lio_planner.ui.printing_options import load_options
+
+            self._options = load_options()
+        return self._options
+
+    @options.setter
+    def options(self, options: ReportOptions) -> None:
+        self._options = options
+
     def ask_for_options(self, title: str, accept_text: str) -> ReportOptions | None:
         """Show the options dialog; the chosen options, remembered for next time, or None."""
+        from lio_planner.ui.printing_options import ReportOptionsDialog, save_options
+
         dialog = ReportOptionsDialog(self.options, self.window, title, accept_text)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
@@ -95,6 +110,8 @@ class ReportActions(QObject):
 
     # --- print and preview -----------------------------------------------------------------
     def new_printer(self) -> QPrinter:
+        from PySide6.QtPrintSupport import QPrinter
+
         from lio_planner.report.painter import page_layout
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -113,6 +130,8 @@ class ReportActions(QObject):
 
     def make_preview_dialog(self, printer: QPrinter) -> QPrintPreviewDialog:
         """Qt's preview of the printed pages, with an Options button to change the layout."""
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
+
         dialog = QPrintPreviewDialog(printer, self.window)
         dialog.setWindowTitle("Print Preview")
         dialog.paintRequested.connect(self.paint)
@@ -125,6 +144,8 @@ class ReportActions(QObject):
         return dialog
 
     def _change_in_preview(self, dialog: QPrintPreviewDialog, printer: QPrinter) -> None:
+        from PySide6.QtPrintSupport import QPrintPreviewWidget
+
         from lio_planner.report.painter import page_layout
 
         if self.ask_for_options("Printed Plan Options", "OK") is None:
@@ -135,6 +156,8 @@ class ReportActions(QObject):
             widget.updatePreview()
 
     def print_plan(self) -> None:
+        from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog
+
         printer = self.new_printer()
         dialog = QPrintDialog(printer, self.window)
         dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
@@ -143,6 +166,9 @@ class ReportActions(QObject):
 
     def paint(self, printer: QPrinter) -> int:
         """Paint the plan on ``printer`` (print, or the preview's pages); return the page count."""
+        from PySide6.QtPrintSupport import QPrinter
+
+        from lio_planner.report.document import load_document
         from lio_planner.report.painter import paint_document
 
         first, last = printer.fromPage(), printer.toPage()

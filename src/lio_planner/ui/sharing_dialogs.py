@@ -27,6 +27,7 @@ from lio_planner.store.copying import CopyFailed, save_copy
 from lio_planner.store.database import FileReplaced, PlanStore, SaveFailed
 from lio_planner.store.locations import PlanLocation
 from lio_planner.store.lock import PlanInUse
+from lio_planner.ui.marks import plain_tooltip
 
 OPEN_READ_ONLY = "open-read-only"
 TAKE_OVER = "take-over"
@@ -50,7 +51,7 @@ def plain_label(text: str, *, heading: bool = False) -> QLabel:
     return label
 
 
-class _ChoiceDialog(QDialog):
+class ChoiceDialog(QDialog):
     """A dialog whose buttons each stand for one choice."""
 
     chosen = Signal(str)
@@ -61,12 +62,14 @@ class _ChoiceDialog(QDialog):
         self.setMinimumWidth(460)
         self.choice = CANCEL
         self.buttons = QDialogButtonBox()
+        self.choice_buttons: dict[str, QPushButton] = {}
         self.layout_ = QVBoxLayout(self)
 
     def _add(self, text: str, choice: str, role: QDialogButtonBox.ButtonRole) -> QPushButton:
         button = self.buttons.addButton(text, role)
         button.setAccessibleName(text.replace("&", "").rstrip("…"))
         button.clicked.connect(lambda: self._choose(choice))
+        self.choice_buttons[choice] = button
         return button
 
     def _choose(self, choice: str) -> None:
@@ -82,7 +85,7 @@ class _ChoiceDialog(QDialog):
         super().reject()
 
 
-class InUseDialog(_ChoiceDialog):
+class InUseDialog(ChoiceDialog):
     """ "In use by Sam on CVS-LAPTOP-2 since 10:42": open read-only, take over, or cancel.
 
     Take over is offered only when the lock is stale; a live holder is never pushed out.
@@ -116,14 +119,16 @@ class InUseDialog(_ChoiceDialog):
         self.take_over_button.setEnabled(bool(error.stale))
         if not error.stale:
             self.take_over_button.setToolTip(
-                f"Only possible once {holder.user}'s copy of LIO Planner has stopped using it."
+                plain_tooltip(
+                    f"Only possible once {holder.user}'s copy of LIO Planner has stopped using it."
+                )
             )
         self.cancel_button = self._add("Cancel", CANCEL, QDialogButtonBox.ButtonRole.RejectRole)
         self.read_only_button.setDefault(True)
         self.layout_.addWidget(self.buttons)
 
 
-class SaveFailedDialog(_ChoiceDialog):
+class SaveFailedDialog(ChoiceDialog):
     """A change could not be saved: say why, and offer to try again or save a copy elsewhere.
 
     The change itself stays in the window until it is saved somewhere.
@@ -188,7 +193,7 @@ class ReadOnlyBanner(QFrame):
         )
         self.setAccessibleName("Read-only notice")
         self.label = plain_label("")
-        self.edit_button = QPushButton("Open for &editing")
+        self.edit_button = QPushButton("Open for editing")  # Alt+E is the Edit menu
         self.edit_button.setAccessibleName("Open for editing")
         self.edit_button.clicked.connect(self.edit_requested)
         layout = QHBoxLayout(self)

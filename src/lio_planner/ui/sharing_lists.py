@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from lio_planner.services.history import Change
 from lio_planner.store.backup import Backup, BackupSummary, describe_backup
+from lio_planner.ui.marks import plain_tooltip
 from lio_planner.ui.sharing_dialogs import plain_label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -57,16 +58,20 @@ class BackupTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.backups):
             return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(self._text(index.row(), index.column()) or "")
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
-        backup = self.backups[index.row()]
-        column = index.column()
+        return self._text(index.row(), index.column())
+
+    def _text(self, row: int, column: int) -> str | None:
+        backup = self.backups[row]
         if column == self.COL_WHEN:
             return backup.when_text
         if column == self.COL_WHY:
             return backup.reason_text
         if column == self.COL_HOLDS:
-            return _holds(self.summaries[index.row()])
+            return _holds(self.summaries[row])
         return None
 
     def backup_at(self, row: int) -> Backup | None:
@@ -162,18 +167,25 @@ class HistoryTableModel(QAbstractTableModel):
             return None
         change = self.changes[index.row()]
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.ToolTipRole:
-            if column == self.COL_WHEN:
-                moment = change.local_time
-                return f"{moment.day} {moment.strftime('%b %Y %H:%M')}"
-            if column == self.COL_WHO:
-                return change.by
-            if column == self.COL_WHAT:
-                return change.text
-            if column == self.COL_FROM:
-                return change.source
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(change, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # Qt reads tooltips as HTML; people's words must show as typed.
+            return plain_tooltip(self._text(change, column) or "")
         if role == Qt.ItemDataRole.UserRole and column == self.COL_WHEN:
             return change.at.isoformat()  # sorts in time order
+        return None
+
+    def _text(self, change: Change, column: int) -> str | None:
+        if column == self.COL_WHEN:
+            moment = change.local_time
+            return f"{moment.day} {moment.strftime('%b %Y %H:%M')}"
+        if column == self.COL_WHO:
+            return change.by
+        if column == self.COL_WHAT:
+            return change.text
+        if column == self.COL_FROM:
+            return change.source
         return None
 
 

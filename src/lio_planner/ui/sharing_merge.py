@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from lio_planner.services.merge import MINE, THEIRS, MergePreview, MergeResult, Question
+from lio_planner.ui.marks import plain_tooltip
 from lio_planner.ui.sharing_dialogs import plain_label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -57,7 +58,7 @@ class QuestionListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{question.subject}: {self._answer_text(question, answer)}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return question.explanation
+            return plain_tooltip(question.explanation)
         return None
 
     @staticmethod
@@ -163,18 +164,27 @@ class MergeDialog(QDialog):
         bottom.addStretch(1)
         bottom.addWidget(self.buttons)
 
+        # What comes in without asking is always listed: nothing changes unseen.
+        self.coming_in_label = plain_label(
+            "Also coming in, as it is in the copy:" if preview.questions else "Coming in:"
+        )
         self.coming_in = QPlainTextEdit()
         self.coming_in.setReadOnly(True)
         self.coming_in.setAccessibleName("Changes that will come in")
         self.coming_in.setPlainText(_change_lines(preview) or "Nothing else to bring in.")
-        self.coming_in.setVisible(not preview.questions)
+        if preview.questions:
+            self.coming_in.setMaximumHeight(self.coming_in.fontMetrics().lineSpacing() * 6)
+        show_list = bool(preview.changes) or not preview.questions
+        self.coming_in_label.setVisible(show_list)
+        self.coming_in.setVisible(show_list)
         notes = plain_label("\n".join(preview.notes))
         notes.setVisible(bool(preview.notes))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(self.coming_in, 1)
+        layout.addWidget(splitter, 1 if preview.questions else 0)
+        layout.addWidget(self.coming_in_label)
+        layout.addWidget(self.coming_in, 0 if preview.questions else 1)
         layout.addWidget(notes)
         layout.addLayout(bottom)
 

@@ -10,11 +10,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from lio_planner import APP_NAME, __version__
 from lio_planner.bundled import resource_path
 from lio_planner.errors import user_message
-from lio_planner.paths import default_plan_path
-from lio_planner.store.database import PlanStore
-from lio_planner.store.opening import open_or_create, open_plan
 from lio_planner.store.planfile import PlanFileError
 from lio_planner.ui.main_window import MainWindow
+from lio_planner.ui.plan_opening import OpenedPlan, default_plan, open_asking
 from lio_planner.ui.settings import last_plan
 
 
@@ -25,21 +23,23 @@ def configure_application(app: QApplication) -> None:
     app.setWindowIcon(QIcon(str(resource_path("lio-planner.svg"))))
 
 
-def open_store(plan: Path | None, read_only: bool = False) -> PlanStore:
+def open_first_plan(plan: Path | None, read_only: bool = False) -> OpenedPlan | None:
     """Open the named plan, else the plan opened last time, else the default (made on first run).
 
-    If last time's plan cannot be opened now (moved to a drive that is not plugged in, say),
-    the default plan opens instead and the reason is shown.
+    Someone else having the plan open is asked about first (read it, or take over a claim its
+    holder has left behind); None when the person cancels, and the window then shows its start
+    page. If last time's plan cannot be opened now (moved to a drive that is not plugged in,
+    say), the default plan opens instead and the reason is shown.
     """
     if plan is not None:
-        return open_plan(plan, read_only=read_only)
+        return open_asking(None, plan, read_only)
     last = last_plan()
     if last is not None:
         try:
-            return open_plan(last, read_only=read_only)
+            return open_asking(None, last, read_only)
         except PlanFileError as exc:
             QMessageBox.warning(None, f"{APP_NAME}: cannot open your last plan", exc.message)
-    return open_or_create(default_plan_path())
+    return open_asking(None, default_plan(), read_only)
 
 
 def start(plan: Path | None, read_only: bool = False) -> MainWindow | None:
@@ -48,8 +48,10 @@ def start(plan: Path | None, read_only: bool = False) -> MainWindow | None:
     assert isinstance(app, QApplication)
     configure_application(app)
     try:
-        store = open_store(plan, read_only)
+        opened = open_first_plan(plan, read_only)
     except Exception as exc:  # shown to the user in words, never as a traceback
         QMessageBox.critical(None, f"{APP_NAME}: cannot open plan", user_message(exc))
         return None
-    return MainWindow(store)
+    if opened is None:
+        return MainWindow(None)
+    return MainWindow(opened.store, opened.holder)

@@ -52,11 +52,20 @@ def action_button(action: QAction) -> QPushButton:
 
 
 class _WrappingDelegate(QStyledItemDelegate):
-    """Row heights that fit wrapped titles: QTreeView alone sizes rows as if for one line."""
+    """Row heights that fit wrapped titles: QTreeView alone sizes rows as if for one line.
+
+    Laying out wrapped text is the costly part, and the view asks for every row at start and
+    after each reset, so sizes are kept by (text, width, font, icon) until the column is
+    resized (see ``clear``).
+    """
 
     def __init__(self, view: QTreeView) -> None:
         super().__init__(view)
         self.view = view
+        self._sizes: dict[tuple[str, int, str, bool], QSize] = {}
+
+    def clear(self) -> None:
+        self._sizes.clear()
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -66,13 +75,21 @@ class _WrappingDelegate(QStyledItemDelegate):
         wrapped = QStyleOptionViewItem(option)
         self.initStyleOption(wrapped, index)
         depth = 1 if index.parent().isValid() else 0
-        width = self.view.columnWidth(0) - self.view.indentation() * (depth + 1)
-        wrapped.rect = QRect(0, 0, max(width, 40), 1000)  # a valid rect, or the style ignores it
-        wrapped.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
-        size = self.view.style().sizeFromContents(
-            QStyle.ContentsType.CT_ItemViewItem, wrapped, QSize(), self.view
-        )
-        return size.grownBy(QMargins(0, 2, 0, 2))  # a little air between wrapped titles
+        width = max(self.view.columnWidth(0) - self.view.indentation() * (depth + 1), 40)
+        has_icon = bool(wrapped.features & QStyleOptionViewItem.ViewItemFeature.HasDecoration)
+        key = (wrapped.text, width, wrapped.font.key(), has_icon)
+        size = self._sizes.get(key)
+        if size is None:
+            wrapped.rect = QRect(0, 0, width, 1000)  # a valid rect, or the style ignores it
+            wrapped.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+            size = self.view.style().sizeFromContents(
+                QStyle.ContentsType.CT_ItemViewItem, wrapped, QSize(), self.view
+            )
+            size = size.grownBy(QMargins(0, 2, 0, 2))  # a little air between wrapped titles
+            if len(self._sizes) > 5000:
+                self._sizes.clear()  # titles edited many times over: start afresh
+            self._sizes[key] = size
+        return QSize(size)
 
 
 def _scrolling(widget: QWidget, name: str) -> QScrollArea:
@@ -121,7 +138,8 @@ class WalkThrough(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.navigator.setItemDelegate(_WrappingDelegate(self.navigator))
+        self.delegate = _WrappingDelegate(self.navigator)
+        self.navigator.setItemDelegate(self.delegate)
         self._relayout = QTimer(self)
         self._relayout.setSingleShot(True)
         self._relayout.timeout.connect(self.navigator.doItemsLayout)
@@ -162,6 +180,7 @@ class WalkThrough(QWidget):
         self._structure_changed()
 
     def _column_resized(self, *_sizes: object) -> None:
+        self.delegate.clear()
         self._relayout.start(0)  # once, after a burst of resizing
 
     # --- where we are -----------------------------------------------------------------------
