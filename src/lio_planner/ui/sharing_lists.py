@@ -31,19 +31,16 @@ from lio_planner.ui.sharing_dialogs import plain_label
 Index = QModelIndex | QPersistentModelIndex
 
 
-class BackupTableModel(QAbstractTableModel):
-    """A plan's backups, newest first: when, why, and what each holds."""
+class _ListTableModel(QAbstractTableModel):
+    """A read-only table of rows with fixed column headers (backups, history)."""
 
-    COL_WHEN, COL_WHY, COL_HOLDS = range(3)
-    HEADERS = ("Taken", "Why", "What it holds")
+    HEADERS: tuple[str, ...] = ()
 
-    def __init__(self, backups: list[Backup], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.backups = list(backups)
-        self.summaries: list[BackupSummary | None] = [describe_backup(b) for b in self.backups]
+    def _row_count(self) -> int:
+        raise NotImplementedError  # each table says how many rows it has
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's API)
-        return 0 if parent.isValid() else len(self.backups)
+        return 0 if parent.isValid() else self._row_count()
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)
@@ -54,6 +51,21 @@ class BackupTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
         return None
+
+
+class BackupTableModel(_ListTableModel):
+    """A plan's backups, newest first: when, why, and what each holds."""
+
+    COL_WHEN, COL_WHY, COL_HOLDS = range(3)
+    HEADERS = ("Taken", "Why", "What it holds")
+
+    def __init__(self, backups: list[Backup], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.backups = list(backups)
+        self.summaries: list[BackupSummary | None] = [describe_backup(b) for b in self.backups]
+
+    def _row_count(self) -> int:
+        return len(self.backups)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.backups):
@@ -131,7 +143,7 @@ class RestoreBackupDialog(QDialog):
         return self.model.backup_at(rows[0].row()) if rows else None
 
 
-class HistoryTableModel(QAbstractTableModel):
+class HistoryTableModel(_ListTableModel):
     """Change history entries: when, who, what, and the copy it came from (if merged)."""
 
     COL_WHEN, COL_WHO, COL_WHAT, COL_FROM = range(4)
@@ -149,18 +161,8 @@ class HistoryTableModel(QAbstractTableModel):
         self.search_text = [f"{c.by} {c.text} {c.source}".casefold() for c in self.changes]
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's API)
-        return 0 if parent.isValid() else len(self.changes)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
-        return None
+    def _row_count(self) -> int:
+        return len(self.changes)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.changes):
