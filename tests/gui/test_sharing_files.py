@@ -3,7 +3,6 @@ and what happens when the plan file fails underneath an edit."""
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
@@ -15,24 +14,12 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from helpers.handles import open_handles_to
 from helpers.plans import neighbours, sha256
 from lio_planner.services import queries
 from lio_planner.store.opening import create_plan, open_plan
 from lio_planner.ui.main_window import MainWindow
 from lio_planner.ui.sharing_dialogs import CANCEL, OPEN_AGAIN, RETRY, SAVE_COPY, SaveFailedDialog
-
-
-def open_handles_to(folder: Path) -> list[str]:
-    """Files in ``folder`` this process still has open (Linux /proc/self/fd)."""
-    found = []
-    for fd in os.listdir("/proc/self/fd"):
-        try:
-            target = os.readlink(f"/proc/self/fd/{fd}")
-        except OSError:
-            continue
-        if target.startswith(str(folder)):
-            found.append(target)
-    return found
 
 
 def choose_file(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:

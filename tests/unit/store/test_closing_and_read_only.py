@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from pathlib import Path
 
 import pytest
 
+from helpers.handles import open_handles_to
 from helpers.plans import neighbours, plan_fixture, sha256, template_plan_fixture  # noqa: F401
 from lio_planner.domain.model import ActionFields
 from lio_planner.services import queries
@@ -17,19 +17,6 @@ from lio_planner.store.database import SaveFailed
 from lio_planner.store.opening import open_plan
 from lio_planner.store.planfile import NotAPlanFile
 from lio_planner.store.watch import PlanWatcher
-
-
-def open_handles_to(folder: Path) -> list[str]:
-    """Files in ``folder`` this process still has open (Linux /proc/self/fd)."""
-    found = []
-    for fd in os.listdir("/proc/self/fd"):
-        try:
-            target = os.readlink(f"/proc/self/fd/{fd}")
-        except OSError:
-            continue
-        if target.startswith(str(folder)):
-            found.append(target)
-    return found
 
 
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc/self/fd")
