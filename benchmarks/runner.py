@@ -20,6 +20,7 @@ from benchmarks.settings import Settings
 ORDER = (
     "cold_start_ratio",
     "cold_start",
+    "cold_start_ready",
     "bare_window",
     "import_sqlalchemy_orm",
     "alembic_at_start",
@@ -36,6 +37,7 @@ ORDER = (
     "export_csv_10k",
     "peak_memory_10k",
     "cold_start_10k",
+    "cold_start_ready_10k",
     "qt_none_refs_lost",
     "machine_load",
 )

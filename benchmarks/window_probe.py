@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QEventLoop, QModelIndex, QObject, QTimer
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 FILTER_WORDS = re.compile(r"filter|search|find", re.IGNORECASE)
 NEXT_WORDS = re.compile(r"^next\b.*opportunit|next opportunit", re.IGNORECASE)
 ACTION_PLAN_WORDS = re.compile(r"action plan|all actions", re.IGNORECASE)
+ADD_ACTION_WORDS = re.compile(r"^add (an )?action\b", re.IGNORECASE)
 
 
 class FirstPaint(QObject):
@@ -96,6 +98,27 @@ def settle(milliseconds: int) -> None:
     loop = QEventLoop()
     QTimer.singleShot(milliseconds, loop.quit)
     loop.exec()
+
+
+def wait_until_editable(window: QMainWindow, timeout_s: float = 60.0) -> bool:
+    """Let the app run until its "Add action" command comes on: the plan can be edited.
+
+    The window may paint the plan before it has opened it for editing; this is the moment
+    after that a person could start changing things. False if there is no such command, or it
+    stays off.
+    """
+    action = next(
+        (a for a in window.findChildren(QAction) if ADD_ACTION_WORDS.search(_plain(a.text()))),
+        None,
+    )
+    if action is None:
+        return False
+    deadline = time.perf_counter() + timeout_s
+    while not action.isEnabled():
+        if time.perf_counter() > deadline:
+            return False
+        settle(1)
+    return True
 
 
 def _plain(text: str) -> str:

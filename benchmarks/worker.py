@@ -83,7 +83,7 @@ def bare_window(_args: dict[str, object]) -> None:
 
 def app_window(args: dict[str, object]) -> None:
     """The app as ``lio-planner [PLAN]``: first paint, Alembic, and peak memory after settling."""
-    from benchmarks.window_probe import run_app, settle, show_action_plan
+    from benchmarks.window_probe import run_app, settle, show_action_plan, wait_until_editable
 
     settle_ms = int(args.get("settle_ms", 0))  # type: ignore[call-overload]
 
@@ -91,9 +91,12 @@ def app_window(args: dict[str, object]) -> None:
         emit_mark("painted")
         data: dict[str, object] = {
             "alembic_imported": "alembic" in sys.modules,
+            "sqlalchemy_at_paint": "sqlalchemy" in sys.modules,
             "modules_loaded": len(sys.modules),
             "paint_rss_mb": peak_rss_mb(),
         }
+        if wait_until_editable(window):  # type: ignore[arg-type]
+            emit_mark("ready")
         if settle_ms:
             settle(settle_ms)
         if args.get("visit_action_plan"):

@@ -6,10 +6,9 @@ import datetime
 import traceback
 from pathlib import Path
 
-from lio_planner.domain.rules import ResponseError
+from lio_planner.domain.rules import ActionError, ResponseError
 from lio_planner.paths import log_dir
 from lio_planner.report.files import ExportError
-from lio_planner.services.lookup import ActionError
 from lio_planner.store.planfile import PlanFileError
 from lio_planner.store.seed import SeedError
 

@@ -82,8 +82,8 @@ def append_notes(plan: Path, action: str, tag: str, count: int) -> int:
     """
     from lio_planner.services import queries
     from lio_planner.services.actions import update_action
-    from lio_planner.store.database import ConflictingEdit, SaveFailed
     from lio_planner.store.opening import open_plan
+    from lio_planner.store.planfile import ConflictingEdit, SaveFailed
 
     store = open_plan(plan, claim=False, daily_backup=False)
     say("ready")
@@ -148,8 +148,8 @@ def full_disk(plan: Path, opportunity: str) -> int:
     """Save a change with the file size capped (a full disk), then retry once space is back."""
     from lio_planner.domain.model import ActionFields
     from lio_planner.services.actions import record_action
-    from lio_planner.store.database import SaveFailed
     from lio_planner.store.opening import open_plan
+    from lio_planner.store.planfile import SaveFailed
 
     store = open_plan(plan, daily_backup=False)
     # Writing past the cap must fail with an error, not kill the process.

@@ -38,6 +38,10 @@ class ResponseError(ValueError):
     """A response to an opportunity that the plan cannot accept, in words for the user."""
 
 
+class ActionError(ValueError):
+    """A change the plan cannot accept, in words for the user."""
+
+
 def check_response(decision: Decision, reasons: str) -> None:
     """Refuse a decision that needs a reason when none is given."""
     if decision.needs_reason and not reasons.strip():

@@ -11,10 +11,11 @@ from sqlalchemy.orm import Session
 
 from lio_planner.domain.enums import Priority, Status
 from lio_planner.domain.model import Action, ActionFields, Person
+from lio_planner.domain.rules import ActionError as ActionError  # re-exported for callers
 from lio_planner.services import convert
-from lio_planner.services.lookup import ActionError as ActionError  # re-exported for callers
 from lio_planner.services.lookup import find_action, find_opportunity
-from lio_planner.store.database import ConflictingEdit, PlanStore
+from lio_planner.store.database import PlanStore
+from lio_planner.store.planfile import ConflictingEdit
 from lio_planner.store.schema import (
     ActionRecord,
     OpportunityRecord,

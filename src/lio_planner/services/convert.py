@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from lio_planner.domain.enums import Decision, Priority, Status
-from lio_planner.domain.model import Action, Opportunity, Person, PlanInfo, SourcePost, Theme
+from lio_planner.domain.enums import Priority, Status
+from lio_planner.domain.model import Action, Opportunity, Person, PlanInfo, Theme
+from lio_planner.store import plain_rows
 from lio_planner.store.schema import (
     ActionRecord,
     OpportunityRecord,
@@ -35,12 +36,10 @@ def opportunity(record: OpportunityRecord, action_count: int | None = None) -> O
         strategy_says=record.strategy_says,
         why_it_matters=record.why_it_matters,
         pages=record.pages,
-        lio_actions=tuple(record.lio_actions or ()),
-        sources=tuple(
-            SourcePost(s.get("title", ""), s.get("publisher", "")) for s in record.sources or ()
-        ),
+        lio_actions=plain_rows.lio_actions(record.lio_actions),
+        sources=plain_rows.sources(record.sources),
         position=record.position,
-        decision=Decision(response.decision) if response else Decision.UNDECIDED,
+        decision=plain_rows.decision(response.decision if response else None),
         reasons=response.reasons if response else "",
         action_count=len(record.actions) if action_count is None else action_count,
     )

@@ -5,11 +5,8 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from lio_planner.domain.rules import ActionError
 from lio_planner.store.schema import ActionRecord, OpportunityRecord
-
-
-class ActionError(ValueError):
-    """A change the plan cannot accept, in words for the user."""
 
 
 def find_opportunity(session: Session, uuid: str) -> OpportunityRecord:

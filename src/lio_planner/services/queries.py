@@ -5,7 +5,6 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from lio_planner.domain.enums import Decision, Priority, Status
 from lio_planner.domain.model import (
     Action,
     ActionRow,
@@ -15,6 +14,7 @@ from lio_planner.domain.model import (
     PlanOverview,
 )
 from lio_planner.services import convert
+from lio_planner.store import plain_rows
 from lio_planner.store.database import PlanStore
 from lio_planner.store.schema import (
     ActionRecord,
@@ -49,12 +49,19 @@ def overview(store: PlanStore) -> PlanOverview:
             .options(selectinload(OpportunityRecord.response))
             .options(selectinload(OpportunityRecord.theme))
             .join(ThemeRecord)
-            .order_by(ThemeRecord.position, ThemeRecord.id, OpportunityRecord.position)
+            .order_by(
+                ThemeRecord.position,
+                ThemeRecord.id,
+                OpportunityRecord.position,
+                OpportunityRecord.id,
+            )
         )
         opportunities = [convert.opportunity(o, counts.get(o.id, 0)) for o in records]
         people = [
             convert.person(p)
-            for p in session.scalars(select(PersonRecord).order_by(func.lower(PersonRecord.name)))
+            for p in session.scalars(
+                select(PersonRecord).order_by(func.lower(PersonRecord.name), PersonRecord.id)
+            )
         ]
     return PlanOverview(info, tuple(theme_list), tuple(opportunities), tuple(people))
 
@@ -82,14 +89,10 @@ def actions_for(store: PlanStore, opportunity_uuid: str) -> list[Action]:
 
 def people(store: PlanStore) -> list[Person]:
     with store.reading() as session:
-        records = session.scalars(select(PersonRecord).order_by(func.lower(PersonRecord.name)))
+        records = session.scalars(
+            select(PersonRecord).order_by(func.lower(PersonRecord.name), PersonRecord.id)
+        )
         return [convert.person(p) for p in records]
-
-
-# Dictionary look-ups: calling the Enum classes costs about 20 ms over 10,000 rows.
-_STATUSES = {s.value: s for s in Status}
-_PRIORITIES = {p.value: p for p in Priority}
-_DECISIONS = {d.value: d for d in Decision}
 
 
 def action_rows(store: PlanStore) -> list[ActionRow]:
@@ -100,37 +103,12 @@ def action_rows(store: PlanStore) -> list[ActionRow]:
             a.uuid, o.uuid, a.description, p.uuid, p.name, a.due, a.status, a.priority,
             a.success_measure, a.notes, a.created_at, a.created_by, a.changed_at, a.changed_by,
             a.version, o.title, t.title, r.decision, t.position, o.position, a.position,
-        )
+        )  # the columns of plain_rows.ACTION_ROW_COLUMNS, in the same order
         .join(o, a.opportunity_id == o.id)
         .join(t, o.theme_id == t.id)
         .outerjoin(p, a.owner_id == p.id)
         .outerjoin(r, r.opportunity_id == o.id)
         .order_by(t.position, t.id, o.position, o.id, a.position, a.id)
     )  # fmt: skip
-    rows: list[ActionRow] = []
     with store.reading() as session:
-        for row in session.execute(query):
-            action = Action(
-                uuid=row[0],
-                opportunity_uuid=row[1],
-                description=row[2],
-                owner_uuid=row[3],
-                owner_name=row[4] or "",
-                due=row[5],
-                status=_STATUSES[row[6]],
-                priority=_PRIORITIES[row[7]],
-                success_measure=row[8],
-                notes=row[9],
-                created_at=row[10],
-                created_by=row[11],
-                changed_at=row[12],
-                changed_by=row[13],
-                version=row[14],
-                position=row[20],
-            )
-            rows.append(
-                ActionRow(
-                    action, row[15], row[16], _DECISIONS[row[17] or "undecided"], row[18], row[19]
-                )
-            )
-    return rows
+        return [plain_rows.action_row(row) for row in session.execute(query)]

@@ -8,10 +8,10 @@ from sqlalchemy import select
 
 from lio_planner.domain.enums import Decision
 from lio_planner.domain.model import Action, Opportunity, PlanInfo, Theme
-from lio_planner.domain.rules import check_response
+from lio_planner.domain.rules import ActionError, check_response
 from lio_planner.services import convert
 from lio_planner.services.actions import insert_snapshot
-from lio_planner.services.lookup import ActionError, find_opportunity
+from lio_planner.services.lookup import find_opportunity
 from lio_planner.store.content import next_custom_position
 from lio_planner.store.database import PlanStore
 from lio_planner.store.schema import (

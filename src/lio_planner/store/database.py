@@ -18,20 +18,15 @@ from lio_planner.store import tracking
 from lio_planner.store.history_log import BY
 from lio_planner.store.lock import PlanLock, read_lock
 from lio_planner.store.machine import user_name
-from lio_planner.store.planfile import APPLICATION_ID, PlanFileError, plan_uri, read_only_uri
+from lio_planner.store.planfile import (
+    APPLICATION_ID,
+    ConflictingEdit,
+    FileReplaced,
+    SaveFailed,
+    plan_uri,
+    read_only_uri,
+)
 from lio_planner.store.watch import FileIdentity, PlanMark, read_mark
-
-
-class SaveFailed(PlanFileError):
-    """A change could not be written to the plan file; the file is as it was before it."""
-
-
-class ConflictingEdit(PlanFileError):
-    """The row changed in the file since it was read (another copy of the app wrote it)."""
-
-
-class FileReplaced(SaveFailed):
-    """Another file now has the plan's name (a sync client or a person put it there)."""
 
 
 def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -73,6 +73,18 @@ class PlanFileMissing(PlanFileError):
     """The file is not where it was expected."""
 
 
+class SaveFailed(PlanFileError):
+    """A change could not be written to the plan file; the file is as it was before it."""
+
+
+class ConflictingEdit(PlanFileError):
+    """The row changed in the file since it was read (another copy of the app wrote it)."""
+
+
+class FileReplaced(SaveFailed):
+    """Another file now has the plan's name (a sync client or a person put it there)."""
+
+
 @dataclass(frozen=True)
 class Header:
     """The facts in a SQLite file's first 100 bytes that decide whether we may open it."""
@@ -143,6 +155,23 @@ def read_header(path: Path) -> Header:
 
 
 _COPY_AGAIN = "If it came by email or on a USB stick, ask for it to be sent again."
+
+
+def change_counter(path: Path) -> int | None:
+    """The header's count of saves to the file; None when it cannot be read or is not kept.
+
+    SQLite adds one each time a change is committed to a file in rollback-journal mode (the
+    mode every plan is kept in); a file in WAL mode (set by some other tool) does not keep it.
+    """
+    try:
+        with Path(path).open("rb") as handle:
+            raw = handle.read(28)
+    except OSError:
+        return None
+    if len(raw) < 28 or raw[18] == 2 or raw[19] == 2:  # write and read versions: 2 means WAL
+        return None
+    (count,) = struct.unpack(">I", raw[24:28])
+    return int(count)
 
 
 def journal_path(path: Path) -> Path:

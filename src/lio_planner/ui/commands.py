@@ -9,15 +9,18 @@ as it was.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
 from lio_planner.domain.enums import Decision
 from lio_planner.domain.model import Action, Opportunity, Person, PlanInfo, Theme
 from lio_planner.errors import user_message
-from lio_planner.services.responses import RemovedOpportunity
-from lio_planner.store.database import SaveFailed
+from lio_planner.store.planfile import SaveFailed
 from lio_planner.ui.plan_data import PlanData
+
+if TYPE_CHECKING:
+    from lio_planner.services.responses import RemovedOpportunity
 
 # Merge ids: consecutive edits of one text field become one undo step.
 _REASONS_ID = 1

@@ -12,9 +12,17 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QPaintEvent,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -28,7 +36,6 @@ from PySide6.QtWidgets import (
 
 from lio_planner import APP_NAME
 from lio_planner.services.identity import current_user
-from lio_planner.store.database import PlanStore
 from lio_planner.ui import plan_actions, plan_switching
 from lio_planner.ui.action_plan_view import ActionPlanView
 from lio_planner.ui.editing import PlanEditor
@@ -41,6 +48,10 @@ from lio_planner.ui.settings import app_settings
 from lio_planner.ui.sharing_dialogs import ReadOnlyBanner
 from lio_planner.ui.start_page import StartPage
 from lio_planner.ui.walkthrough import WalkThrough
+
+if TYPE_CHECKING:
+    from lio_planner.store.database import PlanStore
+    from lio_planner.store.first_look import FirstLook
 
 
 def _file_command(name: str) -> Callable[[MainWindow], object]:
@@ -71,6 +82,7 @@ class MainWindow(QMainWindow):
     plan_menu: QMenu
     help_menu: QMenu
     editing_actions: list[QAction]
+    reading_actions: list[QAction]
     plan_only_actions: list[QAction]
     previous_action: QAction
     next_action: QAction
@@ -98,11 +110,17 @@ class MainWindow(QMainWindow):
     help_action: QAction
     about_action: QAction
 
-    def __init__(self, store: PlanStore | None, holder: str = "") -> None:
+    def __init__(
+        self, store: PlanStore | None, holder: str = "", first_look: FirstLook | None = None
+    ) -> None:
+        """A window on ``store``; or, before it is open, on a ``first_look`` at the plan (see
+        :func:`plan_switching.open_first_look`); or, with neither, on the start page."""
         super().__init__()
         self.read_only = False
+        self.closed = False
+        self._after_first_paint: list[Callable[[], object]] = []
         self.undo_stack = QUndoStack(self)
-        self.data = PlanData(store, current_user(), self)
+        self.data = PlanData(store, current_user(), self, first_look)
         self.editor = PlanEditor(self.data, self.undo_stack, self)
         self.navigator_model = self.data.navigator_model
         self.problem_box: QMessageBox | None = None
@@ -175,10 +193,12 @@ class MainWindow(QMainWindow):
 
         self._install_printing()
         self._restore_layout()
-        if store is None:
-            plan_switching.show_no_plan(self)
-        else:
+        if store is not None:
             plan_switching.plan_opened(self, holder)
+        elif first_look is not None:
+            plan_switching.show_first_look(self)
+        else:
+            plan_switching.show_no_plan(self)
 
     # --- integration points -----------------------------------------------------------------
     @property
@@ -215,11 +235,14 @@ class MainWindow(QMainWindow):
             self.banner.show_reason(reason or ReadOnlyBanner.reason_for(self.store), can_edit)
         else:
             self.banner.hide()
+        self.set_views_read_only(read_only)
+        self._update_title()
+        self._update_actions()
+
+    def set_views_read_only(self, read_only: bool) -> None:
         self.walkthrough.response.set_read_only(read_only)
         self.walkthrough.page.set_read_only(read_only)
         self.action_plan.set_read_only(read_only)
-        self._update_title()
-        self._update_actions()
 
     def flush_edits(self, retry: bool = False) -> bool:
         """Save anything still being typed; True when nothing is left unsaved."""
@@ -309,11 +332,31 @@ class MainWindow(QMainWindow):
     open_own_plan = plan_switching.open_own_plan
 
     # --- window life ------------------------------------------------------------------------
+    def after_first_paint(self, then: Callable[[], object]) -> None:
+        """Run ``then`` just after the window first paints, when the plan is on screen.
+
+        A window that has not painted within a second (one started minimised, say) runs it then.
+        """
+        self._after_first_paint.append(then)
+        QTimer.singleShot(1000, self, self._first_painted)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._after_first_paint:
+            # Queued, so the painted window reaches the screen before the work starts.
+            QTimer.singleShot(0, self, self._first_painted)
+
+    def _first_painted(self) -> None:
+        then, self._after_first_paint = self._after_first_paint, []
+        for call in then:
+            call()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if not plan_switching.may_leave(self):
             event.ignore()
             return
         self._save_layout()
+        self.closed = True
         self.session.stop()
         if self.has_plan:
             self.store.close()
@@ -349,11 +392,12 @@ class MainWindow(QMainWindow):
         self.plan_changed.emit()
 
     def _update_title(self) -> None:
-        if not self.has_plan:
+        path = self.data.path
+        if path is None:
             self.setWindowTitle(APP_NAME)
             return
         info = self.data.info
-        parts = [info.organisation, info.title, info.period, self.store.path.name, APP_NAME]
+        parts = [info.organisation, info.title, info.period, path.name, APP_NAME]
         suffix = " (read-only)" if self.read_only else ""
         self.setWindowTitle(" — ".join(p for p in parts if p) + suffix)
 

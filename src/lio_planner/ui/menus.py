@@ -183,16 +183,21 @@ def build_menus(window: MainWindow) -> None:
         w.merge_action,
         w.restore_action,
     ]
-    # The actions that need a plan open, switched off while the start page shows.
-    w.plan_only_actions = [
+    # The actions that only move around the plan on screen: they work from the first look on,
+    # while the plan is still being opened (see plan_switching.show_first_look).
+    w.reading_actions = [
         w.previous_action,
         w.next_action,
         w.next_undecided_action,
         w.walkthrough_view_action,
         w.action_plan_view_action,
+        w.find_action,
+    ]
+    # The actions that need a plan open, switched off while the start page shows.
+    w.plan_only_actions = [
+        *w.reading_actions,
         w.close_action,
         w.save_copy_action,
-        w.find_action,
         w.people_action,
         w.history_action,
         *w.editing_actions,
@@ -205,6 +210,9 @@ def update_actions(window: MainWindow) -> None:
     has_plan = w.has_plan
     for action in w.plan_only_actions:
         action.setEnabled(has_plan)
+    if w.data.first_look is not None:
+        for action in w.reading_actions:
+            action.setEnabled(True)
     w.export_menu.setEnabled(has_plan)
     report_actions = getattr(w, "report_actions", None)
     if report_actions is not None:

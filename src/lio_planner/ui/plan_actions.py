@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 
 from lio_planner import APP_NAME, __version__
 from lio_planner.errors import user_message
-from lio_planner.store.opening import create_plan
+from lio_planner.lazy import on_first_use
 from lio_planner.store.planfile import ensure_extension
 from lio_planner.ui.dialogs import (
     BulkEditDialog,
@@ -25,7 +25,10 @@ from lio_planner.ui.dialogs import (
 )
 
 if TYPE_CHECKING:
+    from lio_planner.store import opening
     from lio_planner.ui.main_window import MainWindow
+else:  # the store loads SQLAlchemy: after first paint (see lio_planner.lazy)
+    opening = on_first_use("lio_planner.store.opening")
 
 PLAN_FILES = "LIO plans (*.lioplan);;All files (*)"
 
@@ -84,7 +87,7 @@ def new_plan(window: MainWindow) -> None:
     if not ok:
         return
     try:
-        store = create_plan(ensure_extension(Path(name)), organisation)
+        store = opening.create_plan(ensure_extension(Path(name)), organisation)
     except Exception as exc:  # shown in words, never as a traceback
         window.report_problem(user_message(exc))
         return

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
+from lio_planner.lazy import on_first_use
 from lio_planner.paths import default_plan_path
-from lio_planner.store.database import PlanStore
 from lio_planner.store.locations import PlanLocation, describe_location
 from lio_planner.store.lock import LockInfo, PlanInUse
-from lio_planner.store.opening import create_plan, open_plan
 from lio_planner.ui.settings import app_settings
 from lio_planner.ui.sharing_dialogs import (
     OPEN_READ_ONLY,
@@ -24,6 +24,12 @@ from lio_planner.ui.sharing_dialogs import (
     InUseDialog,
     LocationAdviceDialog,
 )
+
+if TYPE_CHECKING:
+    from lio_planner.store import opening
+    from lio_planner.store.database import PlanStore
+else:  # the store loads SQLAlchemy: after first paint (see lio_planner.lazy)
+    opening = on_first_use("lio_planner.store.opening")
 
 
 @dataclass(frozen=True)
@@ -44,7 +50,9 @@ def open_asking(parent: QWidget | None, path: Path, read_only: bool = False) -> 
     holder = ""
     while True:
         try:
-            store = open_plan(path, read_only=read_only, take_over=take_over, daily_backup=False)
+            store = opening.open_plan(
+                path, read_only=read_only, take_over=take_over, daily_backup=False
+            )
         except PlanInUse as exc:
             # Asked again after a take-over too: the holder may have come back meanwhile.
             choice = ask_in_use(exc, parent)
@@ -73,7 +81,7 @@ def default_plan() -> Path:
     path = default_plan_path()
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-        create_plan(path, "").close()
+        opening.create_plan(path, "").close()
     return path
 
 

@@ -16,15 +16,20 @@ from PySide6.QtWidgets import QMessageBox
 
 from lio_planner import APP_NAME
 from lio_planner.errors import user_message
-from lio_planner.store.database import PlanStore
 from lio_planner.store.lock import read_lock
 from lio_planner.store.planfile import EXTENSION, is_writable
 from lio_planner.ui.plan_actions import keep_dialog
-from lio_planner.ui.plan_opening import advise_about_location, default_plan, open_asking
+from lio_planner.ui.plan_opening import (
+    OpenedPlan,
+    advise_about_location,
+    default_plan,
+    open_asking,
+)
 from lio_planner.ui.settings import forget_recent, remember_plan
 from lio_planner.ui.sharing_dialogs import ReadOnlyBanner
 
 if TYPE_CHECKING:
+    from lio_planner.store.database import PlanStore
     from lio_planner.ui.main_window import MainWindow
 
 
@@ -189,6 +194,49 @@ def plan_opened(window: MainWindow, holder: str = "") -> None:
     window.session.start(store)
     # Once the window is on screen: the advice is a dialog of its own.
     QTimer.singleShot(0, window, lambda: advise_now(window))
+
+
+def show_first_look(window: MainWindow) -> None:
+    """Show the plan from its first look (see :mod:`lio_planner.store.first_look`).
+
+    Nothing can be changed yet: editing comes on in :func:`open_first_look`, a moment later,
+    once the plan has been opened properly.
+    """
+    window.pages.setCurrentIndex(0)
+    window.banner.hide()
+    window.editor.read_only = True
+    window.set_views_read_only(True)
+    window.saved_label.setText("Opening the plan…")
+    window._update_title()
+    window._update_actions()
+
+
+def open_first_look(window: MainWindow, opener: Callable[[], OpenedPlan | None]) -> None:
+    """Open the plan the window shows from its first look, so it can be edited.
+
+    ``opener`` opens it as start-up always has (asking first if someone else has it now).
+    Should that fail, or be cancelled, the window says why and shows the start page. Nothing
+    happens if the window has been closed, or another plan opened, in the meantime.
+    """
+    if window.closed or window.data.first_look is None:
+        return
+    try:
+        opened = opener()
+    except Exception as exc:  # shown in words, never as a traceback
+        window.data.clear()
+        show_no_plan(window)
+        window.report_problem(user_message(exc))
+        return
+    if window.closed or window.data.first_look is None:
+        if opened is not None:  # the question took a while, and things moved on meanwhile
+            opened.store.close()
+        return
+    if opened is None:
+        window.data.clear()
+        show_no_plan(window)
+        return
+    window.data.attach(opened.store)
+    plan_opened(window, opened.holder)
 
 
 def read_only_reason(window: MainWindow, holder: str) -> tuple[str, bool]:

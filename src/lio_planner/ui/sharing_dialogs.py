@@ -7,6 +7,7 @@ Each is opened with ``open()`` and says what the person chose through ``chosen``
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,10 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from lio_planner.store.copying import CopyFailed, save_copy
-from lio_planner.store.database import FileReplaced, PlanStore, SaveFailed
 from lio_planner.store.locations import PlanLocation
 from lio_planner.store.lock import PlanInUse
+from lio_planner.store.planfile import FileReplaced, SaveFailed
 from lio_planner.ui.marks import plain_tooltip
+
+if TYPE_CHECKING:
+    from lio_planner.store.database import PlanStore
 
 OPEN_READ_ONLY = "open-read-only"
 TAKE_OVER = "take-over"

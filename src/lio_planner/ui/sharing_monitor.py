@@ -7,11 +7,15 @@ file every second and says when the editor has saved, so the views can reload.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from lio_planner.store.database import PlanStore
 from lio_planner.store.lock import HEARTBEAT_SECONDS
 from lio_planner.store.watch import PlanWatcher, Seen
+
+if TYPE_CHECKING:
+    from lio_planner.store.database import PlanStore
 
 POLL_MS = 1000
 

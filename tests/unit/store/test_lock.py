@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -11,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers.locks import dead_pid, write_lock
 from helpers.plans import plan_fixture, sha256, template_plan_fixture  # noqa: F401
-from lio_planner.store.database import SaveFailed
 from lio_planner.store.lock import (
     LockInfo,
     PlanInUse,
@@ -22,32 +21,7 @@ from lio_planner.store.lock import (
 )
 from lio_planner.store.machine import machine_name
 from lio_planner.store.opening import open_plan
-
-
-def write_lock(plan: Path, **changes: object) -> LockInfo:
-    """A lock file as another LIO Planner would have left it."""
-    now = datetime.now(timezone.utc).replace(microsecond=0)
-    data: dict[str, object] = {
-        "user": "Sam",
-        "machine": "CVS-LAPTOP-2",
-        "pid": 4242,
-        "since": now.isoformat(),
-        "heartbeat": now.isoformat(),
-        "token": "their-token",
-        "boot": "",
-        "started": "",
-    }
-    data.update(changes)
-    lock_path(plan).write_text(json.dumps(data), encoding="utf-8")
-    info = read_lock(plan)
-    assert info is not None
-    return info
-
-
-def dead_pid() -> int:
-    process = subprocess.Popen([sys.executable, "-c", "pass"])
-    process.wait()
-    return process.pid
+from lio_planner.store.planfile import SaveFailed
 
 
 def test_opening_for_editing_claims_the_plan_and_closing_releases_it(plan: Path) -> None:

@@ -1,0 +1,67 @@
+"""Domain values from plain row tuples, shared by the SQLAlchemy queries and the first look.
+
+:mod:`lio_planner.services.queries` reads the action plan as plain tuples (fast for big plans),
+and :mod:`lio_planner.store.first_look` reads the same columns with the standard library's
+sqlite3 before SQLAlchemy has loaded. Both build their values here, so they cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from lio_planner.domain.enums import Decision, Priority, Status
+from lio_planner.domain.model import Action, ActionRow, SourcePost
+
+# Dictionary look-ups: calling the Enum classes costs about 20 ms over 10,000 rows.
+_STATUSES = {s.value: s for s in Status}
+_PRIORITIES = {p.value: p for p in Priority}
+_DECISIONS = {d.value: d for d in Decision}
+
+# The columns of one action row, in order (``actions`` a, ``opportunities`` o, ``themes`` t,
+# ``people`` p, ``responses`` r): the queries and the first look both select exactly these.
+ACTION_ROW_COLUMNS = (
+    "a.uuid", "o.uuid", "a.description", "p.uuid", "p.name", "a.due", "a.status", "a.priority",
+    "a.success_measure", "a.notes", "a.created_at", "a.created_by", "a.changed_at",
+    "a.changed_by", "a.version", "o.title", "t.title", "r.decision", "t.position",
+    "o.position", "a.position",
+)  # fmt: skip
+
+# Where the date and times are in such a row (sqlite3 hands them over as text).
+DUE, CREATED_AT, CHANGED_AT = 5, 10, 12
+
+
+def action_row(row: Sequence[Any]) -> ActionRow:
+    """An action-plan row from the values of :data:`ACTION_ROW_COLUMNS`."""
+    action = Action(
+        uuid=row[0],
+        opportunity_uuid=row[1],
+        description=row[2],
+        owner_uuid=row[3],
+        owner_name=row[4] or "",
+        due=row[5],
+        status=_STATUSES[row[6]],
+        priority=_PRIORITIES[row[7]],
+        success_measure=row[8],
+        notes=row[9],
+        created_at=row[10],
+        created_by=row[11],
+        changed_at=row[12],
+        changed_by=row[13],
+        version=row[14],
+        position=row[20],
+    )
+    return ActionRow(action, row[15], row[16], decision(row[17]), row[18], row[19])
+
+
+def decision(value: str | None) -> Decision:
+    """The decision stored in a response; an opportunity without one is undecided."""
+    return _DECISIONS[value or Decision.UNDECIDED.value]
+
+
+def lio_actions(value: Sequence[str] | None) -> tuple[str, ...]:
+    return tuple(value or ())
+
+
+def sources(value: Sequence[dict[str, str]] | None) -> tuple[SourcePost, ...]:
+    return tuple(SourcePost(s.get("title", ""), s.get("publisher", "")) for s in value or ())
