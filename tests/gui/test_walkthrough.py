@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from lio_planner.domain.enums import Decision, Status
 from lio_planner.services import queries
+from lio_planner.ui.action_model import COL_RAG
 from lio_planner.ui.main_window import MainWindow
 
 
@@ -204,3 +205,16 @@ def test_not_applicable_waits_for_its_reason(qtbot: QtBot, window: MainWindow) -
     window.next_action.trigger()  # leaving without a reason: said, not silently dropped
     assert "was not saved" in window.statusBar().currentMessage()
     assert queries.opportunity(window.store, second.uuid).decision is Decision.UNDECIDED
+
+
+def test_each_actions_rag_colour_is_in_sight_on_a_laptop_screen(
+    qtbot: QtBot, sample_window: MainWindow
+) -> None:
+    table = sample_window.response.table
+    assert sample_window.width() <= 1366
+    assert table.model().rowCount() > 0
+
+    right_edge = table.columnViewportPosition(COL_RAG) + table.columnWidth(COL_RAG)
+
+    assert table.horizontalScrollBar().value() == 0
+    assert table.columnViewportPosition(COL_RAG) >= 0 and right_edge <= table.viewport().width()

@@ -28,6 +28,7 @@ from lio_planner.ui.action_model import (
     COL_MEASURE,
     COL_NOTES,
     COL_OPPORTUNITY,
+    COL_RAG,
     COL_THEME,
     ActionTableModel,
     column_widths,
@@ -108,6 +109,9 @@ class ResponseEditor(QWidget):
         # Every field is a column (wider ones scroll); the form below shows them in full.
         self.table.setColumnHidden(COL_OPPORTUNITY, True)
         self.table.setColumnHidden(COL_THEME, True)
+        # RAG straight after the action: on a laptop screen the columns after Due scroll out of
+        # sight, and the colour is what people scan a plan for.
+        self.table.horizontalHeader().moveSection(COL_RAG, COL_DESCRIPTION + 1)
         # Fixed widths, never "resize to contents", which would measure every row.
         long_columns = {COL_DESCRIPTION: 30, COL_MEASURE: 26, COL_NOTES: 26}
         for column, width in column_widths(self.table.fontMetrics(), long_columns).items():
