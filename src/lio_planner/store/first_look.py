@@ -66,9 +66,9 @@ def first_look(path: Path) -> FirstLook | None:
     """The plan at ``path``, read without SQLAlchemy; None when it should not be shown yet.
 
     None when the plan is missing, damaged, from another version (it needs updating, or this
-    app needs updating), in the middle of a save, or claimed by someone who may still have it
-    open (the person may need asking),
-    and when anything at all goes wrong reading it: opening it properly then explains.
+    app does), in the middle of a save, or claimed by someone who may still have it open (the
+    person may need asking), and whenever anything goes wrong reading it: opening it properly
+    then explains.
     """
     path = Path(path).absolute()
     try:
@@ -78,7 +78,9 @@ def first_look(path: Path) -> FirstLook | None:
         holder = read_lock(path)
         if holder is not None and not holder.holder_gone():
             return None  # someone may have it open: opening it properly asks what to do
-        with closing(sqlite3.connect(read_only_uri(path), uri=True)) as connection:
+        # A short wait: if someone is saving this moment, opening properly will wait instead.
+        connection = sqlite3.connect(read_only_uri(path), uri=True, timeout=0.5)
+        with closing(connection):
             # One read transaction: nobody can save between the reads, so they agree with
             # each other and with the change counter read alongside them.
             connection.execute("BEGIN")
