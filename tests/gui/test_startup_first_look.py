@@ -9,15 +9,18 @@ import sys
 from pathlib import Path
 
 import pytest
+from gui_helpers import Answers
 from pytestqt.qtbot import QtBot
 
+from helpers.locks import write_lock
 from helpers.plans import downgrade_to_first_release, neighbours
 from lio_planner.domain.enums import Decision
 from lio_planner.services import queries, responses
-from lio_planner.store.lock import lock_path
+from lio_planner.store.lock import lock_path, read_lock
 from lio_planner.store.opening import open_plan
 from lio_planner.ui import startup
 from lio_planner.ui.main_window import MainWindow
+from lio_planner.ui.sharing_dialogs import CANCEL, OPEN_READ_ONLY
 
 
 def started(qtbot: QtBot, plan: Path) -> MainWindow:
@@ -96,6 +99,44 @@ def test_when_the_plan_cannot_be_opened_after_all_the_start_page_says_why(
     assert window.windowTitle() == "LIO Planner"
     assert sample_path.read_bytes() == damaged
     window.problem_box.close()
+
+
+@pytest.mark.parametrize("choice", [OPEN_READ_ONLY, CANCEL])
+def test_someone_opening_the_plan_meanwhile_is_asked_about_before_editing_comes_on(
+    qtbot: QtBot, sample_path: Path, answers: Answers, choice: str
+) -> None:
+    window = started(qtbot, sample_path)
+    write_lock(sample_path)  # Sam, on another computer, opened it just after the first look
+    answers.give(choice)
+
+    window.show()
+    qtbot.waitUntil(lambda: window.data.first_look is None)
+
+    [text] = answers.texts
+    assert "Sam" in text and "CVS-LAPTOP-2" in text
+    if choice == OPEN_READ_ONLY:
+        assert window.has_plan and window.read_only and window.store.read_only
+        assert window.banner.isVisible()
+        assert not window.add_action_action.isEnabled()
+    else:
+        assert not window.has_plan
+        assert window.pages.currentWidget() is window.start_page
+    assert read_lock(sample_path) is not None and read_lock(sample_path).user == "Sam"
+
+
+def test_a_plan_asked_for_read_only_opens_read_only_after_its_first_look(
+    qtbot: QtBot, sample_path: Path
+) -> None:
+    window = startup.start(sample_path, read_only=True)
+    assert window is not None
+    qtbot.addWidget(window)
+    assert window.data.first_look is not None
+
+    window.show()
+    qtbot.waitUntil(lambda: window.has_plan)
+
+    assert window.read_only and window.store.read_only and window.banner.isVisible()
+    assert not lock_path(sample_path).exists()
 
 
 def test_closing_before_the_plan_has_opened_leaves_it_unclaimed(
