@@ -25,6 +25,7 @@ from lio_planner.store.planfile import (
     SCHEMA_VERSION,
     PlanFileError,
     change_counter,
+    check_schema,
     journal_path,
     read_header,
     read_only_uri,
@@ -66,9 +67,9 @@ def first_look(path: Path) -> FirstLook | None:
     """The plan at ``path``, read without SQLAlchemy; None when it should not be shown yet.
 
     None when the plan is missing, damaged, from another version (it needs updating, or this
-    app does), in the middle of a save, or claimed by someone who may still have it open (the
-    person may need asking), and whenever anything goes wrong reading it: opening it properly
-    then explains.
+    app does), in the middle of a save, holds a view, trigger or table LIO Planner never makes,
+    or is claimed by someone who may still have it open (the person may need asking); and
+    whenever anything goes wrong reading it. Opening it properly then explains.
     """
     path = Path(path).absolute()
     try:
@@ -84,6 +85,7 @@ def first_look(path: Path) -> FirstLook | None:
             # One read transaction: nobody can save between the reads, so they agree with
             # each other and with the change counter read alongside them.
             connection.execute("BEGIN")
+            check_schema(path, connection)  # no views or triggers: reading runs nothing else
             overview = _overview(connection)
             stamp = _stamp(path)
             rows = _action_rows(connection)

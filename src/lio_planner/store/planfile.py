@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 import sqlite3
 import struct
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -211,26 +213,23 @@ def check_contents(path: Path, journal_may_be_live: bool = False) -> None:
 
 def verify_connection(path: Path, connection: sqlite3.Connection) -> None:
     """Run quick_check and refuse objects a plan file never holds (triggers, views, strangers)."""
-    # A damaged file can hold any bytes where text should be; never let decoding fail.
-    connection.text_factory = lambda raw: raw.decode("utf-8", "replace")
-    try:
-        connection.execute("PRAGMA trusted_schema=OFF")
+    with _read_as_damage(path, connection):
         result = [row[0] for row in connection.execute("PRAGMA quick_check(5)")]
+    if result != ["ok"]:
+        raise DamagedPlanFile(path, "is damaged and cannot be opened.", _BACKUP)
+    check_schema(path, connection)
+
+
+def check_schema(path: Path, connection: sqlite3.Connection) -> None:
+    """Refuse objects a plan file never holds, before anything is read from its tables.
+
+    A view can run any query when it is read, and a trigger when a row is written; LIO Planner
+    makes neither, so a file holding one has been altered by something else.
+    """
+    with _read_as_damage(path, connection):
         objects = connection.execute(
             "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
         ).fetchall()
-    except sqlite3.OperationalError as exc:
-        if getattr(exc, "sqlite_errorname", "") == "SQLITE_READONLY_ROLLBACK":
-            raise NotClosedProperly(
-                path,
-                "was not closed properly and cannot be repaired while it is read-only.",
-                "Copy it to a folder you can write to and open the copy.",
-            ) from None
-        raise DamagedPlanFile(path, "is damaged and cannot be opened.", _BACKUP) from None
-    except (sqlite3.DatabaseError, UnicodeDecodeError):
-        raise DamagedPlanFile(path, "is damaged and cannot be opened.", _BACKUP) from None
-    if result != ["ok"]:
-        raise DamagedPlanFile(path, "is damaged and cannot be opened.", _BACKUP)
     for kind, name in objects:
         if kind in ("trigger", "view"):
             raise NotAPlanFile(
@@ -244,6 +243,26 @@ def verify_connection(path: Path, connection: sqlite3.Connection) -> None:
                 f"contains a table (“{name}”) that LIO Planner does not know, "
                 "so it was not opened.",
             )
+
+
+@contextmanager
+def _read_as_damage(path: Path, connection: sqlite3.Connection) -> Iterator[None]:
+    """Turn SQLite's errors while checking the file into plain words about the file."""
+    # A damaged file can hold any bytes where text should be; never let decoding fail.
+    connection.text_factory = lambda raw: raw.decode("utf-8", "replace")
+    try:
+        connection.execute("PRAGMA trusted_schema=OFF")
+        yield
+    except sqlite3.OperationalError as exc:
+        if getattr(exc, "sqlite_errorname", "") == "SQLITE_READONLY_ROLLBACK":
+            raise NotClosedProperly(
+                path,
+                "was not closed properly and cannot be repaired while it is read-only.",
+                "Copy it to a folder you can write to and open the copy.",
+            ) from None
+        raise DamagedPlanFile(path, "is damaged and cannot be opened.", _BACKUP) from None
+    except (sqlite3.DatabaseError, UnicodeDecodeError):
+        raise DamagedPlanFile(path, "is damaged and cannot be opened.", _BACKUP) from None
 
 
 _BACKUP = "If you have a backup or an emailed copy, open that instead."

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -93,6 +95,23 @@ def _missing(plan: Path) -> None:
     plan.unlink()
 
 
+def _altered(*statements: str) -> Callable[[Path], None]:
+    def alter(plan: Path) -> None:
+        with closing(sqlite3.connect(plan)) as connection, connection:
+            for statement in statements:
+                connection.execute(statement)
+
+    alter.__name__ = statements[-1].split(" AS ")[0]
+    return alter
+
+
+# A view runs its query whenever it is read: one standing in for a table could show anything.
+_VIEW_FOR_A_TABLE = (
+    "DROP TABLE people",
+    "CREATE VIEW people AS SELECT 1 AS id, 'x' AS uuid, 'Somebody else' AS name",
+)
+
+
 @pytest.mark.parametrize(
     "spoil",
     [
@@ -103,6 +122,9 @@ def _missing(plan: Path) -> None:
         _cut_short,
         _not_a_plan,
         _missing,
+        _altered(*_VIEW_FOR_A_TABLE),
+        _altered("CREATE TRIGGER wipe AFTER UPDATE ON actions BEGIN DELETE FROM people; END"),
+        _altered("CREATE TABLE stranger (x)"),
     ],
 )
 def test_no_first_look_when_opening_must_ask_or_explain_first(
