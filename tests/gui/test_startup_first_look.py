@@ -20,6 +20,7 @@ from lio_planner.store.lock import lock_path, read_lock
 from lio_planner.store.opening import open_plan
 from lio_planner.ui import startup
 from lio_planner.ui.main_window import MainWindow
+from lio_planner.ui.plan_data import PlanData
 from lio_planner.ui.sharing_dialogs import CANCEL, OPEN_READ_ONLY
 
 
@@ -137,6 +138,27 @@ def test_a_plan_asked_for_read_only_opens_read_only_after_its_first_look(
 
     assert window.read_only and window.store.read_only and window.banner.isVisible()
     assert not lock_path(sample_path).exists()
+
+
+def test_a_bug_while_opening_after_the_first_look_leaves_no_claim_and_says_so(
+    qtbot: QtBot, sample_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = started(qtbot, sample_path)
+
+    def broken(_data: object, _store: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(PlanData, "attach", broken)
+
+    window.show()
+    qtbot.waitUntil(lambda: window.problem_box is not None and window.problem_box.isVisible())
+
+    assert window.problem_box is not None
+    assert "Something went wrong inside LIO Planner (RuntimeError)" in window.problem_box.text()
+    assert window.pages.currentWidget() is window.start_page
+    assert not window.has_plan
+    assert not lock_path(sample_path).exists()  # the store it had opened was closed again
+    window.problem_box.close()
 
 
 def test_closing_before_the_plan_has_opened_leaves_it_unclaimed(

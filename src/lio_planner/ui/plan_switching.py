@@ -218,25 +218,37 @@ def open_first_look(window: MainWindow, opener: Callable[[], OpenedPlan | None])
     Should that fail, or be cancelled, the window says why and shows the start page. Nothing
     happens if the window has been closed, or another plan opened, in the meantime.
     """
-    if window.closed or window.data.first_look is None:
+    if not _still_looking(window):
         return
+    opened: OpenedPlan | None = None
     try:
         opened = opener()
+        if opened is not None and _still_looking(window):
+            window.data.attach(opened.store)
+            plan_opened(window, opened.holder)
+            return
     except Exception as exc:  # shown in words, never as a traceback
-        window.data.clear()
-        show_no_plan(window)
-        window.report_problem(user_message(exc))
+        _give_up_first_look(window, opened, user_message(exc))
         return
-    if window.closed or window.data.first_look is None:
-        if opened is not None:  # the question took a while, and things moved on meanwhile
-            opened.store.close()
-        return
-    if opened is None:
-        window.data.clear()
-        show_no_plan(window)
-        return
-    window.data.attach(opened.store)
-    plan_opened(window, opened.holder)
+    if opened is not None:  # the question took a while, and things moved on meanwhile
+        opened.store.close()
+    elif _still_looking(window):  # the person chose not to open it
+        _give_up_first_look(window, None, "")
+
+
+def _still_looking(window: MainWindow) -> bool:
+    """The window is open and still showing the first look (no other plan opened since)."""
+    return not window.closed and window.data.first_look is not None
+
+
+def _give_up_first_look(window: MainWindow, opened: OpenedPlan | None, message: str) -> None:
+    window.session.stop()
+    window.data.clear()
+    if opened is not None:
+        opened.store.close()
+    show_no_plan(window)
+    if message:
+        window.report_problem(message)
 
 
 def read_only_reason(window: MainWindow, holder: str) -> tuple[str, bool]:
