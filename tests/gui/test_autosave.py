@@ -7,7 +7,7 @@ import re
 
 import pytest
 from gui_helpers import Answers, current
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from lio_planner.services import actions as action_service
@@ -154,16 +154,23 @@ def _colleague_changes(window: MainWindow, uuid: str, changes: dict[str, object]
         colleague.close()
 
 
-def test_someone_elses_change_to_other_details_is_shown_and_the_typing_saved(
-    qtbot: QtBot, window: MainWindow, answers: Answers
-) -> None:
+def _type_my_note_as_they_change(
+    qtbot: QtBot, window: MainWindow, theirs: dict[str, object]
+) -> QPlainTextEdit:
+    """A new action that a colleague changes (``theirs``) while "My note" is typed into it."""
     window.response.add_action("Plan a forum")
     uuid = window.response.form.action.uuid
-    _colleague_changes(window, uuid, {"owner_name": "Cal"})
-
+    _colleague_changes(window, uuid, theirs)
     notes = window.response.form.notes
     notes.setFocus()
     qtbot.keyClicks(notes, "My note")
+    return notes
+
+
+def test_someone_elses_change_to_other_details_is_shown_and_the_typing_saved(
+    qtbot: QtBot, window: MainWindow, answers: Answers
+) -> None:
+    notes = _type_my_note_as_they_change(qtbot, window, {"owner_name": "Cal"})
     window.navigator.setFocus()
     assert answers.seen == []  # they changed the owner, not the notes: nothing to choose
     [action] = queries.actions_for(window.store, current(window).uuid)
@@ -175,13 +182,7 @@ def test_someone_elses_change_to_other_details_is_shown_and_the_typing_saved(
 def test_both_versions_are_shown_and_mine_can_be_kept(
     qtbot: QtBot, window: MainWindow, answers: Answers
 ) -> None:
-    window.response.add_action("Plan a forum")
-    uuid = window.response.form.action.uuid
-    _colleague_changes(window, uuid, {"notes": "Their note"})
-
-    notes = window.response.form.notes
-    notes.setFocus()
-    qtbot.keyClicks(notes, "My note")
+    notes = _type_my_note_as_they_change(qtbot, window, {"notes": "Their note"})
     answers.give(MINE)
     window.navigator.setFocus()
     [dialog] = answers.seen
@@ -197,13 +198,7 @@ def test_both_versions_are_shown_and_mine_can_be_kept(
 def test_both_versions_are_shown_and_theirs_can_be_taken(
     qtbot: QtBot, window: MainWindow, answers: Answers
 ) -> None:
-    window.response.add_action("Plan a forum")
-    uuid = window.response.form.action.uuid
-    _colleague_changes(window, uuid, {"notes": "Their note"})
-
-    notes = window.response.form.notes
-    notes.setFocus()
-    qtbot.keyClicks(notes, "My note")
+    notes = _type_my_note_as_they_change(qtbot, window, {"notes": "Their note"})
     answers.give(THEIRS)
     window.navigator.setFocus()
     assert len(answers.seen) == 1
@@ -216,12 +211,7 @@ def test_both_versions_are_shown_and_theirs_can_be_taken(
 def test_deciding_later_keeps_my_version_on_screen_unsaved(
     qtbot: QtBot, window: MainWindow, answers: Answers
 ) -> None:
-    window.response.add_action("Plan a forum")
-    uuid = window.response.form.action.uuid
-    _colleague_changes(window, uuid, {"notes": "Their note"})
-    notes = window.response.form.notes
-    notes.setFocus()
-    qtbot.keyClicks(notes, "My note")
+    notes = _type_my_note_as_they_change(qtbot, window, {"notes": "Their note"})
     window.navigator.setFocus()  # the question is escaped
     assert len(answers.seen) == 1
     assert notes.toPlainText() == "My note"

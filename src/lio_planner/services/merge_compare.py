@@ -7,7 +7,7 @@ changes to make without asking, and the questions to put to the person.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -80,13 +80,8 @@ class Comparison:
         return fields
 
     def _mapped_state(self, row: RowState) -> RowState:
-        return RowState(
-            row.kind,
-            self._key(row.kind, row.key),
-            self._mapped_fields(row.kind, row.fields),
-            row.label,
-            row.opportunity,
-            row.meta,
+        return replace(
+            row, key=self._key(row.kind, row.key), fields=self._mapped_fields(row.kind, row.fields)
         )
 
     def _mapped_log(self, kind: str, entry: Logged) -> Logged:

@@ -27,7 +27,13 @@ from lio_planner.store.schema import (
     RevisionRecord,
     ThemeRecord,
 )
-from lio_planner.store.tracking import COMPARED, describe, opportunity_ref, theme_ref
+from lio_planner.store.tracking import (
+    COMPARED,
+    Described,
+    describe,
+    opportunity_ref,
+    theme_ref,
+)
 
 # The order rows are created in (parents first); removals go in the reverse order.
 KIND_ORDER = ("plan", "person", "theme", "opportunity", "response", "action")
@@ -38,14 +44,9 @@ class MergeOutdated(ConflictingEdit):
 
 
 @dataclass(frozen=True)
-class RowState:
-    """One row as it stands in a file."""
+class RowState(Described):
+    """One row as it stands in a file, with the details a merge carries across unchanged."""
 
-    kind: str
-    key: str
-    fields: dict[str, Any]
-    label: str
-    opportunity: str | None
     meta: dict[str, Any] = field(default_factory=dict)
 
 
@@ -77,14 +78,7 @@ def read_state(session: Session, with_history: bool = False) -> FileState:
     def add(record: object, meta: dict[str, Any] | None = None) -> None:
         described = describe(record)
         if described is not None:
-            rows[(described.kind, described.key)] = RowState(
-                described.kind,
-                described.key,
-                described.fields,
-                described.label,
-                described.opportunity,
-                meta or {},
-            )
+            rows[(described.kind, described.key)] = RowState(**vars(described), meta=meta or {})
 
     plan = session.scalars(select(PlanRecord)).one()
     add(plan)

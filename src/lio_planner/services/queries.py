@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
@@ -98,17 +100,18 @@ def people(store: PlanStore) -> list[Person]:
 def action_rows(store: PlanStore) -> list[ActionRow]:
     """Every action with its opportunity and theme, read as plain tuples (fast for big plans)."""
     a, o, t, p, r = ActionRecord, OpportunityRecord, ThemeRecord, PersonRecord, ResponseRecord
+    tables: dict[str, type[Any]] = {"a": a, "o": o, "t": t, "p": p, "r": r}
+    columns = [
+        getattr(tables[table], name)
+        for table, name in (column.split(".") for column in plain_rows.ACTION_ROW_COLUMNS)
+    ]
     query = (
-        select(
-            a.uuid, o.uuid, a.description, p.uuid, p.name, a.due, a.status, a.priority,
-            a.success_measure, a.notes, a.created_at, a.created_by, a.changed_at, a.changed_by,
-            a.version, o.title, t.title, r.decision, t.position, o.position, a.position,
-        )  # the columns of plain_rows.ACTION_ROW_COLUMNS, in the same order
+        select(*columns)
         .join(o, a.opportunity_id == o.id)
         .join(t, o.theme_id == t.id)
         .outerjoin(p, a.owner_id == p.id)
         .outerjoin(r, r.opportunity_id == o.id)
         .order_by(t.position, t.id, o.position, o.id, a.position, a.id)
-    )  # fmt: skip
+    )
     with store.reading() as session:
         return [plain_rows.action_row(row) for row in session.execute(query)]

@@ -98,8 +98,11 @@ class SetDecisionCommand(PlanCommand):
         before: tuple[Decision, str],
         after: tuple[Decision, str],
     ) -> None:
-        super().__init__(data, f"Set decision to {after[0].label}")
+        super().__init__(data, self.describe(after))
         self.uuid, self.before, self.after = uuid, before, after
+
+    def describe(self, after: tuple[Decision, str]) -> str:
+        return f"Set decision to {after[0].label}"
 
     def apply(self) -> None:
         self.data.set_response(self.uuid, *self.after)
@@ -111,15 +114,8 @@ class SetDecisionCommand(PlanCommand):
 class EditReasonsCommand(SetDecisionCommand):
     """Typing the reasons for a decision; a burst of typing is one undo step."""
 
-    def __init__(
-        self,
-        data: PlanData,
-        uuid: str,
-        before: tuple[Decision, str],
-        after: tuple[Decision, str],
-    ) -> None:
-        super().__init__(data, uuid, before, after)
-        self.setText("Edit reasons")
+    def describe(self, after: tuple[Decision, str]) -> str:
+        return "Edit reasons"
 
     def id(self) -> int:
         return _REASONS_ID

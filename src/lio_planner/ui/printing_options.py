@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from lio_planner import APP_NAME
-from lio_planner.report.document import (
+from lio_planner.report.options import (
     DEFAULT_COLUMNS,
     OPTIONAL_COLUMNS,
     Column,
