@@ -121,7 +121,9 @@ def _new(args: argparse.Namespace) -> int:
             fill_with_sample(store, actions=args.sample_actions)
     finally:
         store.close()
-    print(f"Created {store.path}")
+    from lio_planner.store.names import one_line
+
+    print(f"Created {one_line(str(store.path))}")
     return 0
 
 
@@ -134,7 +136,8 @@ def _export(args: argparse.Namespace) -> int:
         columns_from_names,
     )
     from lio_planner.report.exporting import export_plan
-    from lio_planner.store.opening import open_plan
+    from lio_planner.store.names import one_line
+    from lio_planner.store.readable import open_for_reading
 
     try:
         columns = columns_from_names(args.fields.split(","))
@@ -147,10 +150,8 @@ def _export(args: argparse.Namespace) -> int:
         page_size=PageSize(args.paper),
         orientation=Orientation.LANDSCAPE if args.landscape else Orientation.PORTRAIT,
     )
-    store = open_plan(args.plan, read_only=True)
-    try:
+    # A plan from an older release, or one left mid-save, is read from a temporary copy.
+    with open_for_reading(args.plan) as store:
         export_plan(store, args.format, args.output, options=options)
-    finally:
-        store.close()
-    print(f"Exported {args.output}")
+    print(f"Exported {one_line(str(args.output))}")
     return 0

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from lio_planner.domain.model import ActionRow
+from lio_planner.store.text import clean_text
 
 COLUMNS = (
     "Theme",
@@ -69,7 +70,7 @@ def csv_rows(rows: Iterable[ActionRow], today: date) -> Iterable[list[str]]:
             a.changed_at.isoformat(sep=" ") if a.changed_at else "",
             a.changed_by,
         ]
-        yield [neutralise(cell) for cell in cells]
+        yield [neutralise(clean_text(cell)) for cell in cells]
 
 
 def write_csv(rows: Iterable[ActionRow], path: Path, today: date | None = None) -> None:

@@ -10,9 +10,10 @@ from datetime import date
 from pathlib import Path
 
 from lio_planner.report.document import GroupBy, ReportOptions, load_document
-from lio_planner.report.files import ExportError, move_into_place, temporary_beside
+from lio_planner.report.files import ExportError, docx_problem, exporting, pdf_problem
 from lio_planner.services import queries
 from lio_planner.store.database import PlanStore
+from lio_planner.store.text import clean_strings
 
 FORMATS = ("csv", "pdf", "docx")
 
@@ -29,7 +30,8 @@ def export_plan(
 
     ``options`` chooses grouping, fields, paper and orientation for PDF and Word; ``group_by``
     overrides its grouping. The file appears complete or not at all: it is written beside
-    ``output`` and renamed into place, so an existing file is only replaced by a whole new one.
+    ``output``, checked, and renamed into place, so an existing file is only replaced by a
+    whole new one (see :func:`lio_planner.report.files.exporting`).
     """
     output = Path(output)
     today = today or date.today()
@@ -44,36 +46,20 @@ def export_plan(
     if fmt not in FORMATS:
         raise ExportError(f"LIO Planner cannot export to “{fmt}”. Choose PDF, Word or CSV.")
 
-    document = load_document(store, options, today)
-    temporary = temporary_beside(output)
-    try:
-        # Try the folder first with a plain file, so a missing folder or a read-only drive is
-        # reported in words before any writer starts (Qt's PDF writer would only say "failed").
-        temporary.open("wb").close()
-        if fmt == "pdf":
-            from lio_planner.report.qt_runtime import ensure_gui_application
+    # Text another program put in the file (a NUL, say) would make a Word file invalid.
+    document = clean_strings(load_document(store, options, today))
+    if fmt == "pdf":
+        from lio_planner.report.qt_runtime import ensure_gui_application
 
-            ensure_gui_application()
-            from lio_planner.report.painter import write_pdf
+        ensure_gui_application()
+        from lio_planner.report.painter import write_pdf
 
-            write_pdf(document, str(temporary))
-            if not temporary.is_file():
-                raise ExportError(
-                    f"“{output.name}” could not be written. "
-                    "Check the folder exists and you can save there."
-                )
-        else:
-            from lio_planner.report.word import write_docx
+        pages: list[int] = []
+        with exporting(output, lambda made: pdf_problem(made, pages[0])) as temporary:
+            pages.append(write_pdf(document, str(temporary)))
+    else:
+        from lio_planner.report.word import write_docx
 
+        with exporting(output, docx_problem) as temporary:
             write_docx(document, temporary)
-    except OSError as exc:
-        temporary.unlink(missing_ok=True)
-        raise ExportError(
-            f"“{output.name}” could not be written ({exc.strerror or exc}). "
-            "Check the folder exists, you can save there and the disk is not full."
-        ) from None
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    move_into_place(temporary, output)
     return output

@@ -1,12 +1,15 @@
-"""Writing export files safely: never half a file under the user's chosen name."""
+"""Writing export files through the app's one writer: never half a file under the chosen name."""
 
 from __future__ import annotations
 
 import contextlib
-import os
+import re
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
+
+from lio_planner.store.writing import Check, WriteFailed, write_whole
 
 
 class ExportError(Exception):
@@ -14,35 +17,50 @@ class ExportError(Exception):
 
 
 @contextlib.contextmanager
+def exporting(path: Path, check: Check | None = None) -> Iterator[Path]:
+    """A temporary path beside ``path`` to write; checked, then renamed into place.
+
+    Every failure becomes one :class:`ExportError` line; an earlier file at ``path`` is left as
+    it was, and the temporary file is removed (see :func:`lio_planner.store.writing.write_whole`).
+    """
+    try:
+        with write_whole(Path(path), check) as temporary:
+            # Made first with a plain open, so a missing folder or a read-only drive is told
+            # in words before a writer starts (Qt's PDF writer would only say it failed).
+            open(temporary, "wb").close()
+            yield temporary
+    except WriteFailed as exc:
+        raise ExportError(str(exc)) from None
+
+
+@contextlib.contextmanager
 def replace_atomically(path: Path, mode: str = "wb", **kwargs: Any) -> Iterator[IO[Any]]:
     """Open a temporary file beside ``path``; on success it replaces ``path`` in one step."""
-    path = Path(path)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.part")
+    with exporting(path) as temporary, open(temporary, mode, **kwargs) as handle:
+        yield handle
+
+
+def pdf_problem(path: Path, pages: int) -> str:
+    """Why a PDF just written is not whole, or "": Qt's writer reports no write errors itself."""
+    with open(path, "rb") as handle:
+        head = handle.read(8)
+        data = handle.read()
+    if not head.startswith(b"%PDF-"):
+        return "the PDF was not written (the disk may be full)."
+    if not data.rstrip().endswith(b"%%EOF"):
+        return "the PDF was cut short (the disk may be full or the file too large)."
+    found = len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", data))
+    if found != pages:
+        return f"the PDF holds {found} of its {pages} pages (the disk may be full)."
+    return ""
+
+
+def docx_problem(path: Path) -> str:
+    """Why a Word file just written is not whole, or ""."""
     try:
-        with open(temporary, mode, **kwargs) as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except OSError as exc:
-        raise ExportError(
-            f"“{path.name}” could not be written ({exc.strerror or exc}). "
-            "Check the folder exists, you can save there and the disk is not full."
-        ) from None
-    finally:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-
-
-def temporary_beside(path: Path) -> Path:
-    """A temporary name next to ``path`` for writers that need a file name, not a handle."""
-    return path.with_name(f".{path.name}.{os.getpid()}.part")
-
-
-def move_into_place(temporary: Path, path: Path) -> None:
-    try:
-        os.replace(temporary, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise ExportError(f"“{path.name}” could not be written ({exc.strerror or exc}).") from None
+        with zipfile.ZipFile(path) as archive:
+            if archive.testzip() is not None or "word/document.xml" not in archive.namelist():
+                return "the Word file was not written whole (the disk may be full)."
+    except (zipfile.BadZipFile, OSError):
+        return "the Word file was not written whole (the disk may be full)."
+    return ""

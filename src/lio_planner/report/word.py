@@ -7,6 +7,7 @@ or a link.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -51,7 +52,12 @@ def write_docx(document: PlanDocument, path: Path) -> None:
         _closing(doc, document)
     doc.core_properties.title = document.running_title
     doc.core_properties.author = document.organisation
-    doc.save(str(path))
+    # Built in memory and written with one plain write: a full disk then fails that write in
+    # words, instead of inside python-docx's zip file (whose clean-up prints a traceback).
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    with open(path, "wb") as handle:
+        handle.write(buffer.getbuffer())
 
 
 def _page_setup(doc: Any, document: PlanDocument) -> None:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from lio_planner.services import merge_words
@@ -37,7 +38,7 @@ from lio_planner.services.merge_rows import (
 from lio_planner.services.merge_words import Difference, Question
 from lio_planner.store.database import PlanStore, make_engine
 from lio_planner.store.history_log import add_history
-from lio_planner.store.planfile import SCHEMA_VERSION, PlanFileError, check_contents, read_header
+from lio_planner.store.planfile import PlanFileError
 from lio_planner.store.schema import HistoryRecord, RevisionRecord
 from lio_planner.store.tracking import NOT_LOGGED, Described, record_changes
 
@@ -180,21 +181,22 @@ def _run(store: PlanStore, result: MergeResult, undo: bool) -> None:
 
 
 def _read_copy(copy: Path) -> FileState:
-    """Read the copy through a private snapshot, updated to this version's layout if older."""
-    from lio_planner.store.copying import save_copy
-    from lio_planner.store.migrate import upgrade_to_head
+    """Read the copy through a private snapshot, updated to this version's layout if older.
 
-    read_header(copy)  # refuses non-plans and files from a newer LIO Planner
-    check_contents(copy)  # refuses damaged files and ones with triggers, views or strangers
+    The copy goes through the same gate as any plan the app opens (a regular file, its header,
+    tables and values); one left mid-save is repaired in the snapshot, never in place. Every
+    refusal names the person's copy, never the snapshot.
+    """
+    from lio_planner.store.readable import readable_copy
+
     with tempfile.TemporaryDirectory(prefix="lio-merge-") as folder:
-        snapshot = save_copy(copy, Path(folder) / "copy.lioplan")
-        header = read_header(snapshot)
-        engine = make_engine(snapshot)
+        snapshot = readable_copy(copy, Path(folder))
+        engine = make_engine(snapshot, read_only=True)
         try:
-            if header.user_version < SCHEMA_VERSION:
-                upgrade_to_head(engine)
             with Session(engine) as session:
                 return read_state(session, with_history=True)
+        except SQLAlchemyError as exc:
+            raise MergeError(copy, f"could not be read ({exc.__class__.__name__}).") from None
         finally:
             engine.dispose()
 

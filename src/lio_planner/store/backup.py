@@ -11,10 +11,8 @@ pushes a good one out.
 from __future__ import annotations
 
 import contextlib
-import os
 import re
 import sqlite3
-import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -32,6 +30,7 @@ from lio_planner.store.planfile import (
     read_header,
     read_only_uri,
 )
+from lio_planner.store.writing import WriteFailed, write_whole
 
 KEEP = 10
 
@@ -135,25 +134,19 @@ def take_backup(
     plan = Path(plan)
     plan_uuid = plan_uuid or read_plan_uuid(plan)
     folder = backups_folder(plan_uuid)
-    temporary = folder / f".partial-{os.getpid()}-{uuid.uuid4().hex[:8]}{EXTENSION}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        snapshot_into(plan, temporary)
-        problem = _problem_with(temporary, plan_uuid)
-        if problem:
-            raise BackupFailed(plan, f"could not be backed up: {problem}", _EARLIER_KEPT)
         final = _free_name(folder, reason)
-        os.replace(temporary, final)
+        with write_whole(final, check=lambda made: _problem_with(made, plan_uuid)) as temporary:
+            snapshot_into(plan, temporary)
+    except WriteFailed as exc:
+        raise BackupFailed(plan, f"could not be backed up: {exc.reason}", _EARLIER_KEPT) from None
     except OSError as exc:
         raise BackupFailed(
             plan, f"could not be backed up ({exc.strerror or exc}).", _EARLIER_KEPT
         ) from None
     except sqlite3.Error as exc:
         raise BackupFailed(plan, f"could not be backed up ({exc}).", _EARLIER_KEPT) from None
-    finally:
-        for leftover in (temporary, temporary.with_name(temporary.name + "-journal")):
-            with contextlib.suppress(OSError):
-                leftover.unlink()
     _rotate(plan_uuid, keep, protect)
     stamp = _NAME.match(final.name)
     assert stamp is not None

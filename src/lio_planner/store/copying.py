@@ -11,20 +11,13 @@ A copy keeps the plan's uuid: it is the same plan, and File â†’ Merge from copyâ
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sqlite3
-import sys
-import uuid
 from pathlib import Path
 
 from lio_planner.store.lock import read_lock
-from lio_planner.store.planfile import (
-    APPLICATION_ID,
-    PlanFileError,
-    ensure_extension,
-    read_only_uri,
-)
+from lio_planner.store.planfile import PlanFileError, ensure_extension, read_only_uri
+from lio_planner.store.writing import WriteFailed, plan_problem, write_whole
 
 
 class CopyFailed(PlanFileError):
@@ -48,24 +41,13 @@ def save_copy(source: Path, destination: Path) -> Path:
             f"is open in LIO Planner by {holder.user} on {holder.machine}, so it was not replaced.",
             "Choose a different name for the copy.",
         )
-    temporary = destination.with_name(f".{destination.name}.{uuid.uuid4().hex[:8]}.copying")
     try:
-        snapshot_into(source, temporary)
-        problem = _problem_with(temporary)
-        if problem:
-            raise CopyFailed(destination, f"could not be saved: {problem}", _UNCHANGED)
-        os.replace(temporary, destination)
-        _sync_folder(destination.parent)
+        with write_whole(destination, check=plan_problem) as temporary:
+            snapshot_into(source, temporary)
+    except WriteFailed as exc:
+        raise CopyFailed(destination, f"could not be saved: {exc.reason}", _UNCHANGED) from None
     except sqlite3.Error as exc:
         raise CopyFailed(destination, _explain(exc), _UNCHANGED) from None
-    except OSError as exc:
-        raise CopyFailed(
-            destination, f"could not be saved ({exc.strerror or exc}).", _UNCHANGED
-        ) from None
-    finally:
-        for leftover in (temporary, temporary.with_name(temporary.name + "-journal")):
-            with contextlib.suppress(OSError):
-                leftover.unlink()
     return destination
 
 
@@ -91,19 +73,6 @@ def snapshot_into(source: Path, destination: Path) -> None:
         os.fsync(handle.fileno())
 
 
-def _problem_with(path: Path) -> str:
-    connection = sqlite3.connect(read_only_uri(path), uri=True)
-    try:
-        connection.execute("PRAGMA trusted_schema=OFF")
-        if [row[0] for row in connection.execute("PRAGMA quick_check(5)")] != ["ok"]:
-            return "the copy did not pass its check."
-        if connection.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
-            return "the copy is not a LIO Planner plan."
-    finally:
-        connection.close()
-    return ""
-
-
 def _explain(exc: sqlite3.Error) -> str:
     text = str(exc).lower()
     if "full" in text:
@@ -120,15 +89,3 @@ def _same_file(one: Path, other: Path) -> bool:
         return one.resolve() == other.resolve() or (other.exists() and one.samefile(other))
     except OSError:
         return False
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself survive a power cut (POSIX; Windows cannot open folders)."""
-    if sys.platform == "win32":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

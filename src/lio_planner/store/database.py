@@ -26,6 +26,7 @@ from lio_planner.store.planfile import (
     plan_uri,
     read_only_uri,
 )
+from lio_planner.store.text import clean_text
 from lio_planner.store.watch import FileIdentity, PlanMark, read_mark
 
 
@@ -38,6 +39,29 @@ def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA trusted_schema=OFF")
     cursor.close()
+
+
+def _clean_written_text(
+    _conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, _many: bool
+) -> tuple[str, Any]:
+    """Every text value written to the plan, whichever service or merge wrote it, made safe.
+
+    The one place all writes pass (ORM and bulk alike); see :mod:`lio_planner.store.text`.
+    """
+    if statement.lstrip()[:6].upper() not in ("INSERT", "UPDATE"):
+        return statement, parameters
+    return statement, _cleaned(parameters)
+
+
+def _cleaned(values: Any) -> Any:
+    """Parameters as SQLite gets them: a row, rows (executemany), or a batch flattened."""
+    if isinstance(values, str):
+        return clean_text(values)
+    if isinstance(values, dict):
+        return {k: _cleaned(v) for k, v in values.items()}
+    if isinstance(values, list | tuple):
+        return type(values)(_cleaned(v) for v in values)
+    return values
 
 
 def make_engine(path: Path, read_only: bool = False, create: bool = False) -> Engine:
@@ -56,6 +80,7 @@ def make_engine(path: Path, read_only: bool = False, create: bool = False) -> En
         creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
     )
     event.listen(engine, "connect", _set_pragmas)
+    event.listen(engine, "before_cursor_execute", _clean_written_text, retval=True)
     return engine
 
 

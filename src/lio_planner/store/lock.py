@@ -31,6 +31,7 @@ from lio_planner.store.machine import (
     user_name,
 )
 from lio_planner.store.planfile import PlanFileError
+from lio_planner.store.writing import temporary_beside
 
 # How often an open plan's lock is refreshed, and how long without a refresh makes it stale.
 # Generous, because a synced folder may take minutes to carry the refreshed file to others.
@@ -308,7 +309,7 @@ def _create_exclusive(path: Path, info: LockInfo) -> bool:
     Writing a temporary file and hard-linking it into place means nobody ever reads a
     half-written lock. Drives without hard links (FAT USB sticks) fall back to O_EXCL.
     """
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}")
+    temporary = temporary_beside(path)  # short: the lock's own name may be long
     try:
         _write_file(temporary, info)
         try:
@@ -352,7 +353,7 @@ def _replace_if_unchanged(plan: Path, holder: LockInfo, mine: LockInfo) -> bool:
 
 
 def _write_atomically(path: Path, info: LockInfo) -> None:
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}")
+    temporary = temporary_beside(path)  # short: the lock's own name may be long
     try:
         _write_file(temporary, info)
         os.replace(temporary, path)

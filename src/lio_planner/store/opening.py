@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import contextlib
-import os
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 
 from lio_planner.bundled import seed_path
 from lio_planner.store.content import load_if_changed, merge_seed, stored_digest
 from lio_planner.store.database import PlanStore, make_engine, set_application_id
 from lio_planner.store.lock import LockInfo, PlanLock
+from lio_planner.store.names import name_problem
 from lio_planner.store.planfile import (
     SCHEMA_VERSION,
     PlanFileError,
@@ -23,8 +25,9 @@ from lio_planner.store.planfile import (
     verify_connection,
 )
 from lio_planner.store.schema import PlanRecord
-from lio_planner.store.seed import load_seed
+from lio_planner.store.seed import Seed, load_seed
 from lio_planner.store.tracking import track_untracked_rows
+from lio_planner.store.writing import WriteFailed, explain_sqlite_error, plan_problem, write_whole
 
 
 def open_plan(
@@ -45,19 +48,15 @@ def open_plan(
     (tools and tests that deliberately write alongside an editor).
     """
     path = Path(path).absolute()
-    header = read_header(path)
-    had_hot_journal = journal_path(path).exists()
     read_only = read_only or not is_writable(path)
+    header = read_header(path, for_editing=not read_only)
+    had_hot_journal = journal_path(path).exists()
     # Beside a plan opened read-only, a journal is someone saving this moment, or a crash to
     # undo: SQLite tells them apart by its own locks (it waits for a live save, and an
     # interrupted one raises NotClosedProperly), so ask it rather than guess from the file.
     check_contents(path, journal_may_be_live=read_only)
     if read_only and header.user_version < SCHEMA_VERSION:
-        raise PlanFileError(
-            path,
-            "was made by an older version of LIO Planner and needs updating, but it is read-only.",
-            "Copy it to a folder you can write to and open the copy.",
-        )
+        raise PlanFileError(path, "was made by an older version of LIO Planner.", _to_update(path))
 
     # The claim comes before the first write (rolling back a journal, migrating, backing up).
     lock = PlanLock.claim(path, take_over=take_over) if claim and not read_only else None
@@ -77,6 +76,19 @@ def open_plan(
         store.close()
         raise
     return store
+
+
+def _to_update(path: Path) -> str:
+    """What to do to read an older plan read-only: it needs updating, which is a write."""
+    if is_writable(path):
+        return (
+            "Open it for editing once to update it (a backup is kept first); after that it "
+            "can be opened read-only."
+        )
+    return (
+        "It must be updated before it can be shown, which cannot be done where it is. Copy it "
+        "to a folder you can write to and open the copy."
+    )
 
 
 def _remove_leftover_journal(store: PlanStore) -> None:
@@ -144,42 +156,47 @@ def create_plan(
     appears under the user's chosen name.
     """
     path = ensure_extension(Path(path).absolute())
-    if path.exists():
+    problem = name_problem(path, for_editing=True)
+    if problem:
+        raise PlanFileError(path, problem)
+    if path.exists() or path.is_symlink():
         raise PlanFileError(path, "already exists.", "Choose another name, or open it instead.")
     if not path.parent.is_dir():
         raise PlanFileError(path, "cannot be created because its folder does not exist.")
     seed = load_seed(seed_file or seed_path())
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.creating")
     try:
-        engine = make_engine(temporary, create=True)
-        try:
-            set_application_id(engine)
-            from lio_planner.store.migrate import upgrade_to_head
-
-            upgrade_to_head(engine)
-            store = PlanStore(temporary, engine)
-            with store.transaction() as session:
-                session.add(
-                    PlanRecord(
-                        organisation=organisation.strip(),
-                        title=title.strip() or "Civil Society Strategy action plan",
-                        period=period.strip(),
-                    )
-                )
-                session.flush()
-                merge_seed(session, seed)
-        finally:
-            engine.dispose()
-        os.replace(temporary, path)
-    except OSError as exc:
-        raise PlanFileError(path, f"could not be created ({exc.strerror or exc}).") from None
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            temporary.unlink()
-        with contextlib.suppress(FileNotFoundError):
-            journal_path(temporary).unlink()
+        with write_whole(path, check=plan_problem) as temporary:
+            _build_plan(temporary, organisation, title, period, seed)
+    except WriteFailed as exc:
+        raise PlanFileError(path, f"could not be created: {exc.reason}") from None
+    except (PlanFileError, sqlite3.Error, SQLAlchemyError) as exc:
+        # Errors about the hidden file it was built in speak of the plan the person named.
+        reason = explain_sqlite_error(exc)
+        raise PlanFileError(path, f"could not be created: {reason}") from None
     # A brand-new plan holds nothing worth a backup yet.
     return open_plan(path, seed_file=seed_file, daily_backup=False)
+
+
+def _build_plan(path: Path, organisation: str, title: str, period: str, seed: Seed) -> None:
+    engine = make_engine(path, create=True)
+    try:
+        set_application_id(engine)
+        from lio_planner.store.migrate import upgrade_to_head
+
+        upgrade_to_head(engine)
+        store = PlanStore(path, engine)
+        with store.transaction() as session:
+            session.add(
+                PlanRecord(
+                    organisation=organisation.strip(),
+                    title=title.strip() or "Civil Society Strategy action plan",
+                    period=period.strip(),
+                )
+            )
+            session.flush()
+            merge_seed(session, seed)
+    finally:
+        engine.dispose()
 
 
 def open_or_create(path: Path, organisation: str = "") -> PlanStore:

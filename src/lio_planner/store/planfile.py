@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 import struct
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -51,8 +52,10 @@ class PlanFileError(Exception):
 
     @property
     def message(self) -> str:
-        text = f"“{self.path.name}” {self.problem}"
-        return f"{text} {self.advice}".strip()
+        from lio_planner.store.names import display_name, one_line
+
+        text = f"“{display_name(self.path)}” {one_line(self.problem)}"
+        return f"{text} {one_line(self.advice)}".strip()
 
 
 class NotAPlanFile(PlanFileError):
@@ -97,14 +100,35 @@ class Header:
     user_version: int
 
 
-def read_header(path: Path) -> Header:
-    """Read and check the file header without opening the database, refusing what is not ours."""
+def read_header(path: Path, *, for_editing: bool = False) -> Header:
+    """Read and check the file header without opening the database, refusing what is not ours.
+
+    This is the first half of the gate every file the app opens goes through (the second is
+    :func:`verify_connection`): a regular file (never a pipe, socket or device, which could
+    block for ever), a name and path short enough, the size, the header, application_id and
+    user_version. Nothing here can block, and each refusal is one worded reason.
+    """
+    from lio_planner.store.names import name_problem
+
+    problem = name_problem(path, for_editing=for_editing)
+    if problem:
+        raise PlanFileError(path, problem)
     try:
-        size = path.stat().st_size
-        if path.is_dir():
+        status = os.stat(path)
+        if stat.S_ISDIR(status.st_mode):
             raise NotAPlanFile(path, "is a folder, not a plan file.")
-        with path.open("rb") as handle:
-            raw = handle.read(_HEADER_SIZE)
+        if not stat.S_ISREG(status.st_mode):
+            raise NotAPlanFile(path, f"is {_special_kind(status.st_mode)}, not a plan file.")
+        size = status.st_size
+        # O_NONBLOCK: should a pipe be put in the file's place after the check, reading it
+        # returns at once instead of waiting for a writer that never comes.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise NotAPlanFile(path, "is not a plan file.")
+            raw = os.read(fd, _HEADER_SIZE)
+        finally:
+            os.close(fd)
     except FileNotFoundError:
         raise PlanFileMissing(
             path, "could not be found.", "It may have been moved, renamed or deleted."
@@ -114,7 +138,9 @@ def read_header(path: Path) -> Header:
             path, "could not be read because you do not have permission to open it."
         ) from None
     except OSError as exc:
-        raise PlanFileError(path, f"could not be read ({exc.strerror or exc}).") from None
+        from lio_planner.store.writing import explain_os_error
+
+        raise PlanFileError(path, f"could not be read: {explain_os_error(exc)}") from None
 
     if size == 0:
         raise DamagedPlanFile(
@@ -127,6 +153,8 @@ def read_header(path: Path) -> Header:
 
     (page_size,) = struct.unpack(">H", raw[16:18])
     page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        raise DamagedPlanFile(path, "is damaged and cannot be opened.", _BACKUP)
     (change_counter,) = struct.unpack(">I", raw[24:28])
     (page_count,) = struct.unpack(">I", raw[28:32])
     (user_version,) = struct.unpack(">I", raw[60:64])
@@ -154,6 +182,16 @@ def read_header(path: Path) -> Header:
     if settled and size % page_size:
         raise DamagedPlanFile(path, "is incomplete (it has been cut short).", _COPY_AGAIN)
     return Header(page_size, page_count, application_id, user_version)
+
+
+def _special_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a pipe (a special file that passes data between programs)"
+    if stat.S_ISSOCK(mode):
+        return "a socket (a special file programs talk through)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device (a special file that stands for a disk or other hardware)"
+    return "a special file"
 
 
 _COPY_AGAIN = "If it came by email or on a USB stick, ask for it to be sent again."
@@ -212,30 +250,45 @@ def check_contents(path: Path, journal_may_be_live: bool = False) -> None:
 
 
 def verify_connection(path: Path, connection: sqlite3.Connection) -> None:
-    """Run quick_check and refuse objects a plan file never holds (triggers, views, strangers)."""
+    """The second half of the gate: pages, objects, tables and values, each refused in words.
+
+    quick_check finds damaged pages; then the objects a plan never holds (triggers, views,
+    strangers), the tables as the migrations make them, and every value read the way the app
+    reads it (see :mod:`lio_planner.store.plan_check`).
+    """
+    from lio_planner.store import plan_check
+
     with _read_as_damage(path, connection):
         result = [row[0] for row in connection.execute("PRAGMA quick_check(5)")]
     if result != ["ok"]:
         raise DamagedPlanFile(path, "is damaged and cannot be opened.", _BACKUP)
-    check_schema(path, connection)
+    version = check_schema(path, connection)
+    with _read_as_damage(path, connection):
+        problem = plan_check.value_problem(connection, version)
+    if problem:
+        raise DamagedPlanFile(path, f"{problem}, so it was not opened.", _ALTERED)
 
 
-def check_schema(path: Path, connection: sqlite3.Connection) -> None:
-    """Refuse objects a plan file never holds, before anything is read from its tables.
+def check_schema(path: Path, connection: sqlite3.Connection) -> int:
+    """Refuse objects and tables a plan file never holds, before anything is read from them.
 
     A view can run any query when it is read, and a trigger when a row is written; LIO Planner
-    makes neither, so a file holding one has been altered by something else.
+    makes neither, so a file holding one has been altered by something else. The tables must be
+    the ones the migrations make for the file's schema version, which is returned.
     """
+    from lio_planner.store import plan_check
+
     with _read_as_damage(path, connection):
         objects = connection.execute(
             "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
         ).fetchall()
+        version = int(connection.execute("PRAGMA user_version").fetchone()[0])
     for kind, name in objects:
         if kind in ("trigger", "view"):
             raise NotAPlanFile(
                 path,
                 f"contains a {kind} (“{name}”) that LIO Planner never makes, so it was not opened.",
-                "It may have been altered by another program.",
+                _ALTERED,
             )
         if kind == "table" and name not in KNOWN_TABLES:
             raise NotAPlanFile(
@@ -243,6 +296,14 @@ def check_schema(path: Path, connection: sqlite3.Connection) -> None:
                 f"contains a table (“{name}”) that LIO Planner does not know, "
                 "so it was not opened.",
             )
+    with _read_as_damage(path, connection):
+        problem = plan_check.table_problem(connection, version)
+    if problem:
+        raise DamagedPlanFile(path, f"{problem}, so it was not opened.", _ALTERED)
+    return version
+
+
+_ALTERED = "It may have been altered by another program."
 
 
 @contextmanager
@@ -257,12 +318,26 @@ def _read_as_damage(path: Path, connection: sqlite3.Connection) -> Iterator[None
         if getattr(exc, "sqlite_errorname", "") == "SQLITE_READONLY_ROLLBACK":
             raise NotClosedProperly(
                 path,
-                "was not closed properly and cannot be repaired while it is read-only.",
-                "Copy it to a folder you can write to and open the copy.",
+                "was not closed properly (a save was interrupted), and cannot be repaired "
+                "while it is open read-only.",
+                finish_interrupted_save(path),
             ) from None
         raise DamagedPlanFile(path, "is damaged and cannot be opened.", _BACKUP) from None
     except (sqlite3.DatabaseError, UnicodeDecodeError):
         raise DamagedPlanFile(path, "is damaged and cannot be opened.", _BACKUP) from None
+
+
+def finish_interrupted_save(path: Path) -> str:
+    """Advice that works for a plan left mid-save: only a writer can put its pages back."""
+    journal = journal_path(path)
+    if is_writable(path):
+        return "Open it for editing once so LIO Planner can finish the interrupted save."
+    from lio_planner.store.names import display_name
+
+    return (
+        f"Copy it together with “{display_name(journal)}” beside it to a folder you can "
+        "write to, and open the copy for editing once."
+    )
 
 
 _BACKUP = "If you have a backup or an emailed copy, open that instead."

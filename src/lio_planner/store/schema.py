@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime, timezone
+from enum import Enum
 from typing import Any
 
 from sqlalchemy import JSON, ForeignKey, Index, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from lio_planner.domain.enums import Decision, Priority, Status
 
 # Named constraints let Alembic's batch mode rebuild SQLite tables predictably.
 NAMING_CONVENTION = {
@@ -31,6 +34,16 @@ def new_uuid() -> str:
 def utc_now() -> datetime:
     """Now, in UTC without a time zone: SQLite keeps no zone, so every stored time is UTC."""
     return datetime.now(timezone.utc).replace(microsecond=0, tzinfo=None)
+
+
+# What a column may hold beyond its SQL type, for the opening check (store/plan_check.py).
+_JSON_LIST_OF_TEXT = {"json": "json-list-text"}
+_JSON_LIST_OF_OBJECTS = {"json": "json-list-object"}
+_JSON_OBJECT = {"json": "json-object"}
+
+
+def _choices(kind: type[Enum]) -> dict[str, Any]:
+    return {"choices": [member.value for member in kind]}
 
 
 class Base(DeclarativeBase):
@@ -82,8 +95,8 @@ class OpportunityRecord(Base):
     strategy_says: Mapped[str] = mapped_column(Text, default="")
     why_it_matters: Mapped[str] = mapped_column(Text, default="")
     pages: Mapped[str | None] = mapped_column(String(40))
-    lio_actions: Mapped[list[str]] = mapped_column(default=list)
-    sources: Mapped[list[dict[str, str]]] = mapped_column(default=list)
+    lio_actions: Mapped[list[str]] = mapped_column(default=list, info=_JSON_LIST_OF_TEXT)
+    sources: Mapped[list[dict[str, str]]] = mapped_column(default=list, info=_JSON_LIST_OF_OBJECTS)
     position: Mapped[int] = mapped_column(default=0)
 
     theme: Mapped[ThemeRecord] = relationship(back_populates="opportunities")
@@ -105,7 +118,7 @@ class ResponseRecord(Base):
     opportunity_id: Mapped[int] = mapped_column(
         ForeignKey("opportunities.id", ondelete="CASCADE"), unique=True
     )
-    decision: Mapped[str] = mapped_column(String(20), default="undecided")
+    decision: Mapped[str] = mapped_column(String(20), default="undecided", info=_choices(Decision))
     reasons: Mapped[str] = mapped_column(Text, default="")
     changed_at: Mapped[datetime] = mapped_column(default=utc_now)
     changed_by: Mapped[str] = mapped_column(Text, default="")
@@ -139,8 +152,8 @@ class ActionRecord(Base):
         ForeignKey("people.id", ondelete="SET NULL"), index=True
     )
     due: Mapped[date | None] = mapped_column()
-    status: Mapped[str] = mapped_column(String(20), default="not_started")
-    priority: Mapped[str] = mapped_column(String(10), default="medium")
+    status: Mapped[str] = mapped_column(String(20), default="not_started", info=_choices(Status))
+    priority: Mapped[str] = mapped_column(String(10), default="medium", info=_choices(Priority))
     success_measure: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(default=0)
@@ -183,7 +196,7 @@ class RevisionRecord(Base):
     # True when the row was removed: a tombstone, so a merge shows the removal instead of
     # quietly bringing the row back or quietly deleting the colleague's copy of it.
     removed: Mapped[bool] = mapped_column(default=False)
-    fields: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    fields: Mapped[dict[str, Any]] = mapped_column(default=dict, info=_JSON_OBJECT)
 
 
 Index("ix_revisions_kind_row_key", RevisionRecord.kind, RevisionRecord.row_key)
