@@ -47,9 +47,9 @@ def _clean_written_text(
     """Every text value written to the plan, whichever service or merge wrote it, made safe.
 
     The one place all writes pass (ORM and bulk alike); see :mod:`lio_planner.store.text`.
+    Look-ups are cleaned the same way, so they find what was stored (and a lone surrogate,
+    which SQLite cannot be given at all, never raises).
     """
-    if statement.lstrip()[:6].upper() not in ("INSERT", "UPDATE"):
-        return statement, parameters
     return statement, _cleaned(parameters)
 
 

@@ -26,7 +26,7 @@ from lio_planner.store.planfile import (
     PlanFileError,
     change_counter,
     check_schema,
-    journal_path,
+    has_journal,
     read_header,
     read_only_uri,
 )
@@ -74,7 +74,7 @@ def first_look(path: Path) -> FirstLook | None:
     path = Path(path).absolute()
     try:
         header = read_header(path)
-        if header.user_version != SCHEMA_VERSION or journal_path(path).exists():
+        if header.user_version != SCHEMA_VERSION or has_journal(path):
             return None
         holder = read_lock(path)
         if holder is not None and not holder.holder_gone():

@@ -19,6 +19,7 @@ from lio_planner.store.planfile import (
     PlanFileError,
     check_contents,
     ensure_extension,
+    has_journal,
     is_writable,
     journal_path,
     read_header,
@@ -50,7 +51,7 @@ def open_plan(
     path = Path(path).absolute()
     read_only = read_only or not is_writable(path)
     header = read_header(path, for_editing=not read_only)
-    had_hot_journal = journal_path(path).exists()
+    had_hot_journal = has_journal(path)
     # Beside a plan opened read-only, a journal is someone saving this moment, or a crash to
     # undo: SQLite tells them apart by its own locks (it waits for a live save, and an
     # interrupted one raises NotClosedProperly), so ask it rather than guess from the file.

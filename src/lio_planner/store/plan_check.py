@@ -120,32 +120,34 @@ def _condition(column: str, rule: dict[str, Any]) -> str:
     elif kind == "date":
         test = (
             f"typeof({c}) = 'text' AND {c} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' "
-            f"AND {c} >= '0001' AND date({c}) IS {c}"
+            f"AND {c} >= '0001' AND date(julianday({c})) IS {c}"
         )
     elif kind == "datetime":
         head = f"substr({c}, 1, 19)"
         test = (
             f"typeof({c}) = 'text' AND {head} GLOB "
             "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]:[0-9][0-9]' "
-            f"AND {c} >= '0001' AND datetime({head}) IS {head} AND (length({c}) = 19 OR "
+            f"AND {c} >= '0001' AND datetime(julianday({head})) IS {head} AND (length({c}) = 19 OR "
             f"(substr({c}, 20, 1) = '.' AND length({c}) BETWEEN 21 AND 26 "
             f"AND substr({c}, 21) NOT GLOB '*[^0-9]*'))"
         )
     elif kind.startswith("json"):
-        test = f"typeof({c}) = 'text' AND json_valid({c})"
+        shape = "1"
         if kind == "json-object":
-            test += f" AND json_type({c}) = 'object'"
+            shape = f"json_type({c}) = 'object'"
         elif kind == "json-list-text":
-            test += (
-                f" AND json_type({c}) = 'array' AND NOT EXISTS "
+            shape = (
+                f"json_type({c}) = 'array' AND NOT EXISTS "
                 f"(SELECT 1 FROM json_each({c}) WHERE type != 'text')"
             )
         elif kind == "json-list-object":
-            test += (
-                f" AND json_type({c}) = 'array' AND NOT EXISTS (SELECT 1 FROM json_each({c}) e "
+            shape = (
+                f"json_type({c}) = 'array' AND NOT EXISTS (SELECT 1 FROM json_each({c}) e "
                 "WHERE e.type != 'object' OR EXISTS "
                 "(SELECT 1 FROM json_each(e.value) WHERE type != 'text'))"
             )
+        # CASE, so the JSON functions never see text that is not JSON (they would raise).
+        test = f"CASE WHEN typeof({c}) = 'text' AND json_valid({c}) THEN ({shape}) ELSE 0 END"
     else:
         test = f"typeof({c}) = 'text'"
     if rule.get("choices"):

@@ -175,7 +175,7 @@ def read_header(path: Path, *, for_editing: bool = False) -> Header:
     # With a journal beside it, a save was under way (or was interrupted): the file may be
     # part-written until the journal is rolled back, so its size says nothing yet. The pages
     # are checked after the rollback instead.
-    settled = not journal_path(path).exists()
+    settled = not has_journal(path)
     # The page count in the header is only trustworthy when its "valid for" stamp matches.
     if settled and change_counter == valid_for and size < page_size * page_count:
         raise DamagedPlanFile(path, "is incomplete (it has been cut short).", _COPY_AGAIN)
@@ -218,6 +218,17 @@ def journal_path(path: Path) -> Path:
     return path.with_name(path.name + "-journal")
 
 
+def has_journal(path: Path) -> bool:
+    """Whether a journal lies beside the plan (a save under way, or one interrupted).
+
+    A name too long for the journal means there can be none, rather than an error.
+    """
+    try:
+        return journal_path(path).exists()
+    except OSError:
+        return False
+
+
 def read_only_uri(path: Path) -> str:
     """A SQLite URI that can never write to the file or create a journal beside it."""
     return plan_uri(path, "ro")
@@ -237,7 +248,7 @@ def check_contents(path: Path, journal_may_be_live: bool = False) -> None:
     editor saving this moment (SQLite then simply waits for it), and a truly hot journal
     raises :class:`NotClosedProperly`.
     """
-    if journal_path(path).exists() and not journal_may_be_live:
+    if has_journal(path) and not journal_may_be_live:
         return
     try:
         connection = sqlite3.connect(read_only_uri(path), uri=True)

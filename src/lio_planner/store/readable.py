@@ -27,6 +27,7 @@ from lio_planner.store.planfile import (
     NotClosedProperly,
     PlanFileError,
     check_contents,
+    has_journal,
     journal_path,
     read_header,
 )
@@ -43,7 +44,7 @@ def open_for_reading(path: Path) -> Iterator[PlanStore]:
 
     path = Path(path).absolute()
     header = read_header(path)
-    if header.user_version == SCHEMA_VERSION and not journal_path(path).exists():
+    if header.user_version == SCHEMA_VERSION and not has_journal(path):
         store = open_plan(path, read_only=True)
         try:
             yield store
