@@ -15,9 +15,9 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from helpers.damage import interrupt_a_save
 from helpers.plans import downgrade_to_first_release
-
 from lio_planner.errors import user_message
 from lio_planner.services.queries import action_rows
 from lio_planner.store.opening import open_plan

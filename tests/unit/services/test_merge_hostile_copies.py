@@ -11,8 +11,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from helpers.damage import change, interrupt_a_save, make_fifo
 
+from helpers.damage import change, interrupt_a_save, make_fifo
 from lio_planner.domain.model import ActionFields
 from lio_planner.errors import user_message
 from lio_planner.services.actions import record_action

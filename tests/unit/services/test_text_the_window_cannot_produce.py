@@ -10,8 +10,8 @@ from pathlib import Path
 
 import docx
 import pytest
-from helpers.damage import change
 
+from helpers.damage import change
 from lio_planner.domain.enums import Decision
 from lio_planner.domain.model import ActionFields
 from lio_planner.report.exporting import export_plan

@@ -13,8 +13,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from helpers.damage import change
 
+from helpers.damage import change
 from lio_planner.domain.model import ActionFields
 from lio_planner.errors import user_message
 from lio_planner.report.exporting import export_plan
