@@ -263,14 +263,15 @@ def check_contents(path: Path, journal_may_be_live: bool = False) -> None:
 def verify_connection(path: Path, connection: sqlite3.Connection) -> None:
     """The second half of the gate: pages, objects, tables and values, each refused in words.
 
-    quick_check finds damaged pages; then the objects a plan never holds (triggers, views,
-    strangers), the tables as the migrations make them, and every value read the way the app
-    reads it (see :mod:`lio_planner.store.plan_check`).
+    integrity_check finds damaged pages, and indexes that disagree with their tables (which
+    quick_check misses and a later query trips over); then the objects a plan never holds
+    (triggers, views, strangers), the tables as the migrations make them, and every value
+    read the way the app reads it (see :mod:`lio_planner.store.plan_check`).
     """
     from lio_planner.store import plan_check
 
     with _read_as_damage(path, connection):
-        result = [row[0] for row in connection.execute("PRAGMA quick_check(5)")]
+        result = [row[0] for row in connection.execute("PRAGMA integrity_check(5)")]
     if result != ["ok"]:
         raise DamagedPlanFile(path, "is damaged and cannot be opened.", _BACKUP)
     version = check_schema(path, connection)
