@@ -74,7 +74,7 @@ def first_look(path: Path) -> FirstLook | None:
     path = Path(path).absolute()
     try:
         header = read_header(path)
-        if header.user_version != SCHEMA_VERSION or has_journal(path):
+        if header.user_version != SCHEMA_VERSION or header.wal or has_journal(path):
             return None
         holder = read_lock(path)
         if holder is not None and not holder.holder_gone():

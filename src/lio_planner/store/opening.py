@@ -24,6 +24,7 @@ from lio_planner.store.planfile import (
     journal_path,
     read_header,
     verify_connection,
+    wal_refusal,
 )
 from lio_planner.store.schema import PlanRecord
 from lio_planner.store.seed import Seed, load_seed
@@ -52,6 +53,10 @@ def open_plan(
     read_only = read_only or not is_writable(path)
     header = read_header(path, for_editing=not read_only)
     had_hot_journal = has_journal(path)
+    if header.wal and read_only:
+        # Reading it would leave "-wal" and "-shm" files beside it; opening for editing
+        # switches it back to the one-file way every plan is kept.
+        raise wal_refusal(path)
     # Beside a plan opened read-only, a journal is someone saving this moment, or a crash to
     # undo: SQLite tells them apart by its own locks (it waits for a live save, and an
     # interrupted one raises NotClosedProperly), so ask it rather than guess from the file.

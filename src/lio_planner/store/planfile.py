@@ -98,6 +98,8 @@ class Header:
     page_count: int
     application_id: int
     user_version: int
+    # Another program switched it to write-ahead logging, which LIO Planner never uses.
+    wal: bool = False
 
 
 def read_header(path: Path, *, for_editing: bool = False) -> Header:
@@ -181,7 +183,8 @@ def read_header(path: Path, *, for_editing: bool = False) -> Header:
         raise DamagedPlanFile(path, "is incomplete (it has been cut short).", _COPY_AGAIN)
     if settled and size % page_size:
         raise DamagedPlanFile(path, "is incomplete (it has been cut short).", _COPY_AGAIN)
-    return Header(page_size, page_count, application_id, user_version)
+    wal = raw[18] == 2 or raw[19] == 2
+    return Header(page_size, page_count, application_id, user_version, wal)
 
 
 def _special_kind(mode: int) -> str:
@@ -216,6 +219,20 @@ def change_counter(path: Path) -> int | None:
 
 def journal_path(path: Path) -> Path:
     return path.with_name(path.name + "-journal")
+
+
+def wal_refusal(path: Path) -> PlanFileError:
+    """Why a plan another program switched to write-ahead logging cannot be read in place."""
+    if is_writable(path):
+        advice = "Open it for editing once and LIO Planner will switch it back."
+    else:
+        advice = "Copy it to a folder you can write to and open the copy for editing once."
+    return PlanFileError(
+        path,
+        "was switched to another way of saving (a write-ahead log) by another program, so it "
+        "cannot be read without changing it.",
+        advice,
+    )
 
 
 def has_journal(path: Path) -> bool:

@@ -30,6 +30,7 @@ from lio_planner.store.planfile import (
     has_journal,
     journal_path,
     read_header,
+    wal_refusal,
 )
 
 
@@ -44,7 +45,7 @@ def open_for_reading(path: Path) -> Iterator[PlanStore]:
 
     path = Path(path).absolute()
     header = read_header(path)
-    if header.user_version == SCHEMA_VERSION and not has_journal(path):
+    if header.user_version == SCHEMA_VERSION and not has_journal(path) and not header.wal:
         store = open_plan(path, read_only=True)
         try:
             yield store
@@ -68,11 +69,15 @@ def readable_copy(path: Path, folder: Path) -> Path:
     path = Path(path).absolute()
     header = read_header(path)
     copy = folder / path.name
-    try:
-        check_contents(path, journal_may_be_live=True)
-        _snapshot(path, copy)
-    except NotClosedProperly:
-        _recover_into(path, copy)
+    if header.wal:
+        _from_wal(path, copy)
+        header = read_header(copy)
+    else:
+        try:
+            check_contents(path, journal_may_be_live=True)
+            _snapshot(path, copy)
+        except NotClosedProperly:
+            _recover_into(path, copy)
     if header.user_version < SCHEMA_VERSION:
         _update(path, copy)
     read_header(copy)
@@ -115,6 +120,26 @@ def _recover_into(path: Path, copy: Path) -> None:
         ) from None
     # Check the repaired copy as a plan of its own version, before any update.
     check_contents(copy)
+
+
+def _from_wal(path: Path, copy: Path) -> None:
+    """A copy, in the one-file mode, of a plan another program switched to a write-ahead log.
+
+    With no "-wal" file beside it, every change is in the plan itself and nobody has it open,
+    so its bytes are copied and the copy (never the plan) is switched back. With one, the
+    changes in it belong to whoever has the plan open; it is left alone, in words.
+    """
+    if Path(f"{path}-wal").exists():
+        raise wal_refusal(path)
+    try:
+        shutil.copyfile(path, copy)
+        connection = sqlite3.connect(copy, isolation_level=None)
+        try:
+            connection.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            connection.close()
+    except (OSError, sqlite3.Error):
+        raise wal_refusal(path) from None
 
 
 def _update(path: Path, copy: Path) -> None:

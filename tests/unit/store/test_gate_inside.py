@@ -100,3 +100,26 @@ def test_a_good_plan_still_opens_and_exports(with_actions: Path) -> None:
         export_plan(store, "csv", with_actions.parent / "out.csv")
     assert "Write to the council" in (with_actions.parent / "out.csv").read_text("utf-8-sig")
     assert first_look(with_actions) is not None
+
+
+def test_a_plan_switched_to_a_write_ahead_log_is_read_without_files_left_beside_it(
+    with_actions: Path,
+) -> None:
+    """DB Browser and others can switch a file to WAL; reading it in place would leave "-wal"
+    and "-shm" files beside it (and an internal-bug message, before)."""
+    change(with_actions, "PRAGMA journal_mode=WAL")
+    before = _sha(with_actions)
+    out = with_actions.parent / "out.csv"
+    with open_for_reading(with_actions) as store:
+        export_plan(store, "csv", out)
+    assert "Write to the council" in out.read_text("utf-8-sig")
+    assert first_look(with_actions) is None
+    with pytest.raises(PlanFileError, match="Open it for editing once"):
+        open_plan(with_actions, read_only=True)
+    assert _sha(with_actions) == before
+    assert sorted(p.name for p in with_actions.parent.iterdir() if p.is_file()) == [
+        with_actions.name,
+        "out.csv",
+    ]
+    open_plan(with_actions).close()  # doing what it says
+    open_plan(with_actions, read_only=True).close()
