@@ -186,6 +186,7 @@ class MainWindow(QMainWindow):
         self.walkthrough.page.history_requested.connect(self.show_opportunity_history)
         self.action_plan.open_requested.connect(self.go_to_action)
         self.action_plan.bulk_edit_requested.connect(self.bulk_edit)
+        self.action_plan.walkthrough_requested.connect(self.show_walkthrough)
         self.undo_stack.canUndoChanged.connect(self._update_actions)
         self.undo_stack.canRedoChanged.connect(self._update_actions)
         self.undo_stack.undoTextChanged.connect(self._update_actions)

@@ -106,7 +106,15 @@ def bulk_edit(window: MainWindow, uuids: list[str]) -> None:
     if not uuids or window.read_only:
         return
     dialog = BulkEditDialog(window, window.data.people_model, len(uuids))
-    dialog.accepted.connect(lambda: window.editor.bulk_edit(uuids, dialog.changes()))
+
+    def change() -> None:
+        changes = dialog.changes()
+        if window.editor.bulk_edit(uuids, changes):
+            # Said in the view and the status bar: changed actions may leave the filter.
+            said = window.action_plan.report_bulk_change(uuids, changes)
+            window.statusBar().showMessage(said, 15000)
+
+    dialog.accepted.connect(change)
     keep_dialog(window, dialog)
 
 
