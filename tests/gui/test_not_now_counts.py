@@ -26,9 +26,7 @@ def test_not_now_is_counted_alike_in_window_document_and_summary(
     )
     kept = len(window.data.action_model.rows_for(target.uuid))
     window.walkthrough.show_opportunity(target.uuid)
-    qtbot.mouseClick(
-        window.response.decision_buttons[Decision.NOT_NOW], Qt.MouseButton.LeftButton
-    )
+    qtbot.mouseClick(window.response.decision_buttons[Decision.NOT_NOW], Qt.MouseButton.LeftButton)
 
     reader = open_plan(sample_path, read_only=True)  # what the file now holds
     try:

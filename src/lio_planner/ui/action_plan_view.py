@@ -284,7 +284,9 @@ class ActionPlanView(QWidget):
             if len(hidden) == len(uuids):
                 they = "it no longer matches" if len(uuids) == 1 else "they no longer match"
             else:
-                they = f"{len(hidden)} of them no longer {'matches' if len(hidden) == 1 else 'match'}"
+                they = (
+                    f"{len(hidden)} of them no longer {'matches' if len(hidden) == 1 else 'match'}"
+                )
             text = f"{text}; {they} {named}"
         text += "."
         self.notice.setText(text)

@@ -41,6 +41,7 @@ from lio_planner.ui.action_plan_view import ActionPlanView
 from lio_planner.ui.editing import PlanEditor
 from lio_planner.ui.menus import build_menus, update_actions
 from lio_planner.ui.plan_data import PlanData
+from lio_planner.ui.plan_file_line import PlanFileLine
 from lio_planner.ui.plan_session import PlanSession
 from lio_planner.ui.recent_menu import RecentPlansMenu
 from lio_planner.ui.save_problems import SaveProblems
@@ -154,6 +155,8 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.banner)
+        self.file_line = PlanFileLine()  # which file is open, always in view
+        layout.addWidget(self.file_line)
         layout.addWidget(self.tabs, 1)
         self.start_page = StartPage()
         self.start_page.new_requested.connect(self.new_plan)

@@ -19,6 +19,7 @@ from lio_planner.errors import user_message
 from lio_planner.store.lock import read_lock
 from lio_planner.store.planfile import EXTENSION, is_writable
 from lio_planner.ui.plan_actions import keep_dialog
+from lio_planner.ui.plan_file_line import remember_own_plan
 from lio_planner.ui.plan_opening import (
     OpenedPlan,
     advise_about_location,
@@ -183,6 +184,8 @@ def plan_opened(window: MainWindow, holder: str = "") -> None:
     """Show the plan just put in the window: read-only or not, watched, remembered."""
     store = window.store
     remember_plan(store.path)
+    remember_own_plan(store.path, store.plan_uuid)
+    window.file_line.show_plan(store.path, store.plan_uuid)
     window.pages.setCurrentIndex(0)
     window.saved_label.setText("Every change is saved as you make it.")
     if store.read_only:
@@ -204,6 +207,7 @@ def show_first_look(window: MainWindow) -> None:
     """
     window.pages.setCurrentIndex(0)
     window.banner.hide()
+    window.file_line.show_plan(window.data.path)
     window.editor.read_only = True
     window.set_views_read_only(True)
     window.saved_label.setText("Opening the plan…")

@@ -25,9 +25,7 @@ def _plan_with_one_set_aside(store: PlanStore, decision: Decision) -> tuple[str,
     set_response(store, first.uuid, Decision.PURSUE, "Core to our work", by="Tester")
     record_action(store, first.uuid, ActionFields("Pursued action"), by="Tester")
     for text in ("Kept for later one", "Kept for later two"):
-        record_action(
-            store, second.uuid, ActionFields(text, status=Status.DONE), by="Tester"
-        )
+        record_action(store, second.uuid, ActionFields(text, status=Status.DONE), by="Tester")
     set_response(store, second.uuid, decision, "Not this year", by="Tester")
     return first.title, second.title
 
