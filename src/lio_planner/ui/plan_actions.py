@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from lio_planner import APP_NAME, __version__
 from lio_planner.errors import user_message
@@ -20,6 +20,7 @@ from lio_planner.ui.dialogs import (
     BulkEditDialog,
     OpportunityDialog,
     PeopleDialog,
+    PlanDetailsDialog,
     PlanSettingsDialog,
     plain_message,
 )
@@ -79,19 +80,43 @@ def keep_dialog(window: MainWindow, dialog: QDialog) -> None:
 
 
 def new_plan(window: MainWindow) -> None:
-    """Make a new plan file and open it in this window."""
+    """Ask where, then who the plan is for, its title and period; make it and open it."""
     name, _filter = QFileDialog.getSaveFileName(window, "New plan", "", PLAN_FILES)
     if not name:
         return
-    organisation, ok = QInputDialog.getText(window, "New plan", "Your organisation's name:")
-    if not ok:
+    path = ensure_extension(Path(name))
+    dialog = PlanDetailsDialog(
+        window,
+        "Create plan",
+        f"“{path.name}” will be made in {path.parent}. These details head the printed plan; "
+        "Plan → Plan settings… changes them later.",
+    )
+
+    def make() -> None:
+        try:
+            store = opening.create_plan(path, *dialog.details())
+        except Exception as exc:  # shown in words, never as a traceback
+            window.report_problem(user_message(exc))
+            return
+        window.replace_store(store)
+
+    dialog.accepted.connect(make)
+    keep_dialog(window, dialog)
+
+
+def ask_plan_details(window: MainWindow) -> None:
+    """First run: ask for the details of the plan LIO Planner has just made for the person."""
+    if not window.has_plan or window.read_only:
         return
-    try:
-        store = opening.create_plan(ensure_extension(Path(name)), organisation)
-    except Exception as exc:  # shown in words, never as a traceback
-        window.report_problem(user_message(exc))
-        return
-    window.replace_store(store)
+    dialog = PlanDetailsDialog(
+        window,
+        "Save",
+        "Welcome to LIO Planner. Your plan has been made. Who is it for, and what should it be "
+        "called? These details head the printed plan; Plan → Plan settings… changes them later.",
+        later_text="Later",
+    )
+    dialog.accepted.connect(lambda: window.editor.edit_plan_info(*dialog.details()))
+    keep_dialog(window, dialog)
 
 
 def choose_plan(window: MainWindow) -> None:
