@@ -28,6 +28,7 @@ from lio_planner.store.backup import Backup, list_backups, restore_backup
 from lio_planner.store.copying import CopyFailed, save_copy
 from lio_planner.store.planfile import SaveFailed
 from lio_planner.ui.commands import PlanCommand
+from lio_planner.ui.file_folders import remember_folder, start_folder
 from lio_planner.ui.plan_actions import PLAN_FILES, keep_dialog
 from lio_planner.ui.plan_data import PlanData
 from lio_planner.ui.sharing_lists import HistoryDialog, RestoreBackupDialog
@@ -53,12 +54,13 @@ def save_copy_as(window: MainWindow) -> Path | None:
     """Save a complete copy of the plan under another name; the plan itself stays open."""
     window.flush_edits(retry=True)  # the copy holds what is on screen
     store = window.store
-    suggested = store.path.with_name(f"{store.path.stem} (copy).lioplan")
+    suggested = start_folder(store.path) / f"{store.path.stem} (copy).lioplan"
     name, _filter = QFileDialog.getSaveFileName(
         window, "Save a copy of the plan", str(suggested), PLAN_FILES
     )
     if not name:
         return None
+    remember_folder(Path(name))
     try:
         copy = save_copy(store.path, Path(name))
     except CopyFailed as exc:
@@ -94,10 +96,11 @@ def merge_from_copy(window: MainWindow) -> None:
     if window.read_only:
         return
     name, _filter = QFileDialog.getOpenFileName(
-        window, "Merge from a copy of this plan", str(window.store.path.parent), PLAN_FILES
+        window, "Merge from a copy of this plan", str(start_folder(window.store.path)), PLAN_FILES
     )
     if not name:
         return
+    remember_folder(Path(name))
     if not window.flush_edits(retry=True):
         return  # the person has been told why; merging now would muddle their change
     try:

@@ -24,6 +24,7 @@ from lio_planner.ui.dialogs import (
     PlanSettingsDialog,
     plain_message,
 )
+from lio_planner.ui.file_folders import remember_folder, start_folder
 
 if TYPE_CHECKING:
     from lio_planner.store import opening
@@ -81,9 +82,12 @@ def keep_dialog(window: MainWindow, dialog: QDialog) -> None:
 
 def new_plan(window: MainWindow) -> None:
     """Ask where, then who the plan is for, its title and period; make it and open it."""
-    name, _filter = QFileDialog.getSaveFileName(window, "New plan", "", PLAN_FILES)
+    plan = window.store.path if window.has_plan else None
+    suggested = start_folder(plan) / "New plan.lioplan"
+    name, _filter = QFileDialog.getSaveFileName(window, "New plan", str(suggested), PLAN_FILES)
     if not name:
         return
+    remember_folder(Path(name))
     path = ensure_extension(Path(name))
     dialog = PlanDetailsDialog(
         window,
@@ -120,9 +124,10 @@ def ask_plan_details(window: MainWindow) -> None:
 
 
 def choose_plan(window: MainWindow) -> None:
-    folder = str(window.store.path.parent) if window.has_plan else ""
-    name, _filter = QFileDialog.getOpenFileName(window, "Open plan", folder, PLAN_FILES)
+    folder = start_folder(window.store.path if window.has_plan else None)
+    name, _filter = QFileDialog.getOpenFileName(window, "Open plan", str(folder), PLAN_FILES)
     if name:
+        remember_folder(Path(name))
         window.open_plan_path(Path(name))
 
 

@@ -14,11 +14,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPainter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMessageBox, QToolBar, QWidget
 
 from lio_planner.report.files import ExportError
+from lio_planner.ui.file_folders import remember_folder, show_exported, start_folder
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
@@ -214,6 +215,7 @@ class ReportActions(QObject):
         if not name:
             return None
         path = Path(name)
+        remember_folder(path)
         if path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
         from lio_planner.report.exporting import export_plan
@@ -227,19 +229,13 @@ class ReportActions(QObject):
         if problem is not None:
             self.show_problem("The plan could not be exported", problem)
             return None
-        status_bar = getattr(self.window, "statusBar", None)
-        if callable(status_bar):
-            status_bar().showMessage(f"Exported “{path.name}”.", 8000)
+        show_exported(self.window, path)  # where it went, and buttons to open it
         return path
 
     def suggested_path(self, suffix: str) -> Path:
-        """A file name from the plan's name, in the plan's own folder (or Documents)."""
+        """A file name from the plan's name, in the folder last used (see file_folders)."""
         store = self.window.store  # type: ignore[attr-defined]
-        folder = Path(store.path).parent
-        if not folder.is_dir():
-            folder = Path(
-                QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-            )
+        folder = start_folder(Path(store.path))
         return folder / (_safe_file_name(_plan_name(self.window)) + suffix)
 
     def show_problem(self, title: str, exc: BaseException) -> None:
