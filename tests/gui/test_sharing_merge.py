@@ -1,4 +1,4 @@
-"""Merge from Copy, Restore from Backup, the change history and the day's backup, through the
+"""Merge from copy, Restore from backup, the change history and the day's backup, through the
 window's menus and dialogs."""
 
 from __future__ import annotations
@@ -93,7 +93,7 @@ def test_merge_from_copy_asks_about_the_clash_and_undoes_as_one_step(
     assert shown_rows(window) == merged  # the window shows the merge at once
     assert window.response.model.rowCount() == 2
     assert window.undo_stack.count() == steps + 1
-    assert window.undo_action.text() == "&Undo Merge from “Sam's copy.lioplan”"
+    assert window.undo_action.text() == "&Undo merge from “Sam's copy.lioplan”"
 
     window.undo_action.trigger()
     assert rows(window) == before and shown_rows(window) == before

@@ -6,6 +6,9 @@ import re
 from datetime import date
 
 from lio_planner.domain.enums import Rag
+from lio_planner.domain.words import counted, listed
+
+__all__ = ["counted", "listed"]  # counting words live in domain; the report uses them from here
 
 NOTHING = "—"  # shown in a table cell with no value, so an empty cell never looks like a misprint
 
@@ -52,15 +55,3 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 def clean(text: str) -> str:
     """User text made safe to print: plain characters, newlines as ``\\n``, no tabs."""
     return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n")).replace("\t", " ")
-
-
-def counted(n: int, one: str, many: str) -> str:
-    """A number with its noun, singular or plural: "1 action", "2 actions", "1,024 items"."""
-    return f"{n:,} {one if n == 1 else many}"
-
-
-def listed(parts: list[str]) -> str:
-    """Words joined as people write a list: "a", "a and b", "a, b and c"."""
-    if len(parts) <= 1:
-        return "".join(parts)
-    return f"{', '.join(parts[:-1])} and {parts[-1]}"

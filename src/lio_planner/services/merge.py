@@ -26,6 +26,7 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
+from lio_planner.domain.words import counted
 from lio_planner.services import merge_words
 from lio_planner.services.merge_compare import Comparison
 from lio_planner.services.merge_rows import (
@@ -112,7 +113,7 @@ def preview_merge(store: PlanStore, copy: Path) -> MergePreview:
             copy,
             "is a different plan, not a copy of this one, so it cannot be merged.",
             "Merge only works with copies made from the same plan (by email, USB stick or "
-            "File → Save a Copy As).",
+            "File → Save a copy as).",
         )
     found = Comparison(ours, theirs, copy, our_history).run()
     return MergePreview(
@@ -132,7 +133,8 @@ def apply_merge(store: PlanStore, preview: MergePreview, answers: Mapping[str, s
     if missing:
         raise MergeError(
             preview.source,
-            f"cannot be merged until you choose what to keep for {len(missing)} item(s).",
+            "cannot be merged until you choose what to keep for "
+            f"{counted(len(missing), 'item', 'items')}.",
         )
     chosen: list[RowChange] = list(preview.changes)
     for question in preview.questions:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from lio_planner.domain.words import counted
 from lio_planner.services.merge_revisions import (
     ancestry,
     base,
@@ -97,8 +98,9 @@ class Comparison:
                 self._compare(kind, key)
         if self.left_removed:
             self.notes.append(
-                f"{self.left_removed} item(s) you had removed are still in the copy, unchanged "
-                "there; they stay removed."
+                f"{counted(self.left_removed, 'item', 'items')} you had removed "
+                f"{'is' if self.left_removed == 1 else 'are'} still in the copy, unchanged "
+                f"there; {'it stays' if self.left_removed == 1 else 'they stay'} removed."
             )
         return Outcome(
             tuple(self.changes),
@@ -286,7 +288,9 @@ class Comparison:
             removal = children + removal
             if children:
                 count = sum(1 for c in children if c.kind == "action")
-                since += f" Removing it also removes its {count} action(s) here."
+                since += (
+                    f" Removing it also removes its {counted(count, 'action', 'actions')} here."
+                )
         elif kind == "theme" and self._theme_in_use(key):
             self.notes.append(
                 f"The copy removed the theme “{mine.label}”; it still holds local "

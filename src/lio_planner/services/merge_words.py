@@ -109,14 +109,19 @@ def summary(applied: tuple[RowChange, ...]) -> str:
         verb = {"add": "added", "change": "updated", "remove": "removed"}[change.action]
         if change.kind == "response":
             verb = "updated"
+            if change.action == "change" and "decision" not in change.changed_fields:
+                label, verb = "reasons for a decision", "updated"
         counts[(label, verb)] = counts.get((label, verb), 0) + 1
     if not counts:
         return "nothing needed to change"
     parts = []
     for (label, verb), n in counts.items():
-        plural = label if n == 1 else ("people" if label == "person" else label + "s")
+        plural = label if n == 1 else _PLURALS.get(label, label + "s")
         parts.append(f"{n} {plural} {verb}")
     return ", ".join(parts)
+
+
+_PLURALS = {"person": "people", "reasons for a decision": "reasons for decisions"}
 
 
 def describe_change(change: RowChange, titles: Mapping[str, str]) -> str:
@@ -124,7 +129,14 @@ def describe_change(change: RowChange, titles: Mapping[str, str]) -> str:
     name = f"“{change.label}”" if change.label else ""
     if change.kind == "response":
         after = change.after or {}
-        return f"Decision on {name}: {shown_value('response', 'decision', after, titles)}"
+        decision = shown_value("response", "decision", after, titles)
+        changed = change.changed_fields if change.action == "change" else ("decision",)
+        if "decision" not in changed:
+            # Only the words changed: saying "Decision: Pursue" would suggest a new decision.
+            return f"Updated the reasons for the decision on {name}"
+        if "reasons" in changed:
+            return f"Decision on {name}: {decision}, with new reasons"
+        return f"Decision on {name}: {decision}"
     what = noun(change.kind)
     if change.action == "add":
         where = ""

@@ -49,7 +49,7 @@ def inform(window: MainWindow, title: str, text: str) -> QMessageBox:
     return box
 
 
-# --- Save a Copy As… ------------------------------------------------------------------------
+# --- Save a copy as… ------------------------------------------------------------------------
 def save_copy_as(window: MainWindow) -> Path | None:
     """Save a complete copy of the plan under another name; the plan itself stays open."""
     window.flush_edits(retry=True)  # the copy holds what is on screen
@@ -74,7 +74,7 @@ def save_copy_as(window: MainWindow) -> Path | None:
     return copy
 
 
-# --- Merge from Copy… -----------------------------------------------------------------------
+# --- Merge from copy… -----------------------------------------------------------------------
 class MergeCommand(PlanCommand):
     """A merge, undone and redone as one step; pushed once the merge has been saved."""
 
@@ -130,7 +130,7 @@ def merge_now(window: MainWindow, preview: MergePreview, answers: Mapping[str, s
         window.reload()
         window.report_problem(
             "The plan changed while you were choosing (perhaps a colleague saved a change), "
-            "so nothing was merged. Please use File → Merge from Copy… again."
+            "so nothing was merged. Please use File → Merge from copy… again."
         )
         return False
     except SaveFailed as exc:
@@ -145,7 +145,7 @@ def merge_now(window: MainWindow, preview: MergePreview, answers: Mapping[str, s
     return True
 
 
-# --- Restore from Backup… -------------------------------------------------------------------
+# --- Restore from backup… -------------------------------------------------------------------
 def restore_from_backup(window: MainWindow) -> None:
     """Choose one of the plan's backups and put the plan back as it was then."""
     if window.read_only:
@@ -170,7 +170,7 @@ def restore_now(window: MainWindow, backup: Backup | None) -> bool:
         window,
         "Backup restored",
         f"Your plan is back as it was on {backup.when_text}.\n\nThe plan as it was just before "
-        f"has been backed up too ({safety.when_text}): File → Restore from Backup… takes you "
+        f"has been backed up too ({safety.when_text}): File → Restore from backup… takes you "
         "back to it.",
     )
     return True

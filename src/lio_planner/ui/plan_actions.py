@@ -57,12 +57,12 @@ Saving and undoing
 Sharing the plan with colleagues
 • One person at a time can change a plan. Anyone else who opens it is told who has it and can
   read, print and export it, seeing each change shortly after it is saved.
-• File → Save a Copy As… makes a copy to email or put on a USB stick. When a colleague sends
-  their copy back, File → Merge from Copy… brings in their changes; where you both changed the
+• File → Save a copy as… makes a copy to email or put on a USB stick. When a colleague sends
+  their copy back, File → Merge from copy… brings in their changes; where you both changed the
   same thing, you choose which to keep. Undo takes the whole merge back.
 • Plan → Change history… shows who changed what, and when; "History…" on an opportunity shows
   just its changes.
-• A backup is kept each day you open the plan (the last ten). File → Restore from Backup…
+• A backup is kept each day you open the plan (the last ten). File → Restore from backup…
   puts the plan back as it was.
 
 RAG ratings come from each action's status and due date: blue is done, grey is dropped, red is

@@ -143,7 +143,7 @@ def close_plan(window: MainWindow) -> bool:
 
 
 def open_recent(window: MainWindow, path: Path) -> None:
-    """Open a plan from File → Open Recent or the start page's list."""
+    """Open a plan from File → Open recent or the start page's list."""
     if not Path(path).is_file():
         forget_recent(path)
         window.start_page.refresh()

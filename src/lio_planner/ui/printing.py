@@ -1,4 +1,4 @@
-"""File → Print Preview, Print and Export: the action plan on paper, from the window.
+"""File → Print preview, Print and Export: the action plan on paper, from the window.
 
 Every route reads the plan afresh and builds the same document, so what is previewed is what is
 printed and exported. Nothing here writes to the plan, so it all works on a read-only plan.
@@ -35,7 +35,7 @@ EXPORTS = {
 
 
 def install_report_actions(window: QMainWindow) -> ReportActions:
-    """Add Print Preview, Print and the exports to ``window``'s File and Export menus.
+    """Add Print preview, Print and the exports to ``window``'s File and Export menus.
 
     ``window`` needs ``store`` (the open PlanStore), ``file_menu`` and ``export_menu``.
     """
@@ -53,9 +53,9 @@ class ReportActions(QObject):
         self._options: ReportOptions | None = None  # read from the settings when first needed
         self.preview_dialog: QPrintPreviewDialog | None = None  # while the preview is open
 
-        self.options_action = self._action("Printed Plan &Options…", self.choose_options)
+        self.options_action = self._action("Printed plan &options…", self.choose_options)
         self.preview_action = self._action(
-            "Print Pre&view…", self.preview, QKeySequence("Ctrl+Shift+P")
+            "Print pre&view…", self.preview, QKeySequence("Ctrl+Shift+P")
         )
         self.print_action = self._action(
             "&Print…", self.print_plan, QKeySequence(QKeySequence.StandardKey.Print)
@@ -107,7 +107,7 @@ class ReportActions(QObject):
         return self.options
 
     def choose_options(self) -> None:
-        self.ask_for_options("Printed Plan Options", "OK")
+        self.ask_for_options("Printed plan options", "OK")
 
     # --- print and preview -----------------------------------------------------------------
     def new_printer(self) -> QPrinter:
@@ -134,7 +134,7 @@ class ReportActions(QObject):
         from PySide6.QtPrintSupport import QPrintPreviewDialog
 
         dialog = QPrintPreviewDialog(printer, self.window)
-        dialog.setWindowTitle("Print Preview")
+        dialog.setWindowTitle("Print preview")
         dialog.paintRequested.connect(self.paint)
         toolbar = dialog.findChild(QToolBar)
         if toolbar is not None:
@@ -149,7 +149,7 @@ class ReportActions(QObject):
 
         from lio_planner.report.painter import page_layout
 
-        if self.ask_for_options("Printed Plan Options", "OK") is None:
+        if self.ask_for_options("Printed plan options", "OK") is None:
             return
         printer.setPageLayout(page_layout(self.options))
         widget = dialog.findChild(QPrintPreviewWidget)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lio_planner.domain.words import counted
 from lio_planner.services.merge import MINE, THEIRS, MergePreview, MergeResult, Question
 from lio_planner.ui.marks import plain_tooltip
 from lio_planner.ui.sharing_dialogs import plain_label
@@ -114,11 +115,16 @@ class MergeDialog(QDialog):
         self.resize(820, 520)
         self.model = QuestionListModel(preview.questions, self)
         count = len(preview.changes)
-        intro = f"{count} change{'s' if count != 1 else ''} from the copy will come in as they are."
+        asked = len(preview.questions)
+        intro = (
+            f"{counted(count, 'change', 'changes')} from the copy will come in as "
+            f"{'it is' if count == 1 else 'they are'}."
+        )
         if preview.questions:
             intro += (
-                f" {len(preview.questions)} item(s) need you to choose: pick each one on the "
-                "left, then choose which version to keep. Nothing is merged until you press Merge."
+                f" {counted(asked, 'item needs', 'items need')} you to choose: pick each one on "
+                "the left, then choose which version to keep. Nothing is merged until you press "
+                "Merge."
             )
         self.intro = plain_label(intro)
 
