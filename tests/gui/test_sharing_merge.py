@@ -76,8 +76,8 @@ def test_merge_from_copy_asks_about_the_clash_and_undoes_as_one_step(
     dialog = window.dialog
     assert isinstance(dialog, MergeDialog)
     assert not dialog.merge_button.isEnabled()  # nothing is merged until every clash is settled
-    assert dialog.mine.values.text() == "Notes: Town hall, 5 March"
-    assert dialog.theirs.values.text() == "Notes: Library, 12 March"
+    assert dialog.mine.values.toPlainText() == "Notes:\nTown hall, 5 March"
+    assert dialog.theirs.values.toPlainText() == "Notes:\nLibrary, 12 March"
     assert "Invite the grants officer" in dialog.coming_in.toPlainText()
     qtmodeltester.check(dialog.model)
     dialog.theirs.keep.click()

@@ -44,8 +44,10 @@ from lio_planner.store.tracking import NOT_LOGGED, Described, record_changes
 
 MINE = "mine"
 THEIRS = "theirs"
+BOTH = "both"  # both versions of a text, one after the other (where Question.keep_both offers it)
 
 __all__ = [
+    "BOTH",
     "MINE",
     "THEIRS",
     "Difference",
@@ -128,8 +130,8 @@ def preview_merge(store: PlanStore, copy: Path) -> MergePreview:
 
 
 def apply_merge(store: PlanStore, preview: MergePreview, answers: Mapping[str, str]) -> MergeResult:
-    """Carry out the merge with the person's answer (MINE or THEIRS) to every question."""
-    missing = [q.subject for q in preview.questions if answers.get(q.id) not in (MINE, THEIRS)]
+    """Carry out the merge with the person's answer (MINE, THEIRS or BOTH) to every question."""
+    missing = [q.subject for q in preview.questions if not _answered(q, answers.get(q.id))]
     if missing:
         raise MergeError(
             preview.source,
@@ -138,7 +140,14 @@ def apply_merge(store: PlanStore, preview: MergePreview, answers: Mapping[str, s
         )
     chosen: list[RowChange] = list(preview.changes)
     for question in preview.questions:
-        chosen.extend(question.keep_mine if answers[question.id] == MINE else question.use_theirs)
+        answer = answers[question.id]
+        chosen.extend(
+            question.keep_mine
+            if answer == MINE
+            else question.keep_both
+            if answer == BOTH
+            else question.use_theirs
+        )
     applied = tuple(_unique(chosen))
     report = tuple(merge_words.describe_change(c, preview.titles) for c in applied)
     summary = merge_words.summary(applied)
@@ -148,6 +157,10 @@ def apply_merge(store: PlanStore, preview: MergePreview, answers: Mapping[str, s
     )
     _run(store, result, undo=False)
     return result
+
+
+def _answered(question: Question, answer: str | None) -> bool:
+    return answer in (MINE, THEIRS) or (answer == BOTH and bool(question.keep_both))
 
 
 def undo_merge(store: PlanStore, result: MergeResult) -> None:

@@ -21,7 +21,14 @@ from lio_planner.services.merge_revisions import (
     was_removed,
 )
 from lio_planner.services.merge_rows import FileState, Logged, RowChange, RowState
-from lio_planner.services.merge_words import FIELD_LABELS, Difference, Question, noun, shown_value
+from lio_planner.services.merge_words import (
+    FIELD_LABELS,
+    Difference,
+    Question,
+    both_kept,
+    noun,
+    shown_value,
+)
 from lio_planner.store.tracking import COMPARED, same_fields
 
 
@@ -183,6 +190,7 @@ class Comparison:
                 self.changes.extend(self._changes(mine, theirs, merged))
             return
         keep = self._changes(mine, theirs, merged) if merged != mine.fields else ()
+        joined = both_kept(list(conflicts), mine.fields, theirs.fields)
         self._ask(
             kind,
             key,
@@ -191,6 +199,7 @@ class Comparison:
             tuple(self._difference(kind, name, mine, theirs) for name in conflicts),
             keep,
             self._changes(mine, theirs, theirs_pick),
+            keep_both=() if joined is None else self._changes(mine, theirs, merged | joined),
         )
 
     def _name_taken(self, key: str, *candidates: dict[str, Any]) -> bool:
@@ -397,6 +406,7 @@ class Comparison:
         use_theirs: tuple[RowChange, ...],
         mine_choice: str = "Keep my version",
         theirs_choice: str = "Use their version",
+        keep_both: tuple[RowChange, ...] = (),
     ) -> None:
         context = ""
         if kind == "action":
@@ -414,6 +424,7 @@ class Comparison:
                 use_theirs,
                 mine_choice,
                 theirs_choice,
+                keep_both,
             )
         )
 

@@ -84,10 +84,10 @@ def show_exported(window: QMainWindow, path: Path) -> QMessageBox:
 def _keep(window: QWidget, box: QMessageBox) -> None:
     """Keep the box as the window's dialog on show, as the main window's other dialogs are."""
     if hasattr(window, "dialog"):
-        window.dialog = box  # type: ignore[attr-defined]
+        setattr(window, "dialog", box)  # noqa: B010 (any window with a "dialog" slot)
 
         def finished() -> None:
             if getattr(window, "dialog", None) is box:
-                window.dialog = None  # type: ignore[attr-defined]
+                setattr(window, "dialog", None)  # noqa: B010
 
         box.finished.connect(finished)
