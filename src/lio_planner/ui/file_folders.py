@@ -62,7 +62,8 @@ def show_exported(window: QMainWindow, path: Path) -> QMessageBox:
     box.setText(text)
     open_file = box.addButton("Open &file", QMessageBox.ButtonRole.ActionRole)
     open_folder = box.addButton("Open f&older", QMessageBox.ButtonRole.ActionRole)
-    box.addButton(QMessageBox.StandardButton.Close)
+    # Return closes the message: opening another program takes a deliberate click or Alt key.
+    box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Close))
     urls = {
         open_file: QUrl.fromLocalFile(str(path)),
         open_folder: QUrl.fromLocalFile(str(path.parent)),

@@ -77,8 +77,8 @@ class PlanFileLine(QFrame):
         layout.setContentsMargins(8, 3, 8, 3)
         layout.addWidget(intro)
         layout.addWidget(self.name)
+        layout.addWidget(self.mark)  # beside the name: never pushed off a narrow window
         layout.addWidget(self.folder, 1)
-        layout.addWidget(self.mark)
         self._folder_text = ""
 
     def show_plan(self, path: Path | None, plan_uuid: str | None = None) -> None:

@@ -129,15 +129,17 @@ class MergeDialog(QDialog):
         asked = len(preview.questions)
         intro = (
             f"{counted(count, 'change', 'changes')} from the copy will come in as "
-            f"{'it is' if count == 1 else 'they are'}."
+            f"{'it is' if count == 1 else 'they are'}. "
+            if count or not preview.questions
+            else ""
         )
         if preview.questions:
             intro += (
-                f" {counted(asked, 'item needs', 'items need')} you to choose: pick each one on "
+                f"{counted(asked, 'item needs', 'items need')} you to choose: pick each one on "
                 "the left, then choose which version to keep. Nothing is merged until you press "
                 "Merge."
             )
-        self.intro = plain_label(intro)
+        self.intro = plain_label(intro.strip())
 
         self.list = QListView()
         self.list.setModel(self.model)
