@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
@@ -14,18 +15,23 @@ from lio_planner.ui.main_window import MainWindow
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
-def click_row(qtbot: QtBot, window: MainWindow, row: int, modifier=Qt.KeyboardModifier.NoModifier):
+@pytest.fixture
+def window(sample_window: MainWindow) -> MainWindow:
+    """The sample plan, on its Action plan tab."""
+    sample_window.show_action_plan()
+    return sample_window
+
+
+def click_row(
+    qtbot: QtBot, window: MainWindow, row: int, modifier=Qt.KeyboardModifier.NoModifier
+) -> None:
     table = window.action_plan.table
     rect = table.visualRect(table.model().index(row, 1))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, modifier, QPoint(rect.center()))
 
 
-def test_bulk_change_that_leaves_the_filter_says_so(
-    qtbot: QtBot, sample_window: MainWindow
-) -> None:
-    window = sample_window
+def test_bulk_change_that_leaves_the_filter_says_so(qtbot: QtBot, window: MainWindow) -> None:
     view = window.action_plan
-    window.show_action_plan()
     view.rag.setFocus()
     qtbot.keyClicks(view.rag, "Red")  # keyboard search in the drop-down: "Red"
     assert view.rag.value() is Rag.RED
@@ -55,12 +61,8 @@ def test_bulk_change_that_leaves_the_filter_says_so(
     assert window.statusBar().currentMessage() == said
 
 
-def test_bulk_change_that_stays_in_view_says_what_changed(
-    qtbot: QtBot, sample_window: MainWindow
-) -> None:
-    window = sample_window
+def test_bulk_change_that_stays_in_view_says_what_changed(qtbot: QtBot, window: MainWindow) -> None:
     view = window.action_plan
-    window.show_action_plan()
     click_row(qtbot, window, 0)
     qtbot.mouseClick(view.bulk_button, Qt.MouseButton.LeftButton)
     dialog = window.dialog

@@ -5,16 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from gui_helpers import current
+from gui_helpers import notes_written_both_ways
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from lio_planner.services import queries
-from lio_planner.services.actions import update_action
 from lio_planner.services.merge_words import word_differences
-from lio_planner.store.copying import save_copy
 from lio_planner.store.opening import open_plan
 from lio_planner.ui.main_window import MainWindow
 from lio_planner.ui.sharing_merge import MergeDialog, MergeReportDialog
@@ -56,19 +54,10 @@ def test_word_differences_mark_only_the_words_that_differ() -> None:
 @pytest.fixture
 def notes_clash(window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     """Both sides rewrote an action's notes; File → Merge from copy… is about to offer it."""
-    current(window)
-    window.response.add_action("Launch event")
-    shared = window.response.form.action
-    assert shared is not None
-    copy = save_copy(window.store.path, tmp_path / "Sam's copy.lioplan")
-    theirs = open_plan(copy)
-    try:
-        update_action(theirs, shared.uuid, "Sam", {"notes": THEIRS})
-    finally:
-        theirs.close()
-    window.editor.edit_action(shared.uuid, "notes", MINE)
+    copy = tmp_path / "Sam's copy.lioplan"
+    uuid = notes_written_both_ways(window, copy, MINE, THEIRS)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(copy), ""))
-    return shared.uuid
+    return uuid
 
 
 def test_differing_words_are_marked_and_user_text_stays_plain(

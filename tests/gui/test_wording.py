@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from gui_helpers import current
+from gui_helpers import current, notes_written_both_ways
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu
 from pytestqt.qtbot import QtBot
@@ -16,7 +16,7 @@ from lio_planner.domain.enums import Decision, Status
 from lio_planner.domain.model import ActionFields
 from lio_planner.report.document import ReportOptions, load_document
 from lio_planner.report.summary_page import figures
-from lio_planner.services.actions import record_action, update_action
+from lio_planner.services.actions import record_action
 from lio_planner.services.responses import set_response
 from lio_planner.store.copying import save_copy
 from lio_planner.store.opening import open_plan
@@ -129,16 +129,8 @@ def test_merge_says_the_reasons_changed_not_the_decision(
 def test_merge_with_one_clash_says_one_item(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    window.response.add_action("Book a venue")
-    shared = window.response.form.action
-    assert shared is not None
-    copy = save_copy(window.store.path, tmp_path / "Sam's copy.lioplan")
-    theirs = open_plan(copy)
-    try:
-        update_action(theirs, shared.uuid, "Sam", {"notes": "Library"})
-    finally:
-        theirs.close()
-    window.editor.edit_action(shared.uuid, "notes", "Town hall")
+    copy = tmp_path / "Sam's copy.lioplan"
+    notes_written_both_ways(window, copy, "Town hall", "Library")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(copy), ""))
     window.merge_action.trigger()
     dialog = window.dialog
