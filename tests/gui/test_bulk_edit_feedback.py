@@ -77,3 +77,13 @@ def test_bulk_change_that_stays_in_view_says_what_changed(qtbot: QtBot, window: 
     assert {r.action.uuid: r.action for r in queries.action_rows(window.store)}[
         uuid
     ].owner_name == "Zara New"
+
+
+def test_the_filters_named_include_nobody_yet(qtbot: QtBot, window: MainWindow) -> None:
+    view = window.action_plan
+    assert view.filters_in_use() == []
+    view.owner.setFocus()
+    qtbot.keyClicks(view.owner, "Nobody")
+    view.due.setFocus()
+    qtbot.keyClicks(view.due, "Overdue")
+    assert view.filters_in_use() == ["Owner: Nobody yet", "Due: Overdue"]

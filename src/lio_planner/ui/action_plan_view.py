@@ -252,9 +252,11 @@ class ActionPlanView(QWidget):
 
     def filters_in_use(self) -> list[str]:
         """The filters chosen now, as people read them: "RAG: Red", "Search: “grant”"."""
-        chosen = [f"{name}: {box.currentText()}" for name, box in self.filter_names if box.value()]
-        if self.due.value() is DueFilter.ANY:
-            chosen = [c for c in chosen if not c.startswith("Due:")]
+        chosen = [
+            f"{name}: {box.currentText()}"
+            for name, box in self.filter_names
+            if box.value() not in (ANY, DueFilter.ANY)  # "Nobody yet" is "", so not falsy
+        ]
         if self.search.text().strip():
             chosen.insert(0, f"Search: {self.search.text().strip()}")
         return chosen
