@@ -1,4 +1,4 @@
-"""Save a copy as: a complete, consistent copy of a plan, safe to email or put on a USB stick.
+"""Save a Copy As: a complete, consistent copy of a plan, safe to email or put on a USB stick.
 
 A plain file copy of a database that is being written can be torn (half old, half new), so the
 copy is made with SQLite's backup API, which reads a consistent snapshot and waits politely if

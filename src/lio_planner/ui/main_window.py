@@ -379,7 +379,7 @@ class MainWindow(QMainWindow):
 
     # --- inside -----------------------------------------------------------------------------
     def _install_printing(self) -> None:
-        """Let the printing module add Print and Print preview, when it is part of the app."""
+        """Let the printing module add Print and Print Preview, when it is part of the app."""
         try:
             printing = importlib.import_module("lio_planner.ui.printing")
         except ModuleNotFoundError as exc:

@@ -1,6 +1,6 @@
 """Opening a plan from the window: asking what to do when someone else has it open.
 
-Every way of opening a plan (start-up, File → Open, Open recent, dropping a file on the window,
+Every way of opening a plan (start-up, File → Open, Open Recent, dropping a file on the window,
 New) comes through :func:`open_asking`, so the person always sees who has the plan and chooses
 between reading it and, when the holder has gone, taking it over.
 """

@@ -1,4 +1,4 @@
-"""File → Open recent: the last few plans opened, newest first.
+"""File → Open Recent: the last few plans opened, newest first.
 
 A plan that cannot be found now (on a USB stick that is not plugged in, say) stays in the list,
 greyed, so it comes back when the drive does; "Remove plans that cannot be found" tidies up.

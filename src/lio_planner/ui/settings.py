@@ -26,7 +26,7 @@ def app_settings() -> QSettings:
 
 
 def remember_plan(path: Path) -> None:
-    """Note ``path`` as the plan to open next time, and put it first in File → Open recent."""
+    """Note ``path`` as the plan to open next time, and put it first in File → Open Recent."""
     path = Path(path).absolute()
     settings = app_settings()
     settings.setValue(LAST_PLAN, str(path))

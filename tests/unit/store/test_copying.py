@@ -1,4 +1,4 @@
-"""Save a copy as: a whole, checked copy with the plan's identity and nothing left beside it."""
+"""Save a Copy As: a whole, checked copy with the plan's identity and nothing left beside it."""
 
 from __future__ import annotations
 
