@@ -230,6 +230,7 @@ class ActionPlanView(QWidget):
         data.saved.connect(self._recount)
         self._fill_themes()
         self._fill_owners()
+        self._recount()
         self._enable()
 
     # --- filtering --------------------------------------------------------------------------
@@ -253,7 +254,7 @@ class ActionPlanView(QWidget):
     def apply_filter(self) -> None:
         self.notice.hide()  # it spoke of the filters as they were
         self.proxy.set_filter(self.criteria())
-        self._recount()
+        self._count()  # a filter changes what is shown, never what is set aside
 
     def filters_in_use(self) -> list[str]:
         """The filters chosen now, as people read them: "RAG: Red", "Search: “grant”"."""
