@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -74,11 +74,6 @@ class ActionPlanView(QWidget):
         self.editor = editor
         self.read_only = False
         self.proxy = ActionFilterProxyModel(data.action_model, self)
-        self._set_aside = 0  # actions under opportunities not being pursued (see _recount)
-        self._recount_timer = QTimer(self)
-        self._recount_timer.setSingleShot(True)
-        self._recount_timer.setInterval(0)
-        self._recount_timer.timeout.connect(self._recount)
 
         self.search = QLineEdit()
         self.search.setObjectName("action_plan_search")
@@ -225,12 +220,11 @@ class ActionPlanView(QWidget):
             self.proxy.modelReset,
             self.proxy.layoutChanged,
         ):
-            signal.connect(self._count_later)
+            signal.connect(self._count)
         # A decision changed: the actions under it may now be counted apart (Not now).
-        data.saved.connect(self._recount)
+        data.saved.connect(self._count)
         self._fill_themes()
         self._fill_owners()
-        self._recount()
         self._enable()
 
     # --- filtering --------------------------------------------------------------------------
@@ -254,7 +248,7 @@ class ActionPlanView(QWidget):
     def apply_filter(self) -> None:
         self.notice.hide()  # it spoke of the filters as they were
         self.proxy.set_filter(self.criteria())
-        self._count()  # a filter changes what is shown, never what is set aside
+        self._count()
 
     def filters_in_use(self) -> list[str]:
         """The filters chosen now, as people read them: "RAG: Red", "Search: “grant”"."""
@@ -354,23 +348,16 @@ class ActionPlanView(QWidget):
         box.set_choices([(any_text, ANY), *items])
         self.apply_filter()
 
-    def _recount(self) -> None:
-        """Count the actions under opportunities set aside (one pass), then show the counts."""
-        # Counted as the printed plan counts them (see Decision.sets_aside).
-        entries = self.data.action_model.entries()
-        self._set_aside = sum(1 for e in entries if e.row.decision.sets_aside)
-        self._count()
-
-    def _count_later(self) -> None:
-        """Rows came or went: show the totals now, the set-aside count once the burst is over
-        (undoing a big delete puts rows back one at a time; a pass over all of them for each
-        would take seconds)."""
-        self._count()
-        self._recount_timer.start()
-
     def _count(self) -> None:
         shown, total = self.proxy.rowCount(), self.data.action_model.rowCount()
-        set_aside = min(self._set_aside, total)
+        # Counted as the printed plan counts them (see Decision.sets_aside), from the
+        # navigator's few dozen opportunities rather than every action: this runs per keystroke.
+        set_aside = sum(
+            o.action_count
+            for o in self.data.navigator_model.opportunities()
+            if o.decision.sets_aside
+        )
+        set_aside = min(set_aside, total)
         noun = "action" if total == 1 else "actions"
         if shown != total:
             text = f"Showing {shown:,} of {total:,} {noun}"
