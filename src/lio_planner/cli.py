@@ -26,14 +26,17 @@ def build_parser() -> argparse.ArgumentParser:
         prog="lio-planner",
         description=(
             "Plan your organisation's response to the Civil Society Strategy. "
-            "With no command, opens the window on PLAN (or on your default plan)."
+            "With no command, opens the window on PLAN; with no PLAN either, on the plan you "
+            "had open last (your own plan, made for you the first time)."
         ),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     open_ = commands.add_parser("open", help="open a plan in the window (the default command)")
-    open_.add_argument("plan", nargs="?", type=Path, help="a .lioplan file (default: your plan)")
+    open_.add_argument(
+        "plan", nargs="?", type=Path, help="a .lioplan file (default: the plan you had open last)"
+    )
     open_.add_argument("--read-only", action="store_true", help="open without allowing changes")
 
     new = commands.add_parser("new", help="create a new plan file")

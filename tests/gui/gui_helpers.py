@@ -76,3 +76,23 @@ class Answers:
                 self.refused.append(choice)
             dialog.reject()
         return int(dialog.result())
+
+
+def notes_written_both_ways(window: MainWindow, copy: Path, mine: str, theirs: str) -> str:
+    """Save a copy of the window's plan at ``copy``, then give a new action different notes in
+    the copy and in the plan (a clash a merge must ask about); return the action's uuid."""
+    from lio_planner.services.actions import update_action
+    from lio_planner.store.copying import save_copy
+    from lio_planner.store.opening import open_plan
+
+    window.response.add_action("Book a venue")
+    shared = window.response.form.action
+    assert shared is not None
+    save_copy(window.store.path, copy)
+    other = open_plan(copy)
+    try:
+        update_action(other, shared.uuid, "Sam", {"notes": theirs})
+    finally:
+        other.close()
+    window.editor.edit_action(shared.uuid, "notes", mine)
+    return shared.uuid

@@ -1,4 +1,4 @@
-"""File → Print Preview, Print and Export in the window, on a stand-in main window."""
+"""File → Print preview, Print and Export in the window, on a stand-in main window."""
 
 from __future__ import annotations
 
@@ -90,7 +90,7 @@ def test_menus_hold_print_preview_print_and_the_exports(
     window: StandInWindow, actions: ReportActions
 ) -> None:
     texts = [a.text() for a in window.file_menu.actions()]
-    assert texts.index("Print Pre&view…") < texts.index("&Print…") < texts.index("&Quit")
+    assert texts.index("Print pre&view…") < texts.index("&Print…") < texts.index("&Quit")
     assert actions.preview_action.shortcut() == QKeySequence("Ctrl+Shift+P")
     assert actions.print_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
     assert [a.text() for a in window.export_menu.actions()] == [
@@ -252,7 +252,7 @@ def test_print_preview_opens_the_dialog(
     monkeypatch.setattr(QPrintPreviewDialog, "exec", exec_)
     actions.preview_action.trigger()
     assert len(shown) == 1
-    assert shown[0].windowTitle() == "Print Preview"
+    assert shown[0].windowTitle() == "Print preview"
     assert actions.preview_dialog is None
 
 

@@ -182,8 +182,8 @@ def test_merge_dialog_asks_side_by_side_and_merges_only_when_all_chosen(
     qtmodeltester.check(dialog.model)
     assert dialog.model.rowCount() == 1
     assert not dialog.merge_button.isEnabled()
-    assert dialog.mine.values.text() == "Notes: Ours"
-    assert dialog.theirs.values.text() == "Notes: Theirs <b>bold</b>"  # shown as typed
+    assert dialog.mine.values.toPlainText() == "Notes:\nOurs"
+    assert dialog.theirs.values.toPlainText() == "Notes:\nTheirs <b>bold</b>"  # as typed
     assert all_plain(dialog)
     dialog.theirs.keep.click()
     assert dialog.answers == {preview.questions[0].id: THEIRS}

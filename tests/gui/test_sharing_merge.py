@@ -1,4 +1,4 @@
-"""Merge from Copy, Restore from Backup, the change history and the day's backup, through the
+"""Merge from copy, Restore from backup, the change history and the day's backup, through the
 window's menus and dialogs."""
 
 from __future__ import annotations
@@ -76,8 +76,8 @@ def test_merge_from_copy_asks_about_the_clash_and_undoes_as_one_step(
     dialog = window.dialog
     assert isinstance(dialog, MergeDialog)
     assert not dialog.merge_button.isEnabled()  # nothing is merged until every clash is settled
-    assert dialog.mine.values.text() == "Notes: Town hall, 5 March"
-    assert dialog.theirs.values.text() == "Notes: Library, 12 March"
+    assert dialog.mine.values.toPlainText() == "Notes:\nTown hall, 5 March"
+    assert dialog.theirs.values.toPlainText() == "Notes:\nLibrary, 12 March"
     assert "Invite the grants officer" in dialog.coming_in.toPlainText()
     qtmodeltester.check(dialog.model)
     dialog.theirs.keep.click()
@@ -93,7 +93,7 @@ def test_merge_from_copy_asks_about_the_clash_and_undoes_as_one_step(
     assert shown_rows(window) == merged  # the window shows the merge at once
     assert window.response.model.rowCount() == 2
     assert window.undo_stack.count() == steps + 1
-    assert window.undo_action.text() == "&Undo Merge from “Sam's copy.lioplan”"
+    assert window.undo_action.text() == "&Undo merge from “Sam's copy.lioplan”"
 
     window.undo_action.trigger()
     assert rows(window) == before and shown_rows(window) == before

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from gui_helpers import WindowMaker, current
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QInputDialog
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from lio_planner.domain.enums import Decision
@@ -18,7 +18,7 @@ from lio_planner.services.actions import record_action
 from lio_planner.services.responses import set_response
 from lio_planner.store.database import PlanStore, make_engine
 from lio_planner.store.opening import open_plan
-from lio_planner.ui.dialogs import PeopleDialog, PlanSettingsDialog
+from lio_planner.ui.dialogs import PeopleDialog, PlanDetailsDialog, PlanSettingsDialog
 from lio_planner.ui.main_window import MainWindow
 
 
@@ -116,8 +116,13 @@ def test_file_new_makes_and_opens_a_plan(
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), "LIO plans")
     )
-    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("Eastbrook CVS", True))
     window.new_action.trigger()
+    dialog = window.dialog
+    assert isinstance(dialog, PlanDetailsDialog)
+    qtbot.keyClicks(dialog.organisation, "Eastbrook CVS")
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
     assert window.store.path == target.with_suffix(".lioplan").absolute()
     assert window.windowTitle().startswith("Eastbrook CVS")
 

@@ -22,6 +22,16 @@ class Decision(str, Enum):
         return self is not Decision.UNDECIDED
 
     @property
+    def sets_aside(self) -> bool:
+        """Not now and not applicable: the opportunity is not being pursued.
+
+        The one rule for the printed plan, its summary and the window: such an opportunity is
+        listed among those not being pursued, and any actions it has are kept in the file but
+        not counted in the plan.
+        """
+        return self in (Decision.NOT_NOW, Decision.NOT_APPLICABLE)
+
+    @property
     def needs_reason(self) -> bool:
         # Trustees reading "not applicable" want to know why, so the plan asks for it.
         return self is Decision.NOT_APPLICABLE

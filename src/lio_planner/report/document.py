@@ -112,6 +112,7 @@ class Summary:
     by_rag: tuple[tuple[Rag, int], ...]
     overdue: int
     owners: tuple[OwnerCount, ...]
+    set_aside_actions: int = 0  # actions under opportunities not being pursued (not counted)
 
     def count(self, decision: Decision) -> int:
         return dict(self.by_decision).get(decision, 0)
@@ -129,10 +130,14 @@ class Summary:
             f"decided, and {pursued} {'is' if pursued == 1 else 'are'} being pursued "
             f"with {_count(self.actions, 'action', 'actions')}."
         )
-        if not self.actions:
-            return first
-        overdue = "none is" if self.overdue == 0 else f"{self.overdue} {_is(self.overdue)}"
-        return f"{first} Of the actions, {done} {_is(done)} done and {overdue} overdue."
+        if self.actions:
+            overdue = "none is" if self.overdue == 0 else f"{self.overdue} {_is(self.overdue)}"
+            first = f"{first} Of the actions, {done} {_is(done)} done and {overdue} overdue."
+        if self.set_aside_actions:
+            n = self.set_aside_actions
+            more = _count(n, "more action belongs", "more actions belong")
+            first = f"{first} {more} to opportunities not being pursued; {_it(n)} not counted."
+        return first
 
 
 @dataclass(frozen=True)
@@ -185,7 +190,12 @@ def build_document(
     """Turn the plan's data into the document every renderer prints."""
     options = options or ReportOptions()
     today = today or date.today()
-    rows = list(rows)
+    # Actions under an opportunity set aside stay in the file but not in the plan.
+    all_rows = list(rows)
+    rows = [row for row in all_rows if not row.decision.sets_aside]
+    set_aside_counts = Counter(
+        row.action.opportunity_uuid for row in all_rows if row.decision.sets_aside
+    )
     lines_by_opportunity: dict[str, list[ActionLine]] = {}
     lines: list[ActionLine] = []
     for row in rows:
@@ -203,11 +213,13 @@ def build_document(
     closing = (
         tuple(
             ClosingLine(
-                clean(o.title), clean(_theme_title(overview, o)), o.decision, clean(o.reasons)
+                clean(o.title),
+                clean(_theme_title(overview, o)),
+                o.decision,
+                _closing_reasons(clean(o.reasons), set_aside_counts.get(o.uuid, 0)),
             )
             for o in overview.opportunities
-            if o.decision in (Decision.NOT_NOW, Decision.NOT_APPLICABLE)
-            and o.uuid not in lines_by_opportunity
+            if o.decision.sets_aside
         )
         if options.include_closing
         else ()
@@ -218,11 +230,22 @@ def build_document(
         title=clean(info.title),
         period=clean(info.period),
         printed=today,
-        summary=_summary(overview, lines),
+        summary=_summary(overview, lines, sum(set_aside_counts.values())),
         sections=sections,
         closing=closing,
         options=options,
     )
+
+
+def _closing_reasons(reasons: str, actions: int) -> str:
+    """The reasons given, and a word about any actions kept for when it is taken up."""
+    if not actions:
+        return reasons
+    kept = (
+        f"{_count(actions, 'action is', 'actions are')} recorded for it, kept for when it is "
+        "taken up (not counted in this plan)."
+    )
+    return f"{reasons} {kept}" if reasons else kept
 
 
 def _line(row: ActionRow, today: date) -> ActionLine:
@@ -252,7 +275,7 @@ def _table_columns(options: ReportOptions, leading: tuple[Column, ...] = ()) -> 
 def _by_theme(
     overview: PlanOverview, lines: dict[str, list[ActionLine]], options: ReportOptions
 ) -> tuple[Section, ...]:
-    """One section per theme, holding the opportunities pursued (or already given actions)."""
+    """One section per theme: the opportunities pursued, and undecided ones given actions."""
     columns = _table_columns(options)
     sections = []
     for theme in overview.themes:
@@ -313,7 +336,7 @@ def _note(lines: list[ActionLine]) -> str:
     return f"{text}, {overdue} overdue" if overdue else text
 
 
-def _summary(overview: PlanOverview, lines: list[ActionLine]) -> Summary:
+def _summary(overview: PlanOverview, lines: list[ActionLine], set_aside_actions: int) -> Summary:
     decisions = Counter(o.decision for o in overview.opportunities)
     statuses = Counter(line.status for line in lines)
     rags = Counter(line.rag for line in lines)
@@ -338,6 +361,7 @@ def _summary(overview: PlanOverview, lines: list[ActionLine]) -> Summary:
             )
             for name in names
         ),
+        set_aside_actions=set_aside_actions,
     )
 
 
@@ -354,6 +378,10 @@ def _count(n: int, one: str, many: str) -> str:
 
 def _is(n: int) -> str:
     return "is" if n == 1 else "are"
+
+
+def _it(n: int) -> str:
+    return "it is" if n == 1 else "they are"
 
 
 def load_document(

@@ -39,23 +39,33 @@ def _title_block(flow: Flow, document: PlanDocument) -> None:
     flow.space(8)
 
 
+def figures(summary: Summary) -> tuple[tuple[str, str, bool], ...]:
+    """The four key figures: number, what it counts, and whether it is a warning."""
+    pursued = summary.count(Decision.PURSUE)
+    done = summary.status_count(Status.DONE)
+
+    def actions(n: int) -> str:
+        return "action" if n == 1 else "actions"
+
+    return (
+        (str(pursued), f"of {summary.opportunities} opportunities pursued", False),
+        (str(summary.actions), f"{actions(summary.actions)} in the plan", False),
+        (str(done), f"{actions(done)} done", False),
+        (str(summary.overdue), f"{actions(summary.overdue)} overdue", summary.overdue > 0),
+    )
+
+
 def _figures(flow: Flow, summary: Summary) -> None:
     """Four key figures in tiles: what trustees ask first."""
     s = flow.styles
-    pursued = summary.count(Decision.PURSUE)
-    figures = (
-        (str(pursued), f"of {summary.opportunities} opportunities pursued", False),
-        (str(summary.actions), "actions in the plan", False),
-        (str(summary.status_count(Status.DONE)), "actions done", False),
-        (str(summary.overdue), "actions overdue", summary.overdue > 0),
-    )
+    figures_ = figures(summary)
     gap = flow.mm(4)
-    width = (flow.width - gap * (len(figures) - 1)) / len(figures)
+    width = (flow.width - gap * (len(figures_) - 1)) / len(figures_)
     pad = flow.mm(3)
-    label_height = max(flow.height_of(s.meta, label, width - 2 * pad) for _, label, _ in figures)
+    label_height = max(flow.height_of(s.meta, label, width - 2 * pad) for _, label, _ in figures_)
     height = pad * 2 + s.figure.line_height + label_height
     flow.ensure(height)
-    for index, (number, label, alert) in enumerate(figures):
+    for index, (number, label, alert) in enumerate(figures_):
         x = index * (width + gap)
         flow.box(x, flow.y, width, height, TILE_FILL, radius=flow.mm(1.5))
         if alert:  # a red edge as well as red figures: overdue work stands out even in grey

@@ -27,6 +27,7 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from lio_planner.domain.words import counted
 from lio_planner.services import merge_words
 from lio_planner.services.merge_compare import Comparison
 from lio_planner.services.merge_rows import (
@@ -44,8 +45,10 @@ from lio_planner.store.tracking import NOT_LOGGED, Described, record_changes
 
 MINE = "mine"
 THEIRS = "theirs"
+BOTH = "both"  # both versions of a text, one after the other (where Question.keep_both offers it)
 
 __all__ = [
+    "BOTH",
     "MINE",
     "THEIRS",
     "Difference",
@@ -113,7 +116,7 @@ def preview_merge(store: PlanStore, copy: Path) -> MergePreview:
             copy,
             "is a different plan, not a copy of this one, so it cannot be merged.",
             "Merge only works with copies made from the same plan (by email, USB stick or "
-            "File → Save a Copy As).",
+            "File → Save a copy as).",
         )
     found = Comparison(ours, theirs, copy, our_history).run()
     return MergePreview(
@@ -128,16 +131,24 @@ def preview_merge(store: PlanStore, copy: Path) -> MergePreview:
 
 
 def apply_merge(store: PlanStore, preview: MergePreview, answers: Mapping[str, str]) -> MergeResult:
-    """Carry out the merge with the person's answer (MINE or THEIRS) to every question."""
-    missing = [q.subject for q in preview.questions if answers.get(q.id) not in (MINE, THEIRS)]
+    """Carry out the merge with the person's answer (MINE, THEIRS or BOTH) to every question."""
+    missing = [q.subject for q in preview.questions if not _answered(q, answers.get(q.id))]
     if missing:
         raise MergeError(
             preview.source,
-            f"cannot be merged until you choose what to keep for {len(missing)} item(s).",
+            "cannot be merged until you choose what to keep for "
+            f"{counted(len(missing), 'item', 'items')}.",
         )
     chosen: list[RowChange] = list(preview.changes)
     for question in preview.questions:
-        chosen.extend(question.keep_mine if answers[question.id] == MINE else question.use_theirs)
+        answer = answers[question.id]
+        chosen.extend(
+            question.keep_mine
+            if answer == MINE
+            else question.keep_both
+            if answer == BOTH
+            else question.use_theirs
+        )
     applied = tuple(_unique(chosen))
     report = tuple(merge_words.describe_change(c, preview.titles) for c in applied)
     summary = merge_words.summary(applied)
@@ -147,6 +158,10 @@ def apply_merge(store: PlanStore, preview: MergePreview, answers: Mapping[str, s
     )
     _run(store, result, undo=False)
     return result
+
+
+def _answered(question: Question, answer: str | None) -> bool:
+    return answer in (MINE, THEIRS) or (answer == BOTH and bool(question.keep_both))
 
 
 def undo_merge(store: PlanStore, result: MergeResult) -> None:

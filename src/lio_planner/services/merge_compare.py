@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from lio_planner.domain.words import counted
 from lio_planner.services.merge_revisions import (
     ancestry,
     base,
@@ -20,7 +21,14 @@ from lio_planner.services.merge_revisions import (
     was_removed,
 )
 from lio_planner.services.merge_rows import FileState, Logged, RowChange, RowState
-from lio_planner.services.merge_words import FIELD_LABELS, Difference, Question, noun, shown_value
+from lio_planner.services.merge_words import (
+    FIELD_LABELS,
+    Difference,
+    Question,
+    both_kept,
+    noun,
+    shown_value,
+)
 from lio_planner.store.tracking import COMPARED, same_fields
 
 
@@ -97,8 +105,9 @@ class Comparison:
                 self._compare(kind, key)
         if self.left_removed:
             self.notes.append(
-                f"{self.left_removed} item(s) you had removed are still in the copy, unchanged "
-                "there; they stay removed."
+                f"{counted(self.left_removed, 'item', 'items')} you had removed "
+                f"{'is' if self.left_removed == 1 else 'are'} still in the copy, unchanged "
+                f"there; {'it stays' if self.left_removed == 1 else 'they stay'} removed."
             )
         return Outcome(
             tuple(self.changes),
@@ -181,6 +190,7 @@ class Comparison:
                 self.changes.extend(self._changes(mine, theirs, merged))
             return
         keep = self._changes(mine, theirs, merged) if merged != mine.fields else ()
+        joined = both_kept(list(conflicts), mine.fields, theirs.fields)
         self._ask(
             kind,
             key,
@@ -189,6 +199,7 @@ class Comparison:
             tuple(self._difference(kind, name, mine, theirs) for name in conflicts),
             keep,
             self._changes(mine, theirs, theirs_pick),
+            keep_both=() if joined is None else self._changes(mine, theirs, merged | joined),
         )
 
     def _name_taken(self, key: str, *candidates: dict[str, Any]) -> bool:
@@ -286,7 +297,9 @@ class Comparison:
             removal = children + removal
             if children:
                 count = sum(1 for c in children if c.kind == "action")
-                since += f" Removing it also removes its {count} action(s) here."
+                since += (
+                    f" Removing it also removes its {counted(count, 'action', 'actions')} here."
+                )
         elif kind == "theme" and self._theme_in_use(key):
             self.notes.append(
                 f"The copy removed the theme “{mine.label}”; it still holds local "
@@ -393,6 +406,7 @@ class Comparison:
         use_theirs: tuple[RowChange, ...],
         mine_choice: str = "Keep my version",
         theirs_choice: str = "Use their version",
+        keep_both: tuple[RowChange, ...] = (),
     ) -> None:
         context = ""
         if kind == "action":
@@ -410,6 +424,7 @@ class Comparison:
                 use_theirs,
                 mine_choice,
                 theirs_choice,
+                keep_both,
             )
         )
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -33,6 +35,56 @@ class Question:
     use_theirs: tuple[RowChange, ...]
     mine_choice: str = "Keep my version"
     theirs_choice: str = "Use their version"
+    # Text written differently on both sides can be kept both ways, one after the other.
+    keep_both: tuple[RowChange, ...] = ()
+    both_choice: str = "Keep both"
+
+
+# Text fields whose two versions can both be kept: each joined to the other as below.
+BOTH_JOINS = {
+    "description": " / ",
+    "notes": "\n\n",
+    "success_measure": "\n\n",
+    "reasons": "\n\n",
+    "summary": "\n\n",
+    "strategy_says": "\n\n",
+    "why_it_matters": "\n\n",
+}
+
+
+def both_kept(
+    names: tuple[str, ...] | list[str], mine: Mapping[str, Any], theirs: Mapping[str, Any]
+) -> dict[str, str] | None:
+    """Each text field in ``names`` with both versions kept (mine first); None if any is not
+    text that can be joined (a status, a date, an owner)."""
+    if not names or any(n not in BOTH_JOINS for n in names):
+        return None
+    kept = {}
+    for name in names:
+        one, other = str(mine.get(name) or ""), str(theirs.get(name) or "")
+        kept[name] = BOTH_JOINS[name].join(t for t in (one, other) if t)
+    return kept
+
+
+Pieces = list[tuple[str, bool]]  # text, and whether it differs from the other version
+
+
+def word_differences(mine: str, theirs: str) -> tuple[Pieces, Pieces]:
+    """Both texts cut into pieces, each marked if its words are not in the other text.
+
+    Word by word (spaces kept), so a changed date or name stands out in a long paragraph.
+    """
+    ours, others = re.findall(r"\s+|\S+", mine), re.findall(r"\s+|\S+", theirs)
+    left: Pieces = []
+    right: Pieces = []
+    matcher = difflib.SequenceMatcher(None, ours, others, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        changed = op != "equal"
+        if i2 > i1:
+            left.append(("".join(ours[i1:i2]), changed))
+        if j2 > j1:
+            right.append(("".join(others[j1:j2]), changed))
+    return left, right
 
 
 FIELD_LABELS = {
@@ -109,14 +161,19 @@ def summary(applied: tuple[RowChange, ...]) -> str:
         verb = {"add": "added", "change": "updated", "remove": "removed"}[change.action]
         if change.kind == "response":
             verb = "updated"
+            if change.action == "change" and "decision" not in change.changed_fields:
+                label, verb = "reasons for a decision", "updated"
         counts[(label, verb)] = counts.get((label, verb), 0) + 1
     if not counts:
         return "nothing needed to change"
     parts = []
     for (label, verb), n in counts.items():
-        plural = label if n == 1 else ("people" if label == "person" else label + "s")
+        plural = label if n == 1 else _PLURALS.get(label, label + "s")
         parts.append(f"{n} {plural} {verb}")
     return ", ".join(parts)
+
+
+_PLURALS = {"person": "people", "reasons for a decision": "reasons for decisions"}
 
 
 def describe_change(change: RowChange, titles: Mapping[str, str]) -> str:
@@ -124,7 +181,14 @@ def describe_change(change: RowChange, titles: Mapping[str, str]) -> str:
     name = f"“{change.label}”" if change.label else ""
     if change.kind == "response":
         after = change.after or {}
-        return f"Decision on {name}: {shown_value('response', 'decision', after, titles)}"
+        decision = shown_value("response", "decision", after, titles)
+        changed = change.changed_fields if change.action == "change" else ("decision",)
+        if "decision" not in changed:
+            # Only the words changed: saying "Decision: Pursue" would suggest a new decision.
+            return f"Updated the reasons for the decision on {name}"
+        if "reasons" in changed:
+            return f"Decision on {name}: {decision}, with new reasons"
+        return f"Decision on {name}: {decision}"
     what = noun(change.kind)
     if change.action == "add":
         where = ""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from lio_planner.domain.enums import Rag, Status
+from lio_planner.report.wording import counted, listed
 from lio_planner.ui.action_filter import (
     NO_OWNER,
     ActionFilter,
@@ -36,6 +39,7 @@ from lio_planner.ui.action_model import (
 )
 from lio_planner.ui.editing import PlanEditor
 from lio_planner.ui.fields import ChoiceBox
+from lio_planner.ui.marks import show_date
 from lio_planner.ui.plan_data import PlanData
 
 ANY = None
@@ -62,6 +66,7 @@ class ActionPlanView(QWidget):
 
     open_requested = Signal(str)  # go to this action in the walk-through
     bulk_edit_requested = Signal(list)  # UUIDs of the selected actions
+    walkthrough_requested = Signal()  # the empty plan's "Open the walk-through"
 
     def __init__(self, data: PlanData, editor: PlanEditor) -> None:
         super().__init__()
@@ -97,6 +102,12 @@ class ActionPlanView(QWidget):
             ("St&atus:", self.status),
             ("&RAG:", self.rag),
             ("&Due:", self.due),
+        ]
+        # How each filter is named in messages such as "they no longer match the filter …".
+        self.filter_names = [
+            (text.replace("&", "").rstrip(":"), box)
+            for text, box in pairs
+            if isinstance(box, ChoiceBox)
         ]
         search_label = QLabel("&Search:")
         search_label.setBuddy(self.search)
@@ -137,6 +148,41 @@ class ActionPlanView(QWidget):
             context=Qt.ShortcutContext.WidgetShortcut,
         )
 
+        # What the last change of several actions did (they may have left the filter).
+        self.notice = QLabel()
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice.setWordWrap(True)
+        self.notice.setAccessibleName("What changed")
+        self.notice.setObjectName("actionPlanNotice")
+        self.notice.setStyleSheet(
+            "#actionPlanNotice { background: #e8f1fb; border: 1px solid #8fb3dc;"
+            " color: #102a43; padding: 4px 8px; }"
+        )
+        self.notice.hide()
+
+        # An empty plan shows what to do instead of a blank table.
+        self.empty_hint = QLabel(
+            "No actions yet. Open the walk-through, choose an opportunity and decide to "
+            "pursue it, then press “Add action” (Ctrl+Shift+A) or use one of its suggested "
+            "actions. Every action you add is listed here, with its owner, due date and RAG "
+            "rating."
+        )
+        self.empty_hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setAccessibleName("No actions yet")
+        self.walkthrough_button = QPushButton("Open the &walk-through")
+        self.walkthrough_button.clicked.connect(self.walkthrough_requested)
+        self.empty_page = QWidget()
+        empty_layout = QVBoxLayout(self.empty_page)
+        empty_layout.setContentsMargins(24, 24, 24, 24)
+        empty_layout.addWidget(self.empty_hint)
+        empty_row = QHBoxLayout()
+        empty_row.addWidget(self.walkthrough_button)
+        empty_row.addStretch(1)
+        empty_layout.addLayout(empty_row)
+        empty_layout.addStretch(1)
+        self.empty_page.setMaximumWidth(720)
+
         self.count = QLabel()
         self.count.setAccessibleName("Actions shown")
         self.bulk_button = QPushButton("Change se&lected…")
@@ -158,7 +204,9 @@ class ActionPlanView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
+        layout.addWidget(self.notice)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty_page, 1)
         layout.addLayout(buttons)
 
         self.search.textChanged.connect(self.apply_filter)
@@ -173,6 +221,8 @@ class ActionPlanView(QWidget):
             self.proxy.layoutChanged,
         ):
             signal.connect(self._count)
+        # A decision changed: the actions under it may now be counted apart (Not now).
+        data.saved.connect(self._count)
         self._fill_themes()
         self._fill_owners()
         self._enable()
@@ -196,8 +246,54 @@ class ActionPlanView(QWidget):
         )
 
     def apply_filter(self) -> None:
+        self.notice.hide()  # it spoke of the filters as they were
         self.proxy.set_filter(self.criteria())
         self._count()
+
+    def filters_in_use(self) -> list[str]:
+        """The filters chosen now, as people read them: "RAG: Red", "Search: “grant”"."""
+        chosen = [
+            f"{name}: {box.currentText()}"
+            for name, box in self.filter_names
+            if box.value() not in (ANY, DueFilter.ANY)  # "Nobody yet" is "", so not falsy
+        ]
+        if self.search.text().strip():
+            chosen.insert(0, f"Search: {self.search.text().strip()}")
+        return chosen
+
+    def report_bulk_change(self, uuids: list[str], changes: dict[str, object]) -> str:
+        """Say what a change of several actions did, and which of them the filters now hide."""
+        done = []
+        if "status" in changes and isinstance(changes["status"], Status):
+            done.append(f"set to {changes['status'].label}")
+        if "owner_name" in changes:
+            owner = str(changes["owner_name"] or "").strip()
+            done.append(f"given the owner {owner}" if owner else "left with no owner")
+        if "due" in changes:
+            due = changes["due"]
+            done.append(
+                f"given the due date {show_date(due)}"
+                if isinstance(due, date)
+                else "left with no due date"
+            )
+        text = f"{counted(len(uuids), 'action', 'actions')} {listed(done)}"
+        shown = {self.proxy.action_uuid(row) for row in range(self.proxy.rowCount())}
+        hidden = [u for u in uuids if u not in shown]
+        if hidden:
+            filters = self.filters_in_use()
+            which = "filter" if len(filters) == 1 else "filters"
+            named = f"the {which} “{', '.join(filters)}”"
+            if len(hidden) == len(uuids):
+                they = "it no longer matches" if len(uuids) == 1 else "they no longer match"
+            else:
+                they = (
+                    f"{len(hidden)} of them no longer {'matches' if len(hidden) == 1 else 'match'}"
+                )
+            text = f"{text}; {they} {named}"
+        text += "."
+        self.notice.setText(text)
+        self.notice.show()
+        return text
 
     def clear_filters(self) -> None:
         for box in (self.theme, self.owner, self.status, self.rag, self.due):
@@ -254,10 +350,30 @@ class ActionPlanView(QWidget):
 
     def _count(self) -> None:
         shown, total = self.proxy.rowCount(), self.data.action_model.rowCount()
-        noun = "action" if total == 1 else "actions"
-        self.count.setText(
-            f"{total:,} {noun}" if shown == total else f"Showing {shown:,} of {total:,} {noun}"
+        # Counted as the printed plan counts them (see Decision.sets_aside), from the
+        # navigator's few dozen opportunities rather than every action: this runs per keystroke.
+        set_aside = sum(
+            o.action_count
+            for o in self.data.navigator_model.opportunities()
+            if o.decision.sets_aside
         )
+        set_aside = min(set_aside, total)
+        noun = "action" if total == 1 else "actions"
+        if shown != total:
+            text = f"Showing {shown:,} of {total:,} {noun}"
+            if set_aside:
+                text += f" ({set_aside:,} under opportunities not being pursued)"
+        elif set_aside:
+            text = (
+                f"{counted(total - set_aside, 'action', 'actions')} in the plan, "
+                f"{set_aside:,} more under opportunities not being pursued"
+            )
+        else:
+            text = counted(total, "action", "actions")
+        self.count.setText(text)
+        empty = total == 0
+        self.empty_page.setVisible(empty)
+        self.table.setVisible(not empty)
 
     def _enable(self) -> None:
         selected = self.table.selectionModel().hasSelection()

@@ -149,9 +149,11 @@ class OpportunityDialog(QDialog):
 class PlanSettingsDialog(QDialog):
     """The organisation, plan title and period shown in the title bar and on the printed plan."""
 
-    def __init__(self, parent: QWidget, info: PlanInfo) -> None:
+    def __init__(
+        self, parent: QWidget, info: PlanInfo, title: str = "Plan settings", ok_text: str = "Save"
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Plan settings")
+        self.setWindowTitle(title)
         self.organisation = QLineEdit(info.organisation)
         self.organisation.setAccessibleName("Organisation")
         self.title = QLineEdit(info.title)
@@ -159,15 +161,49 @@ class PlanSettingsDialog(QDialog):
         self.period = QLineEdit(info.period)
         self.period.setAccessibleName("Period")
         self.period.setPlaceholderText("For example: 2019–2021")
+        self.organisation.setPlaceholderText("For example: Northshire CVS")
         form = QFormLayout()
         form.addRow("&Organisation:", self.organisation)
         form.addRow("Plan &title:", self.title)
         form.addRow("&Period:", self.period)
-        self.buttons = _buttons(self, "Save")
+        self.buttons = _buttons(self, ok_text)
+        self.intro = QLabel()
+        self.intro.setTextFormat(Qt.TextFormat.PlainText)
+        self.intro.setWordWrap(True)
+        self.intro.hide()
         layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         self.resize(480, self.sizeHint().height())
+
+
+def suggested_details(today: date | None = None) -> PlanInfo:
+    """What a new plan is called until the person says otherwise: a three-year plan from now."""
+    year = (today or date.today()).year
+    return PlanInfo("", "", "Our response to the Civil Society Strategy", f"{year}–{year + 2}")
+
+
+class PlanDetailsDialog(PlanSettingsDialog):
+    """Asked as a plan is made: who it is for, what it is called and the years it covers."""
+
+    def __init__(self, parent: QWidget, ok_text: str, intro: str, later_text: str = "") -> None:
+        super().__init__(parent, suggested_details(), "About your plan", ok_text)
+        self.intro.setText(intro)
+        self.intro.show()
+        if later_text:
+            cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+            cancel.setText(later_text)
+        self.organisation.setFocus()
+        self.resize(520, self.sizeHint().height())
+
+    def details(self) -> tuple[str, str, str]:
+        """The organisation, title and period as typed (spaces around them trimmed)."""
+        return (
+            self.organisation.text().strip(),
+            self.title.text().strip(),
+            self.period.text().strip(),
+        )
 
 
 class PeopleDialog(QDialog):

@@ -28,6 +28,7 @@ from lio_planner.store.backup import Backup, list_backups, restore_backup
 from lio_planner.store.copying import CopyFailed, save_copy
 from lio_planner.store.planfile import SaveFailed
 from lio_planner.ui.commands import PlanCommand
+from lio_planner.ui.file_folders import remember_folder, start_folder
 from lio_planner.ui.plan_actions import PLAN_FILES, keep_dialog
 from lio_planner.ui.plan_data import PlanData
 from lio_planner.ui.sharing_lists import HistoryDialog, RestoreBackupDialog
@@ -48,17 +49,18 @@ def inform(window: MainWindow, title: str, text: str) -> QMessageBox:
     return box
 
 
-# --- Save a Copy As… ------------------------------------------------------------------------
+# --- Save a copy as… ------------------------------------------------------------------------
 def save_copy_as(window: MainWindow) -> Path | None:
     """Save a complete copy of the plan under another name; the plan itself stays open."""
     window.flush_edits(retry=True)  # the copy holds what is on screen
     store = window.store
-    suggested = store.path.with_name(f"{store.path.stem} (copy).lioplan")
+    suggested = start_folder(store.path) / f"{store.path.stem} (copy).lioplan"
     name, _filter = QFileDialog.getSaveFileName(
         window, "Save a copy of the plan", str(suggested), PLAN_FILES
     )
     if not name:
         return None
+    remember_folder(Path(name))
     try:
         copy = save_copy(store.path, Path(name))
     except CopyFailed as exc:
@@ -72,7 +74,7 @@ def save_copy_as(window: MainWindow) -> Path | None:
     return copy
 
 
-# --- Merge from Copy… -----------------------------------------------------------------------
+# --- Merge from copy… -----------------------------------------------------------------------
 class MergeCommand(PlanCommand):
     """A merge, undone and redone as one step; pushed once the merge has been saved."""
 
@@ -94,10 +96,11 @@ def merge_from_copy(window: MainWindow) -> None:
     if window.read_only:
         return
     name, _filter = QFileDialog.getOpenFileName(
-        window, "Merge from a copy of this plan", str(window.store.path.parent), PLAN_FILES
+        window, "Merge from a copy of this plan", str(start_folder(window.store.path)), PLAN_FILES
     )
     if not name:
         return
+    remember_folder(Path(name))
     if not window.flush_edits(retry=True):
         return  # the person has been told why; merging now would muddle their change
     try:
@@ -127,7 +130,7 @@ def merge_now(window: MainWindow, preview: MergePreview, answers: Mapping[str, s
         window.reload()
         window.report_problem(
             "The plan changed while you were choosing (perhaps a colleague saved a change), "
-            "so nothing was merged. Please use File → Merge from Copy… again."
+            "so nothing was merged. Please use File → Merge from copy… again."
         )
         return False
     except SaveFailed as exc:
@@ -142,7 +145,7 @@ def merge_now(window: MainWindow, preview: MergePreview, answers: Mapping[str, s
     return True
 
 
-# --- Restore from Backup… -------------------------------------------------------------------
+# --- Restore from backup… -------------------------------------------------------------------
 def restore_from_backup(window: MainWindow) -> None:
     """Choose one of the plan's backups and put the plan back as it was then."""
     if window.read_only:
@@ -167,7 +170,7 @@ def restore_now(window: MainWindow, backup: Backup | None) -> bool:
         window,
         "Backup restored",
         f"Your plan is back as it was on {backup.when_text}.\n\nThe plan as it was just before "
-        f"has been backed up too ({safety.when_text}): File → Restore from Backup… takes you "
+        f"has been backed up too ({safety.when_text}): File → Restore from backup… takes you "
         "back to it.",
     )
     return True

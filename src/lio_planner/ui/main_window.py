@@ -41,6 +41,7 @@ from lio_planner.ui.action_plan_view import ActionPlanView
 from lio_planner.ui.editing import PlanEditor
 from lio_planner.ui.menus import build_menus, update_actions
 from lio_planner.ui.plan_data import PlanData
+from lio_planner.ui.plan_file_line import PlanFileLine
 from lio_planner.ui.plan_session import PlanSession
 from lio_planner.ui.recent_menu import RecentPlansMenu
 from lio_planner.ui.save_problems import SaveProblems
@@ -154,6 +155,8 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.banner)
+        self.file_line = PlanFileLine()  # which file is open, always in view
+        layout.addWidget(self.file_line)
         layout.addWidget(self.tabs, 1)
         self.start_page = StartPage()
         self.start_page.new_requested.connect(self.new_plan)
@@ -186,6 +189,7 @@ class MainWindow(QMainWindow):
         self.walkthrough.page.history_requested.connect(self.show_opportunity_history)
         self.action_plan.open_requested.connect(self.go_to_action)
         self.action_plan.bulk_edit_requested.connect(self.bulk_edit)
+        self.action_plan.walkthrough_requested.connect(self.show_walkthrough)
         self.undo_stack.canUndoChanged.connect(self._update_actions)
         self.undo_stack.canRedoChanged.connect(self._update_actions)
         self.undo_stack.undoTextChanged.connect(self._update_actions)

@@ -75,21 +75,21 @@ def build_menus(window: MainWindow) -> None:
     )
     w.save_copy_action = _action(
         w,
-        "Save a &Copy As…",
+        "Save a &copy as…",
         w.save_copy_as,
         StandardKey.SaveAs,
         "Save a copy of the plan to email, put on a USB stick or keep safe",
     )
     w.merge_action = _action(
         w,
-        "&Merge from Copy…",
+        "&Merge from copy…",
         w.merge_from_copy,
         None,
         "Bring in the changes a colleague made in their copy of this plan",
     )
     w.restore_action = _action(
         w,
-        "Restore from &Backup…",
+        "Restore from &backup…",
         w.restore_from_backup,
         None,
         "Put the plan back as it was in one of its backups",
@@ -127,7 +127,7 @@ def build_menus(window: MainWindow) -> None:
     w.file_menu = bar.addMenu("&File")
     w.file_menu.addAction(w.new_action)
     w.file_menu.addAction(w.open_action)
-    w.recent_menu = w.file_menu.addMenu("Open &Recent")
+    w.recent_menu = w.file_menu.addMenu("Open &recent")
     w.file_menu.addAction(w.close_action)
     w.file_menu.addSeparator()
     _fill(w.file_menu, [w.save_copy_action, w.merge_action, w.restore_action, None])
@@ -233,8 +233,8 @@ def update_actions(window: MainWindow) -> None:
     w.undo_action.setEnabled(editable and w.undo_stack.canUndo())
     w.redo_action.setEnabled(editable and w.undo_stack.canRedo())
     undo_text, redo_text = w.undo_stack.undoText(), w.undo_stack.redoText()
-    w.undo_action.setText(f"&Undo {undo_text}" if undo_text else "&Undo")
-    w.redo_action.setText(f"&Redo {redo_text}" if redo_text else "&Redo")
+    w.undo_action.setText(f"&Undo {_mid_sentence(undo_text)}" if undo_text else "&Undo")
+    w.redo_action.setText(f"&Redo {_mid_sentence(redo_text)}" if redo_text else "&Redo")
     w.add_action_action.setEnabled(editable and opportunity is not None)
     w.add_opportunity_action.setEnabled(editable)
     w.edit_opportunity_action.setEnabled(editable and custom)
@@ -242,3 +242,14 @@ def update_actions(window: MainWindow) -> None:
     w.remove_theme_action.setEnabled(editable and empty_theme)
     for action in (w.settings_action, w.merge_action, w.restore_action):
         action.setEnabled(editable)
+
+
+def _mid_sentence(text: str) -> str:
+    """A step's name inside a menu item: "Change due date" reads "Undo change due date".
+
+    Menu items are in sentence case; a name starting with a word in capitals (a "PDF") keeps it.
+    """
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and first[1:2].isupper():
+        return text
+    return text[:1].lower() + text[1:]

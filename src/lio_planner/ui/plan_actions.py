@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from lio_planner import APP_NAME, __version__
 from lio_planner.errors import user_message
@@ -20,9 +20,11 @@ from lio_planner.ui.dialogs import (
     BulkEditDialog,
     OpportunityDialog,
     PeopleDialog,
+    PlanDetailsDialog,
     PlanSettingsDialog,
     plain_message,
 )
+from lio_planner.ui.file_folders import remember_folder, start_folder
 
 if TYPE_CHECKING:
     from lio_planner.store import opening
@@ -55,12 +57,12 @@ Saving and undoing
 Sharing the plan with colleagues
 • One person at a time can change a plan. Anyone else who opens it is told who has it and can
   read, print and export it, seeing each change shortly after it is saved.
-• File → Save a Copy As… makes a copy to email or put on a USB stick. When a colleague sends
-  their copy back, File → Merge from Copy… brings in their changes; where you both changed the
+• File → Save a copy as… makes a copy to email or put on a USB stick. When a colleague sends
+  their copy back, File → Merge from copy… brings in their changes; where you both changed the
   same thing, you choose which to keep. Undo takes the whole merge back.
 • Plan → Change history… shows who changed what, and when; "History…" on an opportunity shows
   just its changes.
-• A backup is kept each day you open the plan (the last ten). File → Restore from Backup…
+• A backup is kept each day you open the plan (the last ten). File → Restore from backup…
   puts the plan back as it was.
 
 RAG ratings come from each action's status and due date: blue is done, grey is dropped, red is
@@ -79,25 +81,53 @@ def keep_dialog(window: MainWindow, dialog: QDialog) -> None:
 
 
 def new_plan(window: MainWindow) -> None:
-    """Make a new plan file and open it in this window."""
-    name, _filter = QFileDialog.getSaveFileName(window, "New plan", "", PLAN_FILES)
+    """Ask where, then who the plan is for, its title and period; make it and open it."""
+    plan = window.store.path if window.has_plan else None
+    suggested = start_folder(plan) / "New plan.lioplan"
+    name, _filter = QFileDialog.getSaveFileName(window, "New plan", str(suggested), PLAN_FILES)
     if not name:
         return
-    organisation, ok = QInputDialog.getText(window, "New plan", "Your organisation's name:")
-    if not ok:
+    remember_folder(Path(name))
+    path = ensure_extension(Path(name))
+    dialog = PlanDetailsDialog(
+        window,
+        "Create plan",
+        f"“{path.name}” will be made in {path.parent}. These details head the printed plan; "
+        "Plan → Plan settings… changes them later.",
+    )
+
+    def make() -> None:
+        try:
+            store = opening.create_plan(path, *dialog.details())
+        except Exception as exc:  # shown in words, never as a traceback
+            window.report_problem(user_message(exc))
+            return
+        window.replace_store(store)
+
+    dialog.accepted.connect(make)
+    keep_dialog(window, dialog)
+
+
+def ask_plan_details(window: MainWindow) -> None:
+    """First run: ask for the details of the plan LIO Planner has just made for the person."""
+    if not window.has_plan or window.read_only:
         return
-    try:
-        store = opening.create_plan(ensure_extension(Path(name)), organisation)
-    except Exception as exc:  # shown in words, never as a traceback
-        window.report_problem(user_message(exc))
-        return
-    window.replace_store(store)
+    dialog = PlanDetailsDialog(
+        window,
+        "Save",
+        "Welcome to LIO Planner. Your plan has been made. Who is it for, and what should it be "
+        "called? These details head the printed plan; Plan → Plan settings… changes them later.",
+        later_text="Later",
+    )
+    dialog.accepted.connect(lambda: window.editor.edit_plan_info(*dialog.details()))
+    keep_dialog(window, dialog)
 
 
 def choose_plan(window: MainWindow) -> None:
-    folder = str(window.store.path.parent) if window.has_plan else ""
-    name, _filter = QFileDialog.getOpenFileName(window, "Open plan", folder, PLAN_FILES)
+    folder = start_folder(window.store.path if window.has_plan else None)
+    name, _filter = QFileDialog.getOpenFileName(window, "Open plan", str(folder), PLAN_FILES)
     if name:
+        remember_folder(Path(name))
         window.open_plan_path(Path(name))
 
 
@@ -106,7 +136,15 @@ def bulk_edit(window: MainWindow, uuids: list[str]) -> None:
     if not uuids or window.read_only:
         return
     dialog = BulkEditDialog(window, window.data.people_model, len(uuids))
-    dialog.accepted.connect(lambda: window.editor.bulk_edit(uuids, dialog.changes()))
+
+    def change() -> None:
+        changes = dialog.changes()
+        if window.editor.bulk_edit(uuids, changes):
+            # Said in the view and the status bar: changed actions may leave the filter.
+            said = window.action_plan.report_bulk_change(uuids, changes)
+            window.statusBar().showMessage(said, 15000)
+
+    dialog.accepted.connect(change)
     keep_dialog(window, dialog)
 
 

@@ -186,6 +186,6 @@ class PlanSession(QObject):
         self.window.report_problem(
             f"{who} has taken this plan over. Everything saved before is in the plan, but from "
             "now on this window is read-only: anything still being typed stays on screen, "
-            "unsaved. To carry on working, save a copy (File → Save a Copy As…), work in it, "
+            "unsaved. To carry on working, save a copy (File → Save a copy as…), work in it, "
             "and merge it in once they have finished."
         )

@@ -18,14 +18,15 @@ from lio_planner import APP_NAME
 from lio_planner.errors import user_message
 from lio_planner.store.lock import read_lock
 from lio_planner.store.planfile import EXTENSION, is_writable
-from lio_planner.ui.plan_actions import keep_dialog
+from lio_planner.ui.plan_actions import ask_plan_details, keep_dialog
+from lio_planner.ui.plan_file_line import OWN, remember_own_plan, whose
 from lio_planner.ui.plan_opening import (
     OpenedPlan,
     advise_about_location,
     default_plan,
     open_asking,
 )
-from lio_planner.ui.settings import forget_recent, remember_plan
+from lio_planner.ui.settings import app_settings, forget_recent, remember_plan
 from lio_planner.ui.sharing_dialogs import ReadOnlyBanner
 
 if TYPE_CHECKING:
@@ -142,7 +143,7 @@ def close_plan(window: MainWindow) -> bool:
 
 
 def open_recent(window: MainWindow, path: Path) -> None:
-    """Open a plan from File → Open Recent or the start page's list."""
+    """Open a plan from File → Open recent or the start page's list."""
     if not Path(path).is_file():
         forget_recent(path)
         window.start_page.refresh()
@@ -183,6 +184,8 @@ def plan_opened(window: MainWindow, holder: str = "") -> None:
     """Show the plan just put in the window: read-only or not, watched, remembered."""
     store = window.store
     remember_plan(store.path)
+    remember_own_plan(store.path, store.plan_uuid)
+    window.file_line.show_plan(store.path, store.plan_uuid)
     window.pages.setCurrentIndex(0)
     window.saved_label.setText("Every change is saved as you make it.")
     if store.read_only:
@@ -194,6 +197,22 @@ def plan_opened(window: MainWindow, holder: str = "") -> None:
     window.session.start(store)
     # Once the window is on screen: the advice is a dialog of its own.
     QTimer.singleShot(0, window, lambda: advise_now(window))
+    if not store.read_only and first_time_own_plan(window):
+        QTimer.singleShot(0, window, lambda: ask_plan_details(window))
+
+
+def first_time_own_plan(window: MainWindow) -> bool:
+    """The plan LIO Planner made for the person, never yet given its details (asked once)."""
+    store = window.store
+    if window.data.info.organisation or whose(store.path, store.plan_uuid) != OWN:
+        return False
+    settings = app_settings()
+    key = f"details_asked/{store.plan_uuid}"
+    if settings.value(key, False, type=bool):
+        return False
+    settings.setValue(key, True)
+    settings.sync()
+    return True
 
 
 def show_first_look(window: MainWindow) -> None:
@@ -204,6 +223,7 @@ def show_first_look(window: MainWindow) -> None:
     """
     window.pages.setCurrentIndex(0)
     window.banner.hide()
+    window.file_line.show_plan(window.data.path)
     window.editor.read_only = True
     window.set_views_read_only(True)
     window.saved_label.setText("Opening the plan…")

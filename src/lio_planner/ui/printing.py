@@ -1,4 +1,4 @@
-"""File → Print Preview, Print and Export: the action plan on paper, from the window.
+"""File → Print preview, Print and Export: the action plan on paper, from the window.
 
 Every route reads the plan afresh and builds the same document, so what is previewed is what is
 printed and exported. Nothing here writes to the plan, so it all works on a read-only plan.
@@ -14,11 +14,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPainter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMessageBox, QToolBar, QWidget
 
 from lio_planner.report.files import ExportError
+from lio_planner.ui.file_folders import remember_folder, show_exported, start_folder
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
@@ -34,7 +35,7 @@ EXPORTS = {
 
 
 def install_report_actions(window: QMainWindow) -> ReportActions:
-    """Add Print Preview, Print and the exports to ``window``'s File and Export menus.
+    """Add Print preview, Print and the exports to ``window``'s File and Export menus.
 
     ``window`` needs ``store`` (the open PlanStore), ``file_menu`` and ``export_menu``.
     """
@@ -52,9 +53,9 @@ class ReportActions(QObject):
         self._options: ReportOptions | None = None  # read from the settings when first needed
         self.preview_dialog: QPrintPreviewDialog | None = None  # while the preview is open
 
-        self.options_action = self._action("Printed Plan &Options…", self.choose_options)
+        self.options_action = self._action("Printed plan &options…", self.choose_options)
         self.preview_action = self._action(
-            "Print Pre&view…", self.preview, QKeySequence("Ctrl+Shift+P")
+            "Print pre&view…", self.preview, QKeySequence("Ctrl+Shift+P")
         )
         self.print_action = self._action(
             "&Print…", self.print_plan, QKeySequence(QKeySequence.StandardKey.Print)
@@ -106,7 +107,7 @@ class ReportActions(QObject):
         return self.options
 
     def choose_options(self) -> None:
-        self.ask_for_options("Printed Plan Options", "OK")
+        self.ask_for_options("Printed plan options", "OK")
 
     # --- print and preview -----------------------------------------------------------------
     def new_printer(self) -> QPrinter:
@@ -133,7 +134,7 @@ class ReportActions(QObject):
         from PySide6.QtPrintSupport import QPrintPreviewDialog
 
         dialog = QPrintPreviewDialog(printer, self.window)
-        dialog.setWindowTitle("Print Preview")
+        dialog.setWindowTitle("Print preview")
         dialog.paintRequested.connect(self.paint)
         toolbar = dialog.findChild(QToolBar)
         if toolbar is not None:
@@ -148,7 +149,7 @@ class ReportActions(QObject):
 
         from lio_planner.report.painter import page_layout
 
-        if self.ask_for_options("Printed Plan Options", "OK") is None:
+        if self.ask_for_options("Printed plan options", "OK") is None:
             return
         printer.setPageLayout(page_layout(self.options))
         widget = dialog.findChild(QPrintPreviewWidget)
@@ -214,6 +215,7 @@ class ReportActions(QObject):
         if not name:
             return None
         path = Path(name)
+        remember_folder(path)
         if path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
         from lio_planner.report.exporting import export_plan
@@ -227,19 +229,13 @@ class ReportActions(QObject):
         if problem is not None:
             self.show_problem("The plan could not be exported", problem)
             return None
-        status_bar = getattr(self.window, "statusBar", None)
-        if callable(status_bar):
-            status_bar().showMessage(f"Exported “{path.name}”.", 8000)
+        show_exported(self.window, path)  # where it went, and buttons to open it
         return path
 
     def suggested_path(self, suffix: str) -> Path:
-        """A file name from the plan's name, in the plan's own folder (or Documents)."""
+        """A file name from the plan's name, in the folder last used (see file_folders)."""
         store = self.window.store  # type: ignore[attr-defined]
-        folder = Path(store.path).parent
-        if not folder.is_dir():
-            folder = Path(
-                QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-            )
+        folder = start_folder(Path(store.path))
         return folder / (_safe_file_name(_plan_name(self.window)) + suffix)
 
     def show_problem(self, title: str, exc: BaseException) -> None:

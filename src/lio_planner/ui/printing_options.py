@@ -66,7 +66,7 @@ class ReportOptionsDialog(QDialog):
         self,
         options: ReportOptions,
         parent: QWidget | None = None,
-        title: str = "Printed Plan Options",
+        title: str = "Printed plan options",
         accept_text: str = "OK",
     ) -> None:
         super().__init__(parent)

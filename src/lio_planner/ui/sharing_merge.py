@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import (
@@ -24,11 +25,14 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSplitter,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from lio_planner.services.merge import MINE, THEIRS, MergePreview, MergeResult, Question
+from lio_planner.domain.words import counted
+from lio_planner.services.merge import BOTH, MINE, THEIRS, MergePreview, MergeResult, Question
+from lio_planner.services.merge_words import word_differences
 from lio_planner.ui.marks import plain_tooltip
 from lio_planner.ui.sharing_dialogs import plain_label
 
@@ -67,6 +71,8 @@ class QuestionListModel(QAbstractListModel):
             return f"Chosen: {question.mine_choice}"
         if answer == THEIRS:
             return f"Chosen: {question.theirs_choice}"
+        if answer == BOTH:
+            return f"Chosen: {question.both_choice}"
         return "Not chosen yet"
 
     def set_answer(self, row: int, answer: str) -> None:
@@ -90,18 +96,24 @@ class QuestionListModel(QAbstractListModel):
         return all(q.id in self.answers for q in self.questions)
 
 
+# The marker behind words that differ from the other version (dark text on it: readable, and
+# not an error colour).
+MARK = "#ffe08a"
+
+
 class _Side(QGroupBox):
-    """One version of the item: the button that keeps it, then its values."""
+    """One version of the item: the button that keeps it, then its values (scrolling if long)."""
 
     def __init__(self, title: str) -> None:
         super().__init__(title)
         self.keep = QRadioButton()
-        self.values = plain_label("")
-        self.values.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.values = QTextEdit()
+        self.values.setReadOnly(True)
+        self.values.setAccessibleName(f"{title}: the values")
+        self.values.setAccessibleDescription("Words that differ from the other version are marked")
         layout = QVBoxLayout(self)
         layout.addWidget(self.keep)
-        layout.addWidget(self.values)
-        layout.addStretch(1)
+        layout.addWidget(self.values, 1)
 
 
 class MergeDialog(QDialog):
@@ -114,13 +126,20 @@ class MergeDialog(QDialog):
         self.resize(820, 520)
         self.model = QuestionListModel(preview.questions, self)
         count = len(preview.changes)
-        intro = f"{count} change{'s' if count != 1 else ''} from the copy will come in as they are."
+        asked = len(preview.questions)
+        intro = (
+            f"{counted(count, 'change', 'changes')} from the copy will come in as "
+            f"{'it is' if count == 1 else 'they are'}. "
+            if count or not preview.questions
+            else ""
+        )
         if preview.questions:
             intro += (
-                f" {len(preview.questions)} item(s) need you to choose: pick each one on the "
-                "left, then choose which version to keep. Nothing is merged until you press Merge."
+                f"{counted(asked, 'item needs', 'items need')} you to choose: pick each one on "
+                "the left, then choose which version to keep. Nothing is merged until you press "
+                "Merge."
             )
-        self.intro = plain_label(intro)
+        self.intro = plain_label(intro.strip())
 
         self.list = QListView()
         self.list.setModel(self.model)
@@ -135,6 +154,9 @@ class MergeDialog(QDialog):
         self.group.addButton(self.theirs.keep)
         self.mine.keep.toggled.connect(self._mine_toggled)
         self.theirs.keep.toggled.connect(self._theirs_toggled)
+        self.both = QRadioButton("Keep &both (yours first, then theirs)")
+        self.group.addButton(self.both)
+        self.both.toggled.connect(self._both_toggled)
         sides = QHBoxLayout()
         sides.addWidget(self.mine)
         sides.addWidget(self.theirs)
@@ -142,6 +164,7 @@ class MergeDialog(QDialog):
         detail_layout = QVBoxLayout(detail)
         detail_layout.addWidget(self.explanation)
         detail_layout.addLayout(sides, 1)
+        detail_layout.addWidget(self.both)
         splitter = QSplitter()
         splitter.addWidget(self.list)
         splitter.addWidget(detail)
@@ -209,14 +232,16 @@ class MergeDialog(QDialog):
         question = self.preview.questions[current.row()]
         where = f" ({question.context})" if question.context else ""
         self.explanation.setText(f"{question.subject}{where}\n{question.explanation}")
-        self.mine.values.setText(_side_text(question, mine=True))
-        self.theirs.values.setText(_side_text(question, mine=False))
+        self.mine.values.setHtml(_side_html(question, mine=True))
+        self.theirs.values.setHtml(_side_html(question, mine=False))
         self.mine.keep.setText(question.mine_choice)
         self.theirs.keep.setText(question.theirs_choice)
+        self.both.setVisible(bool(question.keep_both))
         answer = self.model.answers.get(question.id)
         self.group.setExclusive(False)
         self.mine.keep.setChecked(answer == MINE)
         self.theirs.keep.setChecked(answer == THEIRS)
+        self.both.setChecked(answer == BOTH)
         self.group.setExclusive(True)
 
     def _mine_toggled(self, on: bool) -> None:
@@ -226,6 +251,10 @@ class MergeDialog(QDialog):
     def _theirs_toggled(self, on: bool) -> None:
         if on:
             self._answer(THEIRS)
+
+    def _both_toggled(self, on: bool) -> None:
+        if on:
+            self._answer(BOTH)
 
     def _answer(self, answer: str) -> None:
         row = self._current_row()
@@ -240,9 +269,23 @@ class MergeDialog(QDialog):
         self.merge_button.setEnabled(self.model.complete)
 
 
-def _side_text(question: Question, mine: bool) -> str:
-    lines = [f"{d.label}: {d.mine if mine else d.theirs}" for d in question.differences]
-    return "\n".join(lines) or "(no details)"
+def _side_html(question: Question, mine: bool) -> str:
+    """One side's values, the words that differ from the other side marked.
+
+    Every piece of user text goes through html.escape, so "<b>" in a note shows as typed.
+    """
+    parts = []
+    for d in question.differences:
+        pieces = word_differences(d.mine, d.theirs)[0 if mine else 1]
+        text = "".join(
+            f'<span style="background-color:{MARK}; color:#000">{html.escape(piece)}</span>'
+            if changed and piece.strip()
+            else html.escape(piece)
+            for piece, changed in pieces
+        )
+        parts.append(f"<p><b>{html.escape(d.label)}:</b><br>{text}</p>")
+    body = "".join(parts) or "<p>(no details)</p>"
+    return f'<div style="white-space:pre-wrap">{body}</div>'
 
 
 def _change_lines(preview: MergePreview) -> str:

@@ -37,7 +37,10 @@ class StartPage(QWidget):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.4)
         heading.setFont(font)
-        intro = QLabel("Open a plan to carry on with it, or start a new one.")
+        self.intro = intro = QLabel(
+            "Open a plan to carry on with it, or start a new one. When LIO Planner starts, "
+            "it opens the plan you had open last (your own plan, the first time)."
+        )
         intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setWordWrap(True)
 

@@ -209,7 +209,7 @@ def test_a_local_opportunity_removed_in_the_copy_is_asked_about_with_its_actions
     preview = preview_merge(ours, shared["theirs"])
     [question] = preview.questions
     assert question.subject == "Local opportunity “Town centre plan”"
-    assert "also removes its 2 action(s)" in question.explanation
+    assert "also removes its 2 actions here" in question.explanation
     assert preview.changes == ()
 
     kept = apply_merge(ours, preview, {question.id: MINE})
