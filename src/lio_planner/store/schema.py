@@ -35,7 +35,12 @@ def utc_now() -> datetime:
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON, list[dict[str, str]]: JSON}
+    type_annotation_map = {
+        dict[str, Any]: JSON,
+        list[str]: JSON,
+        list[dict[str, str]]: JSON,
+        list[dict[str, Any]]: JSON,
+    }
 
 
 class PlanRecord(Base):
@@ -51,6 +56,9 @@ class PlanRecord(Base):
     # Digest of the seed content last merged in, so opening skips the merge when nothing changed.
     seed_digest: Mapped[str] = mapped_column(String(64), default="")
     content_version: Mapped[str] = mapped_column(String(40), default="")
+    # How old the content is, its sources and its glossary (see store.seed.Seed.content_notes);
+    # read whole, never queried, so one JSON value.
+    content_notes: Mapped[dict[str, Any]] = mapped_column(default=dict)
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     changed_at: Mapped[datetime] = mapped_column(default=utc_now)
     version: Mapped[int] = mapped_column(default=1)
@@ -82,8 +90,13 @@ class OpportunityRecord(Base):
     strategy_says: Mapped[str] = mapped_column(Text, default="")
     why_it_matters: Mapped[str] = mapped_column(Text, default="")
     pages: Mapped[str | None] = mapped_column(String(40))
-    lio_actions: Mapped[list[str]] = mapped_column(default=list)
+    # Suggested actions as {"text", "origin"}: origin names the source post ("" for our own).
+    lio_actions: Mapped[list[dict[str, str]]] = mapped_column(default=list)
     sources: Mapped[list[dict[str, str]]] = mapped_column(default=list)
+    # The strategy's foundations of social value this opportunity belongs to (Foundation values).
+    foundations: Mapped[list[str]] = mapped_column(default=list)
+    # "Since then" notes: {"text", "sources": [citations]}.
+    since_then: Mapped[list[dict[str, Any]]] = mapped_column(default=list)
     position: Mapped[int] = mapped_column(default=0)
 
     theme: Mapped[ThemeRecord] = relationship(back_populates="opportunities")
