@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from lio_planner.ui.glossary import show_glossary
+
 if TYPE_CHECKING:
     from lio_planner.ui.main_window import MainWindow
 
@@ -122,6 +124,13 @@ def build_menus(window: MainWindow) -> None:
     )
     w.help_action = _action(w, "LIO Planner &help", w.show_help, StandardKey.HelpContents)
     w.about_action = _action(w, "&About LIO Planner", w.show_about)
+    w.glossary_action = _action(
+        w,
+        "&Glossary",
+        lambda: show_glossary(w, w.navigator_model.content()),
+        None,
+        "What the terms and abbreviations in the strategy content mean",
+    )
 
     bar = w.menuBar()
     w.file_menu = bar.addMenu("&File")
@@ -168,6 +177,7 @@ def build_menus(window: MainWindow) -> None:
 
     w.help_menu = bar.addMenu("&Help")
     w.help_menu.addAction(w.help_action)
+    w.help_menu.addAction(w.glossary_action)
     w.help_menu.addAction(w.about_action)
 
     # The actions that change the plan, switched off together in a read-only window.
