@@ -41,7 +41,10 @@ def test_each_suggestion_says_whose_idea_it_is(window: MainWindow) -> None:
     _show(window, "lio-front-door")
     shown = [s for s in window.walkthrough.page.suggestions if s.isVisibleTo(s.parentWidget())]
     origins = [s.origin.text() for s in shown]
-    assert "From NCVO blog: The civil society strategy: What it says about local infrastructure" in origins
+    assert (
+        "From NCVO blog: The civil society strategy: What it says about local infrastructure"
+        in origins
+    )
     assert "Our suggestion (LIO Planner)" in origins
 
 
@@ -63,7 +66,7 @@ def test_the_glossary_opens_from_help_and_finds_a_term(qtbot: QtBot, window: Mai
     assert dialog.proxy.rowCount() >= 40
     assert "August 2018" in dialog.about.text()
     assert "gov.uk" in dialog.strategy.text()
-    qtbot.keyClicks(dialog.find, "NAVCA")  # the box has the focus when the dialog opens
+    qtbot.keyClicks(dialog.search, "NAVCA")  # the box has the focus when the dialog opens
     terms = [dialog.proxy.index(r, 0).data() for r in range(dialog.proxy.rowCount())]
     assert "NAVCA" in terms and len(terms) < 10
     dialog.close()

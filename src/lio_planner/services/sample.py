@@ -66,8 +66,9 @@ def fill_with_sample(store: PlanStore, actions: int | None = None, seed: int = 2
     """Fill a new plan with decisions, reasons, owners and actions; return how many actions.
 
     ``actions`` scales the plan for benchmarks (about that many actions, spread over the
-    opportunities being pursued). Without it each opportunity being pursued gets one or two of its suggested actions,
-    each with a success measure written for it (see :mod:`lio_planner.services.sample_content`).
+    opportunities being pursued). Without it each opportunity being pursued gets one or two of
+    its suggested actions, each with a success measure written for it (see
+    :mod:`lio_planner.services.sample_content`).
     Rows go in with bulk inserts, so 10,000 actions take well under a second.
     """
     rng = random.Random(seed)
@@ -116,9 +117,7 @@ def fill_with_sample(store: PlanStore, actions: int | None = None, seed: int = 2
                 due = _friday_on_or_before(today + timedelta(days=rng.randint(-150, 330)))
                 # The first action of each opportunity being pursued is still under way, so
                 # "Pursue" always has something live behind it.
-                status = (
-                    rng.choice(_LIVE) if n == 0 else rng.choice(_statuses_for(due, today))
-                )
+                status = rng.choice(_LIVE) if n == 0 else rng.choice(_statuses_for(due, today))
                 if n == 0 and due < today and status is Status.NOT_STARTED:
                     status = Status.IN_PROGRESS
                 rows.append(

@@ -73,9 +73,9 @@ _FOUNDATIONS = {f.value: f for f in Foundation}
 def lio_actions(value: Sequence[dict[str, str] | str] | None) -> tuple[SuggestedAction, ...]:
     """Suggested actions; plain text (as plans kept them before origins were recorded) too."""
     return tuple(
-        SuggestedAction(item) if isinstance(item, str) else SuggestedAction(
-            item.get("text", ""), item.get("origin", "")
-        )
+        SuggestedAction(item)
+        if isinstance(item, str)
+        else SuggestedAction(item.get("text", ""), item.get("origin", ""))
         for item in value or ()
     )
 

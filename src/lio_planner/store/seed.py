@@ -40,7 +40,12 @@ class SeedSource:
 
     def as_stored(self) -> dict[str, str]:
         """How the plan file keeps a citation of this source."""
-        return {"title": self.title, "publisher": self.publisher, "date": self.date, "url": self.url}
+        return {
+            "title": self.title,
+            "publisher": self.publisher,
+            "date": self.date,
+            "url": self.url,
+        }
 
 
 @dataclass(frozen=True)

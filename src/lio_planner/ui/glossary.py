@@ -3,15 +3,17 @@ content is, with a box to find a term."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
 )
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,37 +26,24 @@ from PySide6.QtWidgets import (
 )
 
 from lio_planner.domain.model import ContentNotes, GlossaryEntry
+from lio_planner.ui.sharing_lists import _ListTableModel
 
 Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 
 COL_TERM, COL_MEANING = 0, 1
-HEADERS = ("Term", "Meaning")
 
 
-class GlossaryModel(QAbstractTableModel):
-    """One row per glossary entry."""
+class GlossaryModel(_ListTableModel):
+    """One row per glossary entry, in alphabetical order."""
+
+    HEADERS = ("Term", "Meaning")
 
     def __init__(self, entries: tuple[GlossaryEntry, ...] = ()) -> None:
         super().__init__()
         self._entries = sorted(entries, key=lambda e: e.term.lstrip("#").casefold())
 
-    def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(HEADERS)
-        ):
-            return HEADERS[section]
-        return None
+    def _row_count(self) -> int:
+        return len(self._entries)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (
@@ -69,6 +58,10 @@ class GlossaryModel(QAbstractTableModel):
 
     def entry(self, row: int) -> GlossaryEntry:
         return self._entries[row]
+
+
+def _later(callback: Callable[[], None]) -> None:
+    QTimer.singleShot(0, callback)
 
 
 def bundled_content() -> ContentNotes:
@@ -95,16 +88,16 @@ class GlossaryDialog(QDialog):
         self.strategy.setTextFormat(Qt.TextFormat.PlainText)
         self.strategy.setWordWrap(True)
         self.strategy.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.find = QLineEdit()
-        self.find.setPlaceholderText("Find a term")
-        self.find.setAccessibleName("Find a term")
-        self.find.setClearButtonEnabled(True)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Find a term")
+        self.search.setAccessibleName("Find a term")
+        self.search.setClearButtonEnabled(True)
         self.model = GlossaryModel(content.glossary)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(-1)
-        self.find.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setAccessibleName("Glossary")
@@ -112,21 +105,30 @@ class GlossaryDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(COL_TERM, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_TERM, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_MEANING, QHeaderView.ResizeMode.Stretch)
-        self.table.resizeRowsToContents()
+        self.table.setColumnWidth(COL_TERM, 190)
+        # Row heights follow the wrapped meanings, so they are worked out again whenever the
+        # columns change width or the rows shown change.
+        header.sectionResized.connect(lambda *_args: self.table.resizeRowsToContents())
         self.proxy.layoutChanged.connect(self.table.resizeRowsToContents)
         self.proxy.rowsInserted.connect(self.table.resizeRowsToContents)
+        self.proxy.rowsRemoved.connect(self.table.resizeRowsToContents)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.about)
         layout.addWidget(self.strategy)
-        layout.addWidget(self.find)
+        layout.addWidget(self.search)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
         self.resize(720, 520)
-        self.find.setFocus()
+        self.search.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Only now do the columns have their real widths, which the row heights depend on.
+        _later(self.table.resizeRowsToContents)
 
 
 def show_glossary(parent: QWidget, content: ContentNotes) -> GlossaryDialog:

@@ -116,9 +116,7 @@ class NavigatorModel(QAbstractItemModel):
             local = "\nAdded by your organisation" if opportunity.is_custom else ""
             found = ", ".join(f.label for f in opportunity.foundations)
             found = f"\nFoundations: {found}" if found else ""
-            return plain_tooltip(
-                f"Decision: {opportunity.decision.label}{actions}{local}{found}"
-            )
+            return plain_tooltip(f"Decision: {opportunity.decision.label}{actions}{local}{found}")
         if role == Qt.ItemDataRole.FontRole and opportunity.is_custom:
             font = QFont()
             font.setItalic(True)

@@ -83,9 +83,7 @@ class _Suggestion(QWidget):
         self.text = suggestion.text
         self.label.setText(suggestion.text)
         self.origin.setText(
-            "Our suggestion (LIO Planner)"
-            if suggestion.is_ours
-            else f"From {suggestion.origin}"
+            "Our suggestion (LIO Planner)" if suggestion.is_ours else f"From {suggestion.origin}"
         )
         self.label.setAccessibleName(f"Suggested action {number}")
         self.origin.setAccessibleName(f"Where suggested action {number} comes from")

@@ -25,7 +25,9 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[PlanOverview, list
     return result
 
 
-def test_each_reason_was_written_for_its_opportunity(sample: tuple[PlanOverview, list[ActionRow]]) -> None:
+def test_each_reason_was_written_for_its_opportunity(
+    sample: tuple[PlanOverview, list[ActionRow]],
+) -> None:
     overview, _rows = sample
     for o in overview.opportunities:
         decision, reason, _measures = SAMPLE_RESPONSES[o.key or ""]
@@ -37,7 +39,9 @@ def test_each_reason_was_written_for_its_opportunity(sample: tuple[PlanOverview,
     )
 
 
-def test_each_action_and_measure_belong_together(sample: tuple[PlanOverview, list[ActionRow]]) -> None:
+def test_each_action_and_measure_belong_together(
+    sample: tuple[PlanOverview, list[ActionRow]],
+) -> None:
     overview, rows = sample
     by_uuid = {o.uuid: o for o in overview.opportunities}
     for row in rows:
@@ -53,12 +57,16 @@ def test_no_action_appears_twice(sample: tuple[PlanOverview, list[ActionRow]]) -
     assert [d for d, n in counts.items() if n > 1] == []
 
 
-def test_every_opportunity_pursued_has_a_live_action(sample: tuple[PlanOverview, list[ActionRow]]) -> None:
+def test_every_opportunity_pursued_has_a_live_action(
+    sample: tuple[PlanOverview, list[ActionRow]],
+) -> None:
     overview, rows = sample
     pursued = [o for o in overview.opportunities if o.decision is Decision.PURSUE]
     assert len(pursued) >= 20
     for o in pursued:
-        assert any(r.action.status.is_open for r in rows if r.action.opportunity_uuid == o.uuid), o.key
+        assert any(r.action.status.is_open for r in rows if r.action.opportunity_uuid == o.uuid), (
+            o.key
+        )
 
 
 def test_owners_are_people(sample: tuple[PlanOverview, list[ActionRow]]) -> None:
@@ -70,11 +78,15 @@ def test_owners_are_people(sample: tuple[PlanOverview, list[ActionRow]]) -> None
         assert first.istitle() and last.istitle(), name
 
 
-def test_some_opportunities_are_left_to_decide(sample: tuple[PlanOverview, list[ActionRow]]) -> None:
+def test_some_opportunities_are_left_to_decide(
+    sample: tuple[PlanOverview, list[ActionRow]],
+) -> None:
     overview, _rows = sample
     assert any(o.decision is Decision.UNDECIDED for o in overview.opportunities)
 
 
-def test_every_seeded_opportunity_has_a_sample_response(sample: tuple[PlanOverview, list[ActionRow]]) -> None:
+def test_every_seeded_opportunity_has_a_sample_response(
+    sample: tuple[PlanOverview, list[ActionRow]],
+) -> None:
     overview, _rows = sample
     assert {o.key for o in overview.opportunities} == set(SAMPLE_RESPONSES)

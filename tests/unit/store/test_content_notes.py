@@ -40,7 +40,9 @@ def test_an_older_plan_keeps_its_actions_and_gains_the_notes(tmp_path: Path) -> 
     path = tmp_path / "Old.lioplan"
     store = create_plan(path, "Test CVS")
     opportunity = queries.overview(store).opportunities[0]
-    record_action(store, opportunity.uuid, ActionFields("Our own action", status=Status.DONE), "Sam")
+    record_action(
+        store, opportunity.uuid, ActionFields("Our own action", status=Status.DONE), "Sam"
+    )
     set_response(store, opportunity.uuid, Decision.PURSUE, "Our reasons", "Sam")
     store.close()
     downgrade_to_0002(path)

@@ -132,7 +132,8 @@ CASES = {
     ),
     "action without an origin": (
         lambda d: _opportunity_2(d)["lio_actions"][0].pop("origin"),
-        r"opportunity 2 '[a-z0-9-]+': field 'lio_actions' item 1 must have just 'text' and 'origin'",
+        r"opportunity 2 '[a-z0-9-]+': field 'lio_actions' item 1 must have just 'text' and "
+        r"'origin'",
     ),
     "action from an unknown post": (
         lambda d: _opportunity_2(d)["lio_actions"][0].update(origin="a-blog"),

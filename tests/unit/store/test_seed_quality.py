@@ -136,7 +136,9 @@ def test_every_opportunity_belongs_to_a_foundation(seed: Seed) -> None:
         ("grant-guidance-and-transparency", "open data"),
     ],
 )
-def test_claims_no_stronger_than_their_sources(seed: Seed, opportunity: str, must_not_say: str) -> None:
+def test_claims_no_stronger_than_their_sources(
+    seed: Seed, opportunity: str, must_not_say: str
+) -> None:
     entry = next(o for o in seed.opportunities if o.id == opportunity)
     text = " ".join([entry.title, entry.strategy_says or "", entry.why_it_matters])
     assert must_not_say.casefold() not in text.casefold()
@@ -152,6 +154,8 @@ def test_corrections_rest_on_the_right_posts(seed: Seed) -> None:
     front_door = by_id["lio-front-door"].why_it_matters
     assert "reader commenting" in front_door and "social prescribing" in front_door
     assert by_id["digital-inclusion-and-tech"].sources == (
-        "support-cambs-local-infrastructure", "waltham-forest-all-about-people")
+        "support-cambs-local-infrastructure",
+        "waltham-forest-all-about-people",
+    )
     assert by_id["community-assets"].sources == ("ncvo-local-infrastructure",)
     assert by_id["system-failure-gap"].strategy_says is None  # a gap, not something it says
