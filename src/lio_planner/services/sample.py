@@ -51,7 +51,6 @@ _PAST = (Status.DONE,) * 5 + (Status.IN_PROGRESS,) * 2 + (
     Status.NOT_STARTED, Status.BLOCKED, Status.DROPPED)  # fmt: skip
 _SOON = (Status.IN_PROGRESS,) * 4 + (Status.NOT_STARTED,) * 3 + (Status.DONE, Status.BLOCKED)
 _LATER = (Status.NOT_STARTED,) * 6 + (Status.IN_PROGRESS,) * 2 + (Status.DROPPED,)
-_LIVE = (Status.IN_PROGRESS,) * 3 + (Status.NOT_STARTED, Status.BLOCKED)
 
 SAMPLE_TITLE = "Our response to the Civil Society Strategy"
 
@@ -115,9 +114,13 @@ def fill_with_sample(store: PlanStore, actions: int | None = None, seed: int = 2
             for n in range(count):
                 description, measure = plans[n % len(plans)]
                 due = _friday_on_or_before(today + timedelta(days=rng.randint(-150, 330)))
-                # The first action of each opportunity being pursued is still under way, so
-                # "Pursue" always has something live behind it.
-                status = rng.choice(_LIVE) if n == 0 else rng.choice(_statuses_for(due, today))
+                # The first action of each opportunity being pursued is still open, so
+                # "Pursue" always has something live behind it; like the rest, it is more
+                # likely under way when due soon and not started when due next year.
+                statuses = _statuses_for(due, today)
+                if n == 0:
+                    statuses = tuple(s for s in statuses if s.is_open)
+                status = rng.choice(statuses)
                 if n == 0 and due < today and status is Status.NOT_STARTED:
                     status = Status.IN_PROGRESS
                 rows.append(
