@@ -8,8 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from lio_planner.ui.glossary import show_glossary
-
 if TYPE_CHECKING:
     from lio_planner.ui.main_window import MainWindow
 
@@ -41,6 +39,14 @@ def _fill(menu: QMenu, actions: list[QAction | None]) -> None:
             menu.addSeparator()
         else:
             menu.addAction(action)
+
+
+def _show_glossary(window: MainWindow) -> None:
+    # Imported when asked for: the glossary's table model brings SQLAlchemy with it, which
+    # start-up leaves until after the first paint.
+    from lio_planner.ui.glossary import show_glossary
+
+    show_glossary(window, window.navigator_model.content())
 
 
 def build_menus(window: MainWindow) -> None:
@@ -127,7 +133,7 @@ def build_menus(window: MainWindow) -> None:
     w.glossary_action = _action(
         w,
         "&Glossary",
-        lambda: show_glossary(w, w.navigator_model.content()),
+        lambda: _show_glossary(w),
         None,
         "What the terms and abbreviations in the strategy content mean",
     )
