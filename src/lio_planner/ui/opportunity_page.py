@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lio_planner.domain.glossary import explain
+from lio_planner.domain.glossary import Glossary
 from lio_planner.domain.model import GlossaryEntry, Opportunity, SuggestedAction, Theme
 from lio_planner.ui.marks import plain_tooltip
 
@@ -101,7 +101,7 @@ class OpportunityPage(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.opportunity: Opportunity | None = None
-        self.glossary: tuple[GlossaryEntry, ...] = ()
+        self.glossary = Glossary()
         self.theme_label = _label(selectable=False)
         self.title = _label()
         font = QFont(self.title.font())
@@ -225,15 +225,15 @@ class OpportunityPage(QWidget):
 
     def set_glossary(self, glossary: tuple[GlossaryEntry, ...]) -> None:
         """The terms to explain in tooltips over the text that uses them."""
-        if glossary != self.glossary:
-            self.glossary = glossary
+        if glossary != self.glossary.entries:
+            self.glossary = Glossary(glossary)
             self._explain_terms()
 
     def _explain_terms(self) -> None:
         labels = [self.says, self.why, self.since, self.title]
         labels += [s.label for s in self.suggestions if s.isVisibleTo(self)]
         for label in labels:
-            meaning = explain(label.text(), self.glossary)
+            meaning = self.glossary.explain(label.text())
             label.setToolTip(plain_tooltip(meaning) if meaning else "")
 
     def set_read_only(self, read_only: bool) -> None:
