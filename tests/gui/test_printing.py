@@ -224,6 +224,9 @@ def test_print_dialog_prints_when_accepted(
 def test_print_preview_shows_the_plans_pages(
     actions: ReportActions, monkeypatch: pytest.MonkeyPatch, messages: list[tuple[str, str]]
 ) -> None:
+    # Start from portrait whatever an earlier test saved in the settings, so the switch to
+    # landscape below is a real change.
+    actions.options = ReportOptions()
     dialog = actions.make_preview_dialog(actions.new_printer())
     widget = dialog.findChild(QPrintPreviewWidget)
     widget.updatePreview()  # what showing the dialog does: paint every page for the preview

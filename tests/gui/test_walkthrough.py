@@ -118,7 +118,7 @@ def test_a_suggested_action_is_copied_in_with_one_click(qtbot: QtBot, window: Ma
     assert suggestion.isVisible()
     qtbot.mouseClick(suggestion.button, Qt.MouseButton.LeftButton)
     [action] = queries.actions_for(window.store, opportunity.uuid)
-    assert action.description == opportunity.lio_actions[0]
+    assert action.description == opportunity.lio_actions[0].text
     assert focused() is window.response.form.owner  # ready to say who does it
 
 

@@ -127,3 +127,26 @@ _RAG_COLOURS = {
     Rag.BLUE: "#2f6db5",
     Rag.GREY: "#8a8a8a",
 }
+
+
+class Foundation(str, Enum):
+    """The strategy's five "foundations of social value", which it is organised around."""
+
+    PEOPLE = "people"
+    PLACES = "places"
+    SOCIAL_SECTOR = "social-sector"
+    PRIVATE_SECTOR = "private-sector"
+    PUBLIC_SECTOR = "public-sector"
+
+    @property
+    def label(self) -> str:
+        return _FOUNDATION_LABELS[self]
+
+
+_FOUNDATION_LABELS = {
+    Foundation.PEOPLE: "People",
+    Foundation.PLACES: "Places",
+    Foundation.SOCIAL_SECTOR: "The social sector",
+    Foundation.PRIVATE_SECTOR: "The private sector",
+    Foundation.PUBLIC_SECTOR: "The public sector",
+}

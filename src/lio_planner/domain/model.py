@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from lio_planner.domain.enums import Decision, Priority, Rag, Status
+from lio_planner.domain.enums import Decision, Foundation, Priority, Rag, Status
 from lio_planner.domain.rules import is_overdue, rag_for
 
 
@@ -21,10 +21,58 @@ class PlanInfo:
 
 @dataclass(frozen=True)
 class SourcePost:
-    """A published post that an opportunity's reference text draws on."""
+    """A published source that the reference text draws on, with what is needed to cite it."""
 
     title: str
     publisher: str
+    date: str = ""  # as published: "2018-08-30", or "2018-08" when only the month is known
+    url: str = ""
+
+    def citation(self) -> str:
+        """One line, as a reference list would give it."""
+        parts = [self.publisher, self.title, self.date, self.url]
+        return ", ".join(p for p in parts if p)
+
+
+@dataclass(frozen=True)
+class SuggestedAction:
+    """An action the content suggests, and the post it comes from ("" when it is the app's own)."""
+
+    text: str
+    origin: str = ""  # the source post's publisher and title
+
+    @property
+    def is_ours(self) -> bool:
+        return not self.origin
+
+
+@dataclass(frozen=True)
+class SinceThen:
+    """A dated change since the strategy was written, with the sources that say so."""
+
+    text: str
+    sources: tuple[SourcePost, ...] = ()
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """A term of art or abbreviation used in the content, and what it means."""
+
+    term: str
+    meaning: str
+    also: tuple[str, ...] = ()  # other forms of the term found in the text (plurals, full names)
+
+
+@dataclass(frozen=True)
+class ContentNotes:
+    """What the plan's copy of the strategy content says about itself: its age and its words."""
+
+    about: str = ""  # how old the content is and where it comes from
+    written: str = ""  # when the source posts were written, such as "2018-08"
+    strategy: SourcePost | None = None  # the strategy itself
+    pages_note: str = ""  # what the page references refer to
+    sources: tuple[SourcePost, ...] = ()  # every source cited anywhere in the content
+    glossary: tuple[GlossaryEntry, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -53,12 +101,14 @@ class Opportunity:
     strategy_says: str
     why_it_matters: str
     pages: str | None
-    lio_actions: tuple[str, ...]
+    lio_actions: tuple[SuggestedAction, ...]
     sources: tuple[SourcePost, ...]
     position: int
     decision: Decision = Decision.UNDECIDED
     reasons: str = ""
     action_count: int = 0
+    foundations: tuple[Foundation, ...] = ()
+    since_then: tuple[SinceThen, ...] = ()
 
     @property
     def is_custom(self) -> bool:
@@ -135,6 +185,7 @@ class PlanOverview:
     themes: tuple[Theme, ...]
     opportunities: tuple[Opportunity, ...]
     people: tuple[Person, ...] = field(default=())
+    content: ContentNotes = field(default=ContentNotes())
 
     def opportunities_in(self, theme_uuid: str) -> tuple[Opportunity, ...]:
         return tuple(o for o in self.opportunities if o.theme_uuid == theme_uuid)

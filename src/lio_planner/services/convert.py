@@ -42,6 +42,8 @@ def opportunity(record: OpportunityRecord, action_count: int | None = None) -> O
         decision=plain_rows.decision(response.decision if response else None),
         reasons=response.reasons if response else "",
         action_count=len(record.actions) if action_count is None else action_count,
+        foundations=plain_rows.foundations(record.foundations),
+        since_then=plain_rows.since_then(record.since_then),
     )
 
 

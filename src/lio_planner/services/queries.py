@@ -36,7 +36,9 @@ def plan_info(store: PlanStore) -> PlanInfo:
 def overview(store: PlanStore) -> PlanOverview:
     """Themes and opportunities in order, with each one's decision and number of actions."""
     with store.reading() as session:
-        info = convert.plan_info(session.scalars(select(PlanRecord)).one())
+        plan = session.scalars(select(PlanRecord)).one()
+        info = convert.plan_info(plan)
+        content = plain_rows.content_notes(plan.content_notes)
         themes = session.scalars(select(ThemeRecord).order_by(ThemeRecord.position, ThemeRecord.id))
         theme_list = [convert.theme(t) for t in themes]
         counts = dict(
@@ -65,7 +67,7 @@ def overview(store: PlanStore) -> PlanOverview:
                 select(PersonRecord).order_by(func.lower(PersonRecord.name), PersonRecord.id)
             )
         ]
-    return PlanOverview(info, tuple(theme_list), tuple(opportunities), tuple(people))
+    return PlanOverview(info, tuple(theme_list), tuple(opportunities), tuple(people), content)
 
 
 def opportunity(store: PlanStore, uuid: str) -> Opportunity:

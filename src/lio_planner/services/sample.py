@@ -8,6 +8,8 @@ from datetime import date, timedelta
 from sqlalchemy import insert, select, update
 
 from lio_planner.domain.enums import Decision, Priority, Status
+from lio_planner.services.sample_content import SAMPLE_RESPONSES
+from lio_planner.store import plain_rows
 from lio_planner.store.database import PlanStore
 from lio_planner.store.schema import (
     ActionRecord,
@@ -20,6 +22,8 @@ from lio_planner.store.schema import (
 )
 from lio_planner.store.tracking import track_untracked_rows
 
+# Owners are named people, as in a real plan (a role such as "Chief Officer" reads oddly
+# beside names, and the People dialog is for people).
 SAMPLE_PEOPLE = (
     "Amira Khan",
     "Dafydd Jones",
@@ -28,50 +32,6 @@ SAMPLE_PEOPLE = (
     "Bronwen Ellis",
     "Tom Nguyen",
     "Priya Shah",
-    "Chief Officer",
-)
-
-# Reasons are dealt out in turn (not at random) so the sample plan never repeats itself.
-_REASONS = {
-    Decision.PURSUE: (
-        "Fits our strategic plan, and members raised it at the last VCS forum.",
-        "The council's new commissioning lead is keen; we should move while there is interest.",
-        "Small charities told us this is their biggest barrier this year.",
-        "We already do some of this; the strategy gives us a hook to ask for it to be funded.",
-        "Trustees asked us to make this a priority in the business plan.",
-        "The health and care partnership is redesigning services and wants the sector involved.",
-        "Three of our members are ready to lead on it with our support.",
-        "Low cost for us, and it raises the profile of the whole sector locally.",
-        "Our funder expects to see progress on this in the next monitoring report.",
-        "It builds on the joint work we started with the district councils last year.",
-        "Members in rural areas said this would make the biggest difference to them.",
-        "A good fit with our volunteer centre, which already reaches most of these groups.",
-    ),
-    Decision.NOT_NOW: (
-        "Worth doing, but we have no capacity until the new funding starts in April.",
-        "Waiting for the national guidance before committing staff time.",
-        "We will revisit this at the trustees' strategy day in the autumn.",
-    ),
-    Decision.NOT_APPLICABLE: (
-        "Our county has no LEP board seat for the sector to engage with.",
-        "Another local partner already leads on this; we signpost groups to them.",
-        "None of our members work in this area, so there is no local demand.",
-    ),
-}
-
-_MEASURES = (
-    "At least 12 member groups attend",
-    "Council adopts the revised approach in writing",
-    "Three joint bids submitted",
-    "Feedback score of 4 out of 5 or better",
-    "Report to trustees by the due date",
-    "Agreed in the partnership's minutes",
-    "20 groups supported, half of them new to us",
-    "Case studies published on our website",
-    "Funding secured for at least two years",
-    "Briefing shared with all members",
-    "Named contact agreed with the council",
-    "Survey shows members know where to get help",
 )
 
 _NOTES = (
@@ -105,7 +65,9 @@ def fill_with_sample(store: PlanStore, actions: int | None = None, seed: int = 2
     """Fill a new plan with decisions, reasons, owners and actions; return how many actions.
 
     ``actions`` scales the plan for benchmarks (about that many actions, spread over the
-    opportunities being pursued). Without it the plan has a realistic two or three per opportunity.
+    opportunities being pursued). Without it each opportunity being pursued gets one or two of
+    its suggested actions, each with a success measure written for it (see
+    :mod:`lio_planner.services.sample_content`).
     Rows go in with bulk inserts, so 10,000 actions take well under a second.
     """
     rng = random.Random(seed)
@@ -114,7 +76,7 @@ def fill_with_sample(store: PlanStore, actions: int | None = None, seed: int = 2
     with store.transaction() as session:
         opportunities = session.execute(
             select(
-                OpportunityRecord.id, OpportunityRecord.lio_actions, OpportunityRecord.title
+                OpportunityRecord.id, OpportunityRecord.seed_key, OpportunityRecord.lio_actions
             ).order_by(OpportunityRecord.position)
         ).all()
         people_rows = [{"uuid": new_uuid(), "name": name} for name in SAMPLE_PEOPLE]
@@ -123,23 +85,15 @@ def fill_with_sample(store: PlanStore, actions: int | None = None, seed: int = 2
             session.scalars(select(PersonRecord.id).where(PersonRecord.name.in_(SAMPLE_PEOPLE)))
         )
 
-        dealt = dict.fromkeys(_REASONS, 0)
-        pursued = []
-        for index, (opp_id, _suggested, _title) in enumerate(opportunities):
-            # Leave a few undecided, so the walk-through has something left to do.
-            if index % 9 == 8:
-                decision = Decision.UNDECIDED
-            elif index % 7 == 5:
-                decision = Decision.NOT_NOW
-            elif index % 11 == 10:
-                decision = Decision.NOT_APPLICABLE
-            else:
-                decision = Decision.PURSUE
-            reasons = ""
-            if decision in _REASONS:
-                options = _REASONS[decision]
-                reasons = options[dealt[decision] % len(options)]
-                dealt[decision] += 1
+        # (opportunity id, [(description, success measure), ...]) for each one pursued
+        pursued: list[tuple[int, list[tuple[str, str]]]] = []
+        for opp_id, key, suggested in opportunities:
+            decision, reasons, measures = SAMPLE_RESPONSES.get(
+                key or "", (Decision.UNDECIDED, "", ())
+            )
+            texts = [s.text for s in plain_rows.lio_actions(suggested)]
+            if decision is Decision.PURSUE and not (measures and texts):
+                decision, reasons = Decision.UNDECIDED, ""  # nothing fitting to do: leave it
             session.execute(
                 update(ResponseRecord)
                 .where(ResponseRecord.opportunity_id == opp_id)
@@ -148,28 +102,37 @@ def fill_with_sample(store: PlanStore, actions: int | None = None, seed: int = 2
                 )
             )
             if decision is Decision.PURSUE:
-                pursued.append((opp_id, _suggested or ["Agree next steps with partners"]))
+                pursued.append((opp_id, list(zip(texts, measures, strict=False))))
 
         per_opportunity = (
-            [rng.choice((1, 2, 3)) for _ in pursued]
+            [len(plans) for _opp, plans in pursued]
             if actions is None
             else _spread(actions, len(pursued))
         )
         rows = []
-        for (opp_id, suggested), count in zip(pursued, per_opportunity, strict=True):
+        for (opp_id, plans), count in zip(pursued, per_opportunity, strict=True):
             for n in range(count):
+                description, measure = plans[n % len(plans)]
                 due = _friday_on_or_before(today + timedelta(days=rng.randint(-150, 330)))
-                status = rng.choice(_statuses_for(due, today))
+                # The first action of each opportunity being pursued is still open, so
+                # "Pursue" always has something live behind it; like the rest, it is more
+                # likely under way when due soon and not started when due next year.
+                statuses = _statuses_for(due, today)
+                if n == 0:
+                    statuses = tuple(s for s in statuses if s.is_open)
+                status = rng.choice(statuses)
+                if n == 0 and due < today and status is Status.NOT_STARTED:
+                    status = Status.IN_PROGRESS
                 rows.append(
                     {
                         "uuid": new_uuid(),
                         "opportunity_id": opp_id,
-                        "description": suggested[n % len(suggested)],
+                        "description": description,
                         "owner_id": rng.choice(people_ids),
                         "due": due,
                         "status": status.value,
                         "priority": rng.choice(list(Priority)).value,
-                        "success_measure": rng.choice(_MEASURES),
+                        "success_measure": measure,
                         "notes": rng.choice(_NOTES),
                         "position": n + 1,
                         "created_at": now,

@@ -44,16 +44,19 @@ def merge_seed(session: Session, seed: Seed) -> int:
             added += 1
         opportunity.theme = themes[item.theme]
         opportunity.title = item.title
-        opportunity.strategy_says = item.strategy_says
+        opportunity.strategy_says = item.strategy_says or ""
         opportunity.why_it_matters = item.why_it_matters
         opportunity.pages = item.pages
-        opportunity.lio_actions = list(item.lio_actions)
+        opportunity.lio_actions = seed.suggestions(item)
         opportunity.sources = seed.source_refs(item)
+        opportunity.foundations = [f.value for f in item.foundations]
+        opportunity.since_then = seed.since_then(item)
         opportunity.position = position
 
     plan = session.scalars(select(PlanRecord)).one()
     plan.seed_digest = seed.digest
     plan.content_version = seed.content_version
+    plan.content_notes = seed.content_notes()
     return added
 
 

@@ -35,7 +35,8 @@ _THEMES = "SELECT uuid, seed_key, title, summary, position FROM themes ORDER BY 
 _COUNTS = "SELECT opportunity_id, count(*) FROM actions GROUP BY opportunity_id"
 _OPPORTUNITIES = """
     SELECT o.id, o.uuid, o.seed_key, t.uuid AS theme_uuid, o.title, o.strategy_says,
-           o.why_it_matters, o.pages, o.lio_actions, o.sources, o.position, r.decision, r.reasons
+           o.why_it_matters, o.pages, o.lio_actions, o.sources, o.position, r.decision, r.reasons,
+           o.foundations, o.since_then
     FROM opportunities o
     JOIN themes t ON o.theme_id = t.id
     LEFT OUTER JOIN responses r ON r.opportunity_id = o.id
@@ -111,17 +112,20 @@ def _stamp(path: Path) -> tuple[int, int, int] | None:
 
 
 def _overview(connection: sqlite3.Connection) -> PlanOverview:
-    plans = connection.execute("SELECT uuid, organisation, title, period FROM plan").fetchall()
+    plans = connection.execute(
+        "SELECT uuid, organisation, title, period, content_notes FROM plan"
+    ).fetchall()
     if len(plans) != 1:
         raise ValueError("a plan file holds exactly one plan")
-    info = PlanInfo(*plans[0])
+    info = PlanInfo(*plans[0][:4])
+    content = plain_rows.content_notes(_json(plans[0][4]))
     themes = tuple(Theme(*row) for row in connection.execute(_THEMES))
     counts = dict(connection.execute(_COUNTS).fetchall())
     cursor = connection.cursor()
     cursor.row_factory = sqlite3.Row  # by column name: there are a dozen of them
     opportunities = tuple(_opportunity(row, counts) for row in cursor.execute(_OPPORTUNITIES))
     people = tuple(Person(*row) for row in connection.execute(_PEOPLE))
-    return PlanOverview(info, themes, opportunities, people)
+    return PlanOverview(info, themes, opportunities, people, content)
 
 
 def _opportunity(row: sqlite3.Row, counts: dict[int, int]) -> Opportunity:
@@ -139,6 +143,8 @@ def _opportunity(row: sqlite3.Row, counts: dict[int, int]) -> Opportunity:
         decision=plain_rows.decision(row["decision"]),
         reasons=row["reasons"] or "",
         action_count=counts.get(row["id"], 0),
+        foundations=plain_rows.foundations(_json(row["foundations"])),
+        since_then=plain_rows.since_then(_json(row["since_then"])),
     )
 
 

@@ -23,7 +23,14 @@ def upgrade_to_head(engine: Engine) -> None:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as connection:
+        # Batch mode rebuilds a table by dropping the old one; with foreign keys on, dropping
+        # "opportunities" would cascade and delete every action. SQLite only takes this pragma
+        # outside a transaction, which this first statement still is (pysqlite begins lazily).
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+        broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            raise RuntimeError(f"updating the plan would break {len(broken)} links between rows")
         # user_version is the cheap marker read from the header on every open.
         connection.exec_driver_sql(f"PRAGMA user_version={SCHEMA_VERSION}")

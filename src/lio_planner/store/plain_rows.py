@@ -10,8 +10,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from lio_planner.domain.enums import Decision, Priority, Status
-from lio_planner.domain.model import Action, ActionRow, SourcePost
+from lio_planner.domain.enums import Decision, Foundation, Priority, Status
+from lio_planner.domain.model import (
+    Action,
+    ActionRow,
+    ContentNotes,
+    GlossaryEntry,
+    SinceThen,
+    SourcePost,
+    SuggestedAction,
+)
 
 # Dictionary look-ups: calling the Enum classes costs about 20 ms over 10,000 rows.
 _STATUSES = {s.value: s for s in Status}
@@ -59,9 +67,50 @@ def decision(value: str | None) -> Decision:
     return _DECISIONS[value or Decision.UNDECIDED.value]
 
 
-def lio_actions(value: Sequence[str] | None) -> tuple[str, ...]:
-    return tuple(value or ())
+_FOUNDATIONS = {f.value: f for f in Foundation}
+
+
+def lio_actions(value: Sequence[dict[str, str] | str] | None) -> tuple[SuggestedAction, ...]:
+    """Suggested actions; plain text (as plans kept them before origins were recorded) too."""
+    return tuple(
+        SuggestedAction(item)
+        if isinstance(item, str)
+        else SuggestedAction(item.get("text", ""), item.get("origin", ""))
+        for item in value or ()
+    )
+
+
+def source(value: dict[str, str]) -> SourcePost:
+    return SourcePost(
+        value.get("title", ""), value.get("publisher", ""), value.get("date", ""),
+        value.get("url", ""),
+    )  # fmt: skip
 
 
 def sources(value: Sequence[dict[str, str]] | None) -> tuple[SourcePost, ...]:
-    return tuple(SourcePost(s.get("title", ""), s.get("publisher", "")) for s in value or ())
+    return tuple(source(s) for s in value or ())
+
+
+def foundations(value: Sequence[str] | None) -> tuple[Foundation, ...]:
+    return tuple(_FOUNDATIONS[f] for f in value or () if f in _FOUNDATIONS)
+
+
+def since_then(value: Sequence[dict[str, Any]] | None) -> tuple[SinceThen, ...]:
+    return tuple(SinceThen(n.get("text", ""), sources(n.get("sources"))) for n in value or ())
+
+
+def content_notes(value: dict[str, Any] | None) -> ContentNotes:
+    """The plan's notes on its strategy content ({} in a plan not yet refreshed)."""
+    value = value or {}
+    strategy = value.get("strategy")
+    return ContentNotes(
+        about=value.get("about", ""),
+        written=value.get("written", ""),
+        strategy=source(strategy) if strategy else None,
+        pages_note=value.get("pages_note", ""),
+        sources=sources(value.get("sources")),
+        glossary=tuple(
+            GlossaryEntry(g.get("term", ""), g.get("meaning", ""), tuple(g.get("also", ())))
+            for g in value.get("glossary", ())
+        ),
+    )

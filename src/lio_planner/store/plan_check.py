@@ -135,6 +135,8 @@ def _condition(column: str, rule: dict[str, Any]) -> str:
         shape = "1"
         if kind == "json-object":
             shape = f"json_type({c}) = 'object'"
+        elif kind == "json-list":
+            shape = f"json_type({c}) = 'array'"
         elif kind == "json-list-text":
             shape = (
                 f"json_type({c}) = 'array' AND NOT EXISTS "

@@ -20,7 +20,7 @@ from urllib.parse import quote
 EXTENSION = ".lioplan"
 APPLICATION_ID = 0x4C494F50  # "LIOP"
 # The schema version this release writes. Each Alembic migration sets user_version to its number.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _HEADER_SIZE = 100

@@ -37,6 +37,7 @@ def utc_now() -> datetime:
 
 
 # What a column may hold beyond its SQL type, for the opening check (store/plan_check.py).
+_JSON_LIST = {"json": "json-list"}
 _JSON_LIST_OF_TEXT = {"json": "json-list-text"}
 _JSON_LIST_OF_OBJECTS = {"json": "json-list-object"}
 _JSON_OBJECT = {"json": "json-object"}
@@ -48,7 +49,12 @@ def _choices(kind: type[Enum]) -> dict[str, Any]:
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON, list[dict[str, str]]: JSON}
+    type_annotation_map = {
+        dict[str, Any]: JSON,
+        list[str]: JSON,
+        list[dict[str, str]]: JSON,
+        list[dict[str, Any]]: JSON,
+    }
 
 
 class PlanRecord(Base):
@@ -64,6 +70,9 @@ class PlanRecord(Base):
     # Digest of the seed content last merged in, so opening skips the merge when nothing changed.
     seed_digest: Mapped[str] = mapped_column(String(64), default="")
     content_version: Mapped[str] = mapped_column(String(40), default="")
+    # How old the content is, its sources and its glossary (see store.seed.Seed.content_notes);
+    # read whole, never queried, so one JSON value.
+    content_notes: Mapped[dict[str, Any]] = mapped_column(default=dict, info=_JSON_OBJECT)
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     changed_at: Mapped[datetime] = mapped_column(default=utc_now)
     version: Mapped[int] = mapped_column(default=1)
@@ -95,8 +104,15 @@ class OpportunityRecord(Base):
     strategy_says: Mapped[str] = mapped_column(Text, default="")
     why_it_matters: Mapped[str] = mapped_column(Text, default="")
     pages: Mapped[str | None] = mapped_column(String(40))
-    lio_actions: Mapped[list[str]] = mapped_column(default=list, info=_JSON_LIST_OF_TEXT)
+    # Suggested actions as {"text", "origin"}: origin names the source post ("" for our own).
+    # Plans made before content version 3 hold plain strings here until their content is
+    # refreshed on opening, so the opening check accepts any list.
+    lio_actions: Mapped[list[dict[str, str]]] = mapped_column(default=list, info=_JSON_LIST)
     sources: Mapped[list[dict[str, str]]] = mapped_column(default=list, info=_JSON_LIST_OF_OBJECTS)
+    # The strategy's foundations of social value this opportunity belongs to (Foundation values).
+    foundations: Mapped[list[str]] = mapped_column(default=list, info=_JSON_LIST_OF_TEXT)
+    # "Since then" notes: {"text", "sources": [citations]}.
+    since_then: Mapped[list[dict[str, Any]]] = mapped_column(default=list, info=_JSON_LIST)
     position: Mapped[int] = mapped_column(default=0)
 
     theme: Mapped[ThemeRecord] = relationship(back_populates="opportunities")

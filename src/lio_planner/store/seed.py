@@ -8,12 +8,21 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-SEED_FORMAT = 1
+from lio_planner.domain.enums import Foundation
+
+SEED_FORMAT = 2
+
+# Where a suggested action is the app's own idea rather than a source post's.
+OUR_ORIGIN = "ours"
+
+# Publication dates as the source gives them: a day, or only a month or a year.
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
 class SeedError(ValueError):
@@ -23,9 +32,20 @@ class SeedError(ValueError):
 @dataclass(frozen=True)
 class SeedSource:
     id: str
-    file: str
+    file: str | None  # the post's file in the seed material, for posts the content draws on
     title: str
     publisher: str
+    date: str
+    url: str
+
+    def as_stored(self) -> dict[str, str]:
+        """How the plan file keeps a citation of this source."""
+        return {
+            "title": self.title,
+            "publisher": self.publisher,
+            "date": self.date,
+            "url": self.url,
+        }
 
 
 @dataclass(frozen=True)
@@ -36,31 +56,90 @@ class SeedTheme:
 
 
 @dataclass(frozen=True)
+class SeedSuggestion:
+    text: str
+    origin: str  # a source id, or OUR_ORIGIN
+
+
+@dataclass(frozen=True)
+class SeedSinceThen:
+    text: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SeedGlossaryEntry:
+    term: str
+    meaning: str
+    also: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SeedAbout:
+    written: str
+    summary: str
+    strategy: str  # the source id of the strategy itself
+    pages_note: str
+
+
+@dataclass(frozen=True)
 class SeedOpportunity:
     id: str
     theme: str
+    foundations: tuple[Foundation, ...]
     title: str
-    strategy_says: str
+    strategy_says: str | None  # None for a gap the posts point out, where the strategy is silent
     why_it_matters: str
     pages: str | None
-    lio_actions: tuple[str, ...]
+    lio_actions: tuple[SeedSuggestion, ...]
     sources: tuple[str, ...]
+    since_then: tuple[SeedSinceThen, ...]
 
 
 @dataclass(frozen=True)
 class Seed:
     content_version: str
     digest: str
+    about: SeedAbout
     sources: dict[str, SeedSource]
+    glossary: tuple[SeedGlossaryEntry, ...]
     themes: tuple[SeedTheme, ...]
     opportunities: tuple[SeedOpportunity, ...]
 
     def source_refs(self, opportunity: SeedOpportunity) -> list[dict[str, str]]:
         """The opportunity's source posts, as stored in the plan file."""
+        return [self.sources[s].as_stored() for s in opportunity.sources]
+
+    def suggestions(self, opportunity: SeedOpportunity) -> list[dict[str, str]]:
+        """The suggested actions with their origin in words ("" for the app's own)."""
         return [
-            {"title": self.sources[s].title, "publisher": self.sources[s].publisher}
-            for s in opportunity.sources
+            {"text": s.text, "origin": self.origin_label(s.origin)} for s in opportunity.lio_actions
         ]
+
+    def origin_label(self, origin: str) -> str:
+        if origin == OUR_ORIGIN:
+            return ""
+        source = self.sources[origin]
+        return f"{source.publisher}: {source.title}"
+
+    def since_then(self, opportunity: SeedOpportunity) -> list[dict[str, Any]]:
+        return [
+            {"text": n.text, "sources": [self.sources[s].as_stored() for s in n.sources]}
+            for n in opportunity.since_then
+        ]
+
+    def content_notes(self) -> dict[str, Any]:
+        """What the plan keeps about the content as a whole: its age, sources and glossary."""
+        return {
+            "about": self.about.summary,
+            "written": self.about.written,
+            "strategy": self.sources[self.about.strategy].as_stored(),
+            "pages_note": self.about.pages_note,
+            "sources": [s.as_stored() for s in self.sources.values()],
+            "glossary": [
+                {"term": g.term, "meaning": g.meaning, "also": list(g.also)} for g in self.glossary
+            ],
+        }
 
 
 def load_seed(path: Path) -> Seed:
@@ -79,17 +158,69 @@ def parse_seed(raw: bytes, where: str = "seed.json") -> Seed:
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise SeedError(f"{where}: not valid JSON ({exc})") from None
     top = _Entry(where, "the file", data)
-    top.keys({"format", "content_version", "sources", "themes", "opportunities"})
+    top.keys(
+        {
+            "format",
+            "content_version",
+            "about",
+            "sources",
+            "foundations",
+            "glossary",
+            "themes",
+            "opportunities",
+        }
+    )
     if top.value("format", int) != SEED_FORMAT:
         raise SeedError(f"{where}: the file: field 'format' must be {SEED_FORMAT}")
 
     sources: dict[str, SeedSource] = {}
     for n, item in enumerate(top.value("sources", list), start=1):
         e = _Entry(where, f"source {n}", item)
-        e.keys({"id", "file", "title", "publisher"})
-        src = SeedSource(e.ident(), e.text("file"), e.text("title"), e.text("publisher"))
+        e.keys({"id", "file", "title", "publisher", "date", "url"})
+        src = SeedSource(
+            e.ident(),
+            e.optional_text("file"),
+            e.text("title"),
+            e.text("publisher"),
+            e.date("date"),
+            e.url("url"),
+        )
         e.unique(src.id, sources)
         sources[src.id] = src
+
+    about_entry = _Entry(where, "about", top.value("about", dict))
+    about_entry.keys({"written", "summary", "strategy", "pages_note"})
+    about = SeedAbout(
+        about_entry.date("written"),
+        about_entry.text("summary"),
+        about_entry.text("strategy"),
+        about_entry.text("pages_note"),
+    )
+    if about.strategy not in sources:
+        about_entry.fail("strategy", f"names an unknown source '{about.strategy}'")
+
+    known_foundations = {f.value for f in Foundation}
+    for n, item in enumerate(top.value("foundations", list), start=1):
+        e = _Entry(where, f"foundation {n}", item)
+        e.keys({"id", "title"})
+        ident = e.ident()
+        if ident not in known_foundations:
+            e.fail("id", f"is not one of the strategy's five foundations ({ident})")
+        if e.text("title") != Foundation(ident).label:
+            e.fail("title", f"must be '{Foundation(ident).label}'")
+
+    glossary: dict[str, SeedGlossaryEntry] = {}
+    for n, item in enumerate(top.value("glossary", list), start=1):
+        e = _Entry(where, f"glossary entry {n}", item, key="term")
+        e.keys({"term", "meaning"}, optional={"also"})
+        entry = SeedGlossaryEntry(
+            e.text("term"),
+            e.text("meaning"),
+            e.texts("also") if "also" in e.data else (),
+        )
+        if entry.term.casefold() in glossary:
+            e.fail("term", f"repeats the term '{entry.term}'")
+        glossary[entry.term.casefold()] = entry
 
     themes: dict[str, SeedTheme] = {}
     for n, item in enumerate(top.value("themes", list), start=1):
@@ -106,23 +237,27 @@ def parse_seed(raw: bytes, where: str = "seed.json") -> Seed:
             {
                 "id",
                 "theme",
+                "foundations",
                 "title",
                 "strategy_says",
                 "why_it_matters",
                 "pages",
                 "lio_actions",
                 "sources",
+                "since_then",
             }
         )
         opp = SeedOpportunity(
             id=e.ident(),
             theme=e.text("theme"),
+            foundations=e.foundations("foundations"),
             title=e.text("title"),
-            strategy_says=e.text("strategy_says"),
+            strategy_says=e.optional_text("strategy_says"),
             why_it_matters=e.text("why_it_matters"),
             pages=e.optional_text("pages"),
-            lio_actions=e.texts("lio_actions"),
+            lio_actions=e.suggestions("lio_actions", sources),
             sources=e.texts("sources"),
+            since_then=e.notes("since_then", sources),
         )
         if opp.theme not in themes:
             e.fail("theme", f"names an unknown theme '{opp.theme}'")
@@ -137,7 +272,9 @@ def parse_seed(raw: bytes, where: str = "seed.json") -> Seed:
     return Seed(
         content_version=top.text("content_version"),
         digest=hashlib.sha256(raw).hexdigest(),
+        about=about,
         sources=sources,
+        glossary=tuple(glossary.values()),
         themes=tuple(themes.values()),
         opportunities=tuple(opportunities.values()),
     )
@@ -146,23 +283,23 @@ def parse_seed(raw: bytes, where: str = "seed.json") -> Seed:
 class _Entry:
     """One JSON object being validated, which knows how to name itself in an error."""
 
-    def __init__(self, where: str, name: str, data: Any) -> None:
+    def __init__(self, where: str, name: str, data: Any, key: str = "id") -> None:
         self.where = where
         self.name = name
         if not isinstance(data, Mapping):
             raise SeedError(f"{where}: {name}: must be an object")
         self.data: Mapping[str, Any] = data
-        ident = data.get("id")
+        ident = data.get(key)
         if isinstance(ident, str) and ident:
             self.name = f"{name} '{ident}'"
 
     def fail(self, field: str, problem: str) -> None:
         raise SeedError(f"{self.where}: {self.name}: field '{field}' {problem}")
 
-    def keys(self, expected: set[str]) -> None:
+    def keys(self, expected: set[str], optional: frozenset[str] | set[str] = frozenset()) -> None:
         for missing in sorted(expected - self.data.keys()):
             self.fail(missing, "is missing")
-        for extra in sorted(self.data.keys() - expected):
+        for extra in sorted(self.data.keys() - expected - optional):
             self.fail(extra, "is not a known field")
 
     def value(self, field: str, kind: type) -> Any:
@@ -189,6 +326,63 @@ class _Entry:
                 self.fail(field, "must be a list of non-empty text")
         return tuple(item.strip() for item in items)
 
+    def date(self, field: str) -> str:
+        value = self.text(field)
+        if not _DATE.fullmatch(value):
+            self.fail(field, "must be a date such as 2018-08-30, 2018-08 or 2018")
+        return value
+
+    def url(self, field: str) -> str:
+        value = self.text(field)
+        if not value.startswith(("https://", "http://")) or " " in value:
+            self.fail(field, "must be a web address starting with https:// or http://")
+        return value
+
+    def foundations(self, field: str) -> tuple[Foundation, ...]:
+        names = self.texts(field)
+        known = {f.value: f for f in Foundation}
+        for name in names:
+            if name not in known:
+                self.fail(field, f"names an unknown foundation '{name}'")
+        return tuple(known[name] for name in names)
+
+    def suggestions(
+        self, field: str, sources: Mapping[str, SeedSource]
+    ) -> tuple[SeedSuggestion, ...]:
+        items = self.value(field, list)
+        if not items:
+            self.fail(field, "must list at least one item")
+        found = []
+        for number, item in enumerate(items, start=1):
+            if not isinstance(item, Mapping) or set(item) != {"text", "origin"}:
+                self.fail(field, f"item {number} must have just 'text' and 'origin'")
+            text, origin = item["text"], item["origin"]
+            if not isinstance(text, str) or not text.strip():
+                self.fail(field, f"item {number} must have some text")
+            if origin != OUR_ORIGIN and origin not in sources:
+                self.fail(
+                    field, f"item {number} names an unknown origin '{origin}' (a source or 'ours')"
+                )
+            found.append(SeedSuggestion(text.strip(), origin))
+        return tuple(found)
+
+    def notes(self, field: str, sources: Mapping[str, SeedSource]) -> tuple[SeedSinceThen, ...]:
+        items = self.value(field, list)
+        found = []
+        for number, item in enumerate(items, start=1):
+            if not isinstance(item, Mapping) or set(item) != {"text", "sources"}:
+                self.fail(field, f"note {number} must have just 'text' and 'sources'")
+            text, refs = item["text"], item["sources"]
+            if not isinstance(text, str) or not text.strip():
+                self.fail(field, f"note {number} must have some text")
+            if not isinstance(refs, list) or not refs:
+                self.fail(field, f"note {number} must cite at least one source")
+            for ref in refs:
+                if ref not in sources:
+                    self.fail(field, f"note {number} names an unknown source '{ref}'")
+            found.append(SeedSinceThen(text.strip(), tuple(refs)))
+        return tuple(found)
+
     def ident(self) -> str:
         ident = self.text("id")
         if not all(c.islower() or c.isdigit() or c == "-" for c in ident) or not ident.isascii():
@@ -200,4 +394,4 @@ class _Entry:
             self.fail("id", f"repeats the id '{ident}'")
 
 
-_KIND_NAMES = {str: "text", int: "a whole number", list: "a list"}
+_KIND_NAMES = {str: "text", int: "a whole number", list: "a list", dict: "an object"}

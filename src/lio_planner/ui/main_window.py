@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
     history_action: QAction
     help_action: QAction
     about_action: QAction
+    glossary_action: QAction
 
     def __init__(
         self, store: PlanStore | None, holder: str = "", first_look: FirstLook | None = None

@@ -41,6 +41,14 @@ def _fill(menu: QMenu, actions: list[QAction | None]) -> None:
             menu.addAction(action)
 
 
+def _show_glossary(window: MainWindow) -> None:
+    # Imported when asked for: the glossary's table model brings SQLAlchemy with it, which
+    # start-up leaves until after the first paint.
+    from lio_planner.ui.glossary import show_glossary
+
+    show_glossary(window, window.navigator_model.content())
+
+
 def build_menus(window: MainWindow) -> None:
     """Make every menu and action; the window keeps them as attributes."""
     w = window
@@ -122,6 +130,13 @@ def build_menus(window: MainWindow) -> None:
     )
     w.help_action = _action(w, "LIO Planner &help", w.show_help, StandardKey.HelpContents)
     w.about_action = _action(w, "&About LIO Planner", w.show_about)
+    w.glossary_action = _action(
+        w,
+        "&Glossary",
+        lambda: _show_glossary(w),
+        None,
+        "What the terms and abbreviations in the strategy content mean",
+    )
 
     bar = w.menuBar()
     w.file_menu = bar.addMenu("&File")
@@ -168,6 +183,7 @@ def build_menus(window: MainWindow) -> None:
 
     w.help_menu = bar.addMenu("&Help")
     w.help_menu.addAction(w.help_action)
+    w.help_menu.addAction(w.glossary_action)
     w.help_menu.addAction(w.about_action)
 
     # The actions that change the plan, switched off together in a read-only window.

@@ -13,7 +13,8 @@ from typing import Any, NamedTuple
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from lio_planner.domain.model import Opportunity, PlanInfo, PlanOverview, Theme
+from lio_planner.domain.enums import Foundation
+from lio_planner.domain.model import ContentNotes, Opportunity, PlanInfo, PlanOverview, Theme
 from lio_planner.ui.marks import decision_icon, plain_tooltip
 
 _THEME = 0xFFFFFFFF  # internal id marking a theme row; opportunity rows store their theme row
@@ -39,8 +40,13 @@ class NavigatorModel(QAbstractItemModel):
     def __init__(self, overview: PlanOverview | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._info = PlanInfo("", "", "", "")
+        self._content = ContentNotes()
         self._themes: list[Theme] = []
         self._children: list[list[Opportunity]] = []
+        # Everything in the plan; _themes and _children hold what the foundation filter shows.
+        self._all_themes: list[Theme] = []
+        self._all_children: list[list[Opportunity]] = []
+        self._foundation: Foundation | None = None
         self._progress: dict[str, Progress] = {}
         self._where: dict[str, tuple[int, int]] = {}
         if overview is not None:
@@ -108,7 +114,9 @@ class NavigatorModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             actions = f"\n{total} actions, {done} done" if total else ""
             local = "\nAdded by your organisation" if opportunity.is_custom else ""
-            return plain_tooltip(f"Decision: {opportunity.decision.label}{actions}{local}")
+            found = ", ".join(f.label for f in opportunity.foundations)
+            found = f"\nFoundations: {found}" if found else ""
+            return plain_tooltip(f"Decision: {opportunity.decision.label}{actions}{local}{found}")
         if role == Qt.ItemDataRole.FontRole and opportunity.is_custom:
             font = QFont()
             font.setItalic(True)
@@ -141,6 +149,10 @@ class NavigatorModel(QAbstractItemModel):
 
     def update_opportunity(self, opportunity: Opportunity) -> None:
         """Show one opportunity's new decision, title or counts (its theme's count too)."""
+        for children in self._all_children:
+            for n, held in enumerate(children):
+                if held.uuid == opportunity.uuid:
+                    children[n] = opportunity
         where = self._where.get(opportunity.uuid)
         if where is None:
             return
@@ -157,35 +169,58 @@ class NavigatorModel(QAbstractItemModel):
             self.update_opportunity(replace(found, action_count=progress.recorded))
         elif found is not None:
             index = self.index_of(opportunity_uuid, 1)
-            self.dataChanged.emit(index, index)
+            if index.isValid():  # not when the foundation filter hides it
+                self.dataChanged.emit(index, index)
 
     def set_info(self, info: PlanInfo) -> None:
         self._info = info
 
     def overview(self) -> PlanOverview:
-        """The plan as the navigator shows it now (for the progress line)."""
-        opportunities = tuple(o for children in self._children for o in children)
-        return PlanOverview(self._info, tuple(self._themes), opportunities)
+        """The whole plan, whatever the filter shows (for the progress line)."""
+        opportunities = tuple(o for children in self._all_children for o in children)
+        return PlanOverview(
+            self._info, tuple(self._all_themes), opportunities, content=self._content
+        )
+
+    def content(self) -> ContentNotes:
+        """The plan's notes on its strategy content: age, sources, glossary."""
+        return self._content
+
+    def foundation(self) -> Foundation | None:
+        return self._foundation
+
+    def set_foundation(self, foundation: Foundation | None) -> None:
+        """Show only the opportunities under one of the strategy's foundations (None: all)."""
+        if foundation is self._foundation:
+            return
+        self.beginResetModel()
+        self._foundation = foundation
+        self._apply_filter()
+        self.endResetModel()
 
     def themes(self) -> list[Theme]:
-        return list(self._themes)
+        """Every theme in the plan, shown or not."""
+        return list(self._all_themes)
 
     def theme(self, uuid: str) -> Theme | None:
-        return next((t for t in self._themes if t.uuid == uuid), None)
+        return next((t for t in self._all_themes if t.uuid == uuid), None)
 
     def opportunities(self) -> list[Opportunity]:
-        """Every opportunity in walk-through order."""
+        """The opportunities shown, in walk-through order (the foundation filter applies)."""
         return [o for children in self._children for o in children]
 
     def opportunities_in(self, theme_uuid: str) -> Iterable[Opportunity]:
-        for theme, children in zip(self._themes, self._children, strict=True):
+        """Every opportunity in a theme, shown or not."""
+        for theme, children in zip(self._all_themes, self._all_children, strict=True):
             if theme.uuid == theme_uuid:
                 return list(children)
         return []
 
     def opportunity(self, uuid: str) -> Opportunity | None:
         where = self._where.get(uuid)
-        return None if where is None else self._children[where[0]][where[1]]
+        if where is not None:
+            return self._children[where[0]][where[1]]
+        return next((o for c in self._all_children for o in c if o.uuid == uuid), None)
 
     def opportunity_at(self, index: Index) -> Opportunity | None:
         if not index.isValid() or index.internalId() == _THEME:
@@ -214,10 +249,23 @@ class NavigatorModel(QAbstractItemModel):
     # --- inside -----------------------------------------------------------------------------
     def _set(self, overview: PlanOverview, progress: dict[str, Progress] | None = None) -> None:
         self._info = overview.info
-        self._themes = list(overview.themes)
-        self._children = [list(overview.opportunities_in(t.uuid)) for t in self._themes]
+        self._content = overview.content
+        self._all_themes = list(overview.themes)
+        self._all_children = [list(overview.opportunities_in(t.uuid)) for t in self._all_themes]
         if progress is not None:
             self._progress = dict(progress)
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        foundation = self._foundation
+        pairs = [
+            (theme, [o for o in children if foundation is None or foundation in o.foundations])
+            for theme, children in zip(self._all_themes, self._all_children, strict=True)
+        ]
+        if foundation is not None:
+            pairs = [(theme, children) for theme, children in pairs if children]
+        self._themes = [theme for theme, _children in pairs]
+        self._children = [children for _theme, children in pairs]
         self._where = {
             o.uuid: (theme_row, row)
             for theme_row, children in enumerate(self._children)

@@ -17,7 +17,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lio_planner.domain.model import Opportunity, Theme
+from lio_planner.domain.glossary import Glossary
+from lio_planner.domain.model import GlossaryEntry, Opportunity, SuggestedAction, Theme
+from lio_planner.ui.marks import plain_tooltip
+
+# Said once on every page of the strategy's own content, so nobody takes 2018 for today.
+AGE_NOTE = (
+    "Written from blog posts about the strategy of August 2018: it describes the strategy as it "
+    "stood then. Help → Glossary explains the terms."
+)
+PAGES_NOTE = "of the full strategy, as cited by Support Cambridgeshire"
 
 
 def _label(selectable: bool = True) -> QLabel:
@@ -52,18 +61,32 @@ class _Suggestion(QWidget):
         super().__init__()
         self.text = ""
         self.label = _label()
+        # Whose idea it is: a source post's, or the app's own.
+        self.origin = _label(selectable=False)
+        font = QFont(self.origin.font())
+        font.setItalic(True)
+        font.setPointSizeF(font.pointSizeF() * 0.9)
+        self.origin.setFont(font)
         self.button = QPushButton("Use as an action")
         self.button.clicked.connect(lambda: page.suggestion_used.emit(self.text))
+        words = QVBoxLayout()
+        words.setSpacing(0)
+        words.addWidget(self.label)
+        words.addWidget(self.origin)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 2, 0, 2)
         layout.addWidget(QLabel("•"), 0, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.label, 1)
+        layout.addLayout(words, 1)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
 
-    def show_text(self, number: int, text: str) -> None:
-        self.text = text
-        self.label.setText(text)
+    def show_text(self, number: int, suggestion: SuggestedAction) -> None:
+        self.text = suggestion.text
+        self.label.setText(suggestion.text)
+        self.origin.setText(
+            "Our suggestion (LIO Planner)" if suggestion.is_ours else f"From {suggestion.origin}"
+        )
         self.label.setAccessibleName(f"Suggested action {number}")
+        self.origin.setAccessibleName(f"Where suggested action {number} comes from")
         self.button.setAccessibleName(f"Use suggested action {number} as an action")
 
 
@@ -78,6 +101,7 @@ class OpportunityPage(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.opportunity: Opportunity | None = None
+        self.glossary = Glossary()
         self.theme_label = _label(selectable=False)
         self.title = _label()
         font = QFont(self.title.font())
@@ -102,9 +126,18 @@ class OpportunityPage(QWidget):
         self.suggestions: list[_Suggestion] = []
         self.suggestion_box = QVBoxLayout()
         self.suggestion_box.setSpacing(0)
+        self.since_heading = _heading("Since then")
+        self.since = _label()
+        self.since.setAccessibleName("Since then")
         self.sources_heading = _heading("Sources")
         self.sources = _label()
         self.sources.setAccessibleName("Sources")
+        self.age_note = _label(selectable=False)
+        self.age_note.setText(AGE_NOTE)
+        self.age_note.setAccessibleName("How old this content is")
+        font = QFont(self.age_note.font())
+        font.setItalic(True)
+        self.age_note.setFont(font)
 
         self.history_button = QPushButton("History…")
         self.history_button.setAccessibleName("History of this opportunity")
@@ -127,6 +160,7 @@ class OpportunityPage(QWidget):
         layout.addWidget(self.theme_label)
         layout.addLayout(title_row)
         layout.addWidget(self.local_note)
+        layout.addWidget(self.age_note)
         layout.addLayout(local_buttons)
         for widget in (
             self.says_heading,
@@ -138,6 +172,8 @@ class OpportunityPage(QWidget):
         ):
             layout.addWidget(widget)
         layout.addLayout(self.suggestion_box)
+        layout.addWidget(self.since_heading)
+        layout.addWidget(self.since)
         layout.addWidget(self.sources_heading)
         layout.addWidget(self.sources)
         layout.addStretch(1)
@@ -154,13 +190,14 @@ class OpportunityPage(QWidget):
         custom = opportunity is not None and opportunity.is_custom
         self.history_button.setVisible(opportunity is not None)
         self.local_note.setVisible(custom)
+        self.age_note.setVisible(opportunity is not None and not custom)
         self.edit_button.setVisible(custom)
         self.remove_button.setVisible(custom)
         says = opportunity.strategy_says if opportunity else ""
         self.says_heading.setText("About this opportunity" if custom else "What the strategy says")
         self._fill(self.says_heading, self.says, says)
         pages = opportunity.pages if opportunity else None
-        self.pages.setText(f"Strategy pages: {pages}" if pages else "")
+        self.pages.setText(f"Strategy pages: {pages} ({PAGES_NOTE})" if pages else "")
         self.pages.setVisible(bool(pages))
         self._fill(self.why_heading, self.why, opportunity.why_it_matters if opportunity else "")
         ideas = list(opportunity.lio_actions) if opportunity else []
@@ -173,13 +210,31 @@ class OpportunityPage(QWidget):
                 suggestion.show_text(number, ideas[number - 1])
             suggestion.setVisible(number <= len(ideas))
         self.suggestions_heading.setVisible(bool(ideas))
-        sources = opportunity.sources if opportunity else ()
+        notes = opportunity.since_then if opportunity else ()
         self._fill(
-            self.sources_heading,
-            self.sources,
-            "\n".join(f"{s.title} ({s.publisher})" if s.publisher else s.title for s in sources),
+            self.since_heading,
+            self.since,
+            "\n\n".join(
+                n.text + "".join(f"\nSource: {s.citation()}" for s in n.sources) for n in notes
+            ),
         )
+        sources = opportunity.sources if opportunity else ()
+        self._fill(self.sources_heading, self.sources, "\n".join(s.citation() for s in sources))
+        self._explain_terms()
         self.set_read_only(self.read_only)
+
+    def set_glossary(self, glossary: tuple[GlossaryEntry, ...]) -> None:
+        """The terms to explain in tooltips over the text that uses them."""
+        if glossary != self.glossary.entries:
+            self.glossary = Glossary(glossary)
+            self._explain_terms()
+
+    def _explain_terms(self) -> None:
+        labels = [self.says, self.why, self.since, self.title]
+        labels += [s.label for s in self.suggestions if s.isVisibleTo(self)]
+        for label in labels:
+            meaning = self.glossary.explain(label.text())
+            label.setToolTip(plain_tooltip(meaning) if meaning else "")
 
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lio_planner.domain.enums import Decision
+from lio_planner.domain.enums import Decision, Foundation
 from lio_planner.domain.model import Opportunity, Theme
 from lio_planner.ui.editing import PlanEditor
 from lio_planner.ui.opportunity_page import OpportunityPage
@@ -146,6 +147,23 @@ class WalkThrough(QWidget):
         header.sectionResized.connect(self._column_resized)
         self.navigator.selectionModel().currentChanged.connect(self._current_changed)
 
+        # The strategy's own structure, beside our themes: show one foundation's opportunities.
+        self.foundation = QComboBox()
+        self.foundation.setAccessibleName("Show the opportunities of one foundation")
+        self.foundation.setToolTip(
+            "The strategy is built on five foundations of social value; "
+            "show only the opportunities under one of them"
+        )
+        self.foundation.addItem("All foundations", None)
+        for foundation in Foundation:
+            self.foundation.addItem(foundation.label, foundation.value)
+        self.foundation.currentIndexChanged.connect(self._foundation_chosen)
+        navigator_side = QWidget()
+        side = QVBoxLayout(navigator_side)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.addWidget(self.foundation)
+        side.addWidget(self.navigator, 1)
+
         self.page = OpportunityPage()
         self.response = ResponseEditor(data, editor)
         self.page.suggestion_used.connect(self.response.add_action)
@@ -162,7 +180,7 @@ class WalkThrough(QWidget):
 
         self.splitter = QSplitter()
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(navigator_side)
         self.splitter.addWidget(_scrolling(self.page, "The opportunity"))
         self.splitter.addWidget(_scrolling(self.response, "Your response"))
         self.splitter.setStretchFactor(0, 5)
@@ -175,8 +193,14 @@ class WalkThrough(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.splitter, 1)
 
+        self.page.set_glossary(self.model.content().glossary)
         data.structure_changed.connect(self._structure_changed)
         data.opportunity_changed.connect(self._opportunity_changed)
+        self._structure_changed()
+
+    def _foundation_chosen(self, _row: int) -> None:
+        value = self.foundation.currentData()
+        self.model.set_foundation(Foundation(value) if value else None)
         self._structure_changed()
 
     def _column_resized(self, *_sizes: object) -> None:
@@ -192,6 +216,9 @@ class WalkThrough(QWidget):
 
     def show_opportunity(self, uuid: str, action_uuid: str | None = None) -> None:
         index = self.model.index_of(uuid)
+        if not index.isValid() and self.model.foundation() is not None:
+            self.foundation.setCurrentIndex(0)  # asked for one the filter hides: show all
+            index = self.model.index_of(uuid)
         if index.isValid():
             self._select(index)
             if action_uuid:
@@ -266,6 +293,7 @@ class WalkThrough(QWidget):
 
     def _structure_changed(self) -> None:
         # The model was reset: open every theme again and go back to where the user was.
+        self.page.set_glossary(self.model.content().glossary)
         self.navigator.expandAll()
         self._update_progress()
         index = self.model.index_of(self._shown_uuid or "")

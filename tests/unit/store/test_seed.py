@@ -44,7 +44,8 @@ def shipped() -> dict[str, Any]:
 def test_shipped_content_loads() -> None:
     seed = load_seed(seed_path())
     assert len(seed.opportunities) >= 25
-    assert len(seed.sources) == 5
+    posts = [s for s in seed.sources.values() if s.file]
+    assert len(posts) == 5
     for opportunity in seed.opportunities:
         assert opportunity.lio_actions, opportunity.id
 
@@ -116,7 +117,48 @@ CASES = {
         lambda d: d["themes"][0].pop("summary"),
         r"theme 1 '[a-z0-9-]+': field 'summary' is missing",
     ),
-    "wrong format": (lambda d: d.update(format=2), r"field 'format' must be 1"),
+    "wrong format": (lambda d: d.update(format=1), r"field 'format' must be 2"),
+    "source without a date": (
+        lambda d: d["sources"][1].update(date=""),
+        r"source 2 '[a-z0-9-]+': field 'date' must not be empty",
+    ),
+    "source with a made-up date": (
+        lambda d: d["sources"][1].update(date="August 2018"),
+        r"source 2 '[a-z0-9-]+': field 'date' must be a date",
+    ),
+    "source without a web address": (
+        lambda d: d["sources"][1].update(url="blogs.ncvo.org.uk"),
+        r"source 2 '[a-z0-9-]+': field 'url' must be a web address",
+    ),
+    "action without an origin": (
+        lambda d: _opportunity_2(d)["lio_actions"][0].pop("origin"),
+        r"opportunity 2 '[a-z0-9-]+': field 'lio_actions' item 1 must have just 'text' and "
+        r"'origin'",
+    ),
+    "action from an unknown post": (
+        lambda d: _opportunity_2(d)["lio_actions"][0].update(origin="a-blog"),
+        r"field 'lio_actions' item 1 names an unknown origin 'a-blog'",
+    ),
+    "note citing nothing": (
+        lambda d: _opportunity_2(d).update(since_then=[{"text": "Changed.", "sources": []}]),
+        r"opportunity 2 '[a-z0-9-]+': field 'since_then' note 1 must cite at least one source",
+    ),
+    "note citing an unknown source": (
+        lambda d: _opportunity_2(d).update(since_then=[{"text": "Changed.", "sources": ["x"]}]),
+        r"field 'since_then' note 1 names an unknown source 'x'",
+    ),
+    "unknown foundation": (
+        lambda d: _opportunity_2(d).update(foundations=["planet"]),
+        r"field 'foundations' names an unknown foundation 'planet'",
+    ),
+    "glossary entry without meaning": (
+        lambda d: d["glossary"][0].pop("meaning"),
+        r"glossary entry 1 'LIO': field 'meaning' is missing",
+    ),
+    "repeated glossary term": (
+        lambda d: d["glossary"].append(dict(d["glossary"][0])),
+        r"field 'term' repeats the term 'LIO'",
+    ),
 }
 
 
