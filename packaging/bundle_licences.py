@@ -5,26 +5,29 @@ licence asks that its text travel with the program; Qt's LGPL also asks that peo
 where Qt's source is, so they can rebuild and swap the Qt libraries in the bundle's folder.
 
 This module runs inside PyInstaller (which brings the ``packaging`` library) and in the tests;
-it uses nothing else outside the standard library.
+it uses nothing else outside the standard library and LIO Planner.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
 import sys
 import sysconfig
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
+from lio_planner.about import APP_LICENCE, QT_SOURCE
+
 HERE = Path(__file__).resolve().parent
 APP_DIST = "lio-planner"
 QT_DISTS = {"pyside6-essentials", "shiboken6"}
-QT_SOURCE = (
-    "Qt and PySide6 are under the GNU LGPL version 3. Their source code is at "
-    "https://download.qt.io/official_releases/ (Qt: qt/, PySide6: QtForPython/); the Qt "
-    "libraries in this folder may be replaced by your own build of the same version."
+QT_NOTE = (
+    f"{QT_SOURCE} The Qt libraries in this folder may be replaced by your own build of the "
+    "same version."
 )
 _LICENCE_FILE = re.compile(r"(licen[cs]e|copying|notice|authors)", re.IGNORECASE)
 
@@ -99,7 +102,7 @@ def runtime_parts(root: str = APP_DIST) -> list[Part]:
         part = Part(dist.metadata["Name"], dist.version, _licence_words(dist), _licence_files(dist))
         if name in QT_DISTS:
             part.files += [HERE / "licenses" / "LGPL-3.0.txt", HERE / "licenses" / "GPL-3.0.txt"]
-            part.note = QT_SOURCE
+            part.note = QT_NOTE
         parts.append(part)
     return parts
 
@@ -115,13 +118,43 @@ def python_part() -> Part:
     return Part("Python", version, "PSF-2.0", files, "Source: https://www.python.org/downloads/")
 
 
-def write_licences(target: Path, app_licence: str = "MIT") -> list[Part]:
-    """Copy every licence text into ``target``/licenses and write ``target``/THIRD-PARTY-LICENSES.txt.
+def _debian_names(path: str) -> list[str]:
+    """The names ``path`` may be registered under (merged /usr makes /lib and /usr/lib one)."""
+    real = os.path.realpath(path)
+    names = {path, real}
+    names |= {"/usr" + n for n in (path, real) if n.startswith("/lib")}
+    return sorted(names)
+
+
+def system_parts(libraries: list[str]) -> list[Part]:
+    """The system packages (Debian and Ubuntu) the bundled system libraries were taken from.
+
+    On Linux PyInstaller copies the libraries Qt needs from the building machine. Each
+    package's copyright file is its licence. Elsewhere (Windows, macOS) there are none.
+    """
+    if not libraries or shutil.which("dpkg") is None:
+        return []
+    names = [n for path in libraries for n in _debian_names(path)]
+    found = subprocess.run(["dpkg", "-S", *names], capture_output=True, text=True, check=False)
+    packages = sorted({line.split(":")[0] for line in found.stdout.splitlines() if ": " in line})
+    parts = []
+    for package in packages:
+        version = subprocess.run(
+            ["dpkg-query", "-W", "-f=${Version}", package], capture_output=True, text=True
+        ).stdout.strip()
+        copyright_file = Path("/usr/share/doc") / package / "copyright"
+        files = [copyright_file] if copyright_file.is_file() else []
+        parts.append(Part(package, version, "see its Debian copyright file", files))
+    return parts
+
+
+def write_licences(target: Path, system_libraries: list[str] | None = None) -> list[Part]:
+    """Copy each licence text into ``target``/licenses; list them in THIRD-PARTY-LICENSES.txt.
 
     Returns the parts listed. A part whose licence text cannot be found is a build error:
     shipping it without its licence would break that licence.
     """
-    parts = [python_part(), *runtime_parts()]
+    parts = [python_part(), *runtime_parts(), *system_parts(system_libraries or [])]
     missing = [p.name for p in parts if not p.files]
     if missing:
         raise SystemExit(f"No licence text found for: {', '.join(missing)}")
@@ -129,7 +162,7 @@ def write_licences(target: Path, app_licence: str = "MIT") -> list[Part]:
     shutil.rmtree(folder, ignore_errors=True)
     app = metadata.distribution(APP_DIST)
     lines = [
-        f"LIO Planner {app.version} is under the {app_licence} licence. Its own source code is",
+        f"LIO Planner {app.version} is under the {APP_LICENCE} licence. Its own source code is",
         "in the 'source' folder beside this file.",
         "",
         "It is built from the parts below. Each part's licence texts are in licenses/<part>/.",

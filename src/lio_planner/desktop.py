@@ -19,7 +19,7 @@ DESKTOP_ID = "lio-planner.desktop"
 MIME_TYPE = "application/x-lioplan"
 ICON_NAME = "lio-planner"
 MIME_ICON_NAME = MIME_TYPE.replace("/", "-")
-_EXEC_RESERVED = set(' \t\n"\'\\><~|&;$*?#()`')
+_EXEC_RESERVED = set(" \t\n\"'\\><~|&;$*?#()`")
 
 
 def data_home() -> Path:

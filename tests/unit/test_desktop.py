@@ -1,8 +1,7 @@
 """The Linux desktop knows LIO Planner: its entry, icons and the plan file type.
 
 These use the freedesktop tools a desktop uses (desktop-file-utils, libxml2-utils,
-shared-mime-info, xdg-utils with File::MimeInfo). .ci/run installs them and sets
-LIO_REQUIRE_DESKTOP_TOOLS=1, so there a missing tool fails instead of skipping.
+shared-mime-info, xdg-utils with File::MimeInfo); see helpers.required.
 """
 
 from __future__ import annotations
@@ -15,22 +14,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
+from helpers.required import tool
 from lio_planner.bundled import resource_path
 
 ENTRY = resource_path("desktop") / "lio-planner.desktop"
 MIME = resource_path("desktop") / "lio-planner.xml"
 SIZES = (16, 24, 32, 48, 64, 128, 256)
-
-
-def tool(name: str) -> str:
-    found = shutil.which(name)
-    if found is None:
-        if os.environ.get("LIO_REQUIRE_DESKTOP_TOOLS"):
-            pytest.fail(f"{name} is not installed")
-        pytest.skip(f"{name} is not installed (apt-get install the tools .ci/run names)")
-    return found
 
 
 def desktop_env(home: Path) -> dict[str, str]:
@@ -104,7 +93,9 @@ def test_installing_puts_the_files_where_the_desktop_looks(tmp_path: Path) -> No
     assert (share / "mime" / "packages" / "lio-planner.xml").is_file()
     assert (share / "icons" / "hicolor" / "scalable" / "apps" / "lio-planner.svg").is_file()
     for size in SIZES:
-        assert (share / "icons" / "hicolor" / f"{size}x{size}" / "apps" / "lio-planner.png").is_file()
+        assert (
+            share / "icons" / "hicolor" / f"{size}x{size}" / "apps" / "lio-planner.png"
+        ).is_file()
     # The installed entry runs this very installation, whatever the PATH holds.
     exec_line = next(line for line in entry.read_text().splitlines() if line.startswith("Exec="))
     program = exec_line.removeprefix("Exec=").rsplit(" %f", 1)[0].strip('"')
