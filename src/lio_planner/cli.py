@@ -135,6 +135,13 @@ def _new(args: argparse.Namespace) -> int:
 def _install_desktop() -> int:
     from lio_planner.desktop import data_home, install_desktop
 
+    if sys.platform in ("win32", "darwin"):
+        print(
+            "lio-planner: --install-desktop is for Linux; on Windows and macOS the installer "
+            "adds LIO Planner to the menu and registers plan files",
+            file=sys.stderr,
+        )
+        return 2
     for warning in install_desktop():
         print(f"lio-planner: {warning}", file=sys.stderr)
     print(f"Installed the menu entry, icons and plan file type in {data_home()}")

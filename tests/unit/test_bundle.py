@@ -43,13 +43,14 @@ def program(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def without_python(home: Path) -> dict[str, str]:
-    """A bare environment: no virtual environment, no PYTHONPATH, user folders in ``home``."""
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "HOME": str(home),
-        "QT_QPA_PLATFORM": "offscreen",
-        "LANG": "C.UTF-8",
-    }
+    """This environment without its Python: no virtual environment, no PYTHON* variables, and
+    user folders in ``home``."""
+    venv_bin = str(Path(sys.executable).parent)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON") and k != "VIRTUAL_ENV"}
+    env["PATH"] = os.pathsep.join(
+        p for p in env.get("PATH", "").split(os.pathsep) if p and p != venv_bin
+    )
+    env.update(HOME=str(home), QT_QPA_PLATFORM="offscreen")
     for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         env[name] = str(home / name.lower())
     return env
@@ -74,7 +75,9 @@ def test_the_bundle_makes_a_sample_plan_and_exports_its_pdf(program: Path, tmp_p
     made = run(program, tmp_path, "new", str(plan), "--org", "Northshire CVS", "--sample")
     exported = run(program, tmp_path, "export", str(plan), "--format", "pdf", "--output", str(pdf))
 
-    assert version.returncode == 0 and version.stdout.startswith("lio-planner "), version.stderr
+    assert version.returncode == 0, version.stderr
+    if sys.platform.startswith("linux"):  # Windows and macOS builds have no console to print to
+        assert version.stdout.startswith("lio-planner ")
     assert made.returncode == 0, made.stderr
     assert exported.returncode == 0, exported.stderr
     reader = PdfReader(pdf)
@@ -106,6 +109,7 @@ def test_the_bundle_leaves_out_qt_it_does_not_use(program: Path) -> None:
         assert kept == ["libqminimal.so", "libqoffscreen.so", "libqxcb.so"]
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a Linux desktop's files")
 def test_the_bundle_installs_its_own_desktop_entry(program: Path, tmp_path: Path) -> None:
     installed = run(program, tmp_path, "--install-desktop")
 

@@ -14,6 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from helpers.required import tool
 from lio_planner.bundled import resource_path
 
@@ -135,3 +137,17 @@ def test_the_plan_type_opens_in_lio_planner(tmp_path: Path) -> None:
         check=True,
     )
     assert result.stdout.strip() == "lio-planner.desktop"
+
+
+def test_other_systems_are_told_the_installer_does_this(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from lio_planner import cli
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
+    monkeypatch.setattr(sys, "platform", "win32")
+
+    assert cli.main(["--install-desktop"]) == 2
+
+    assert "installer" in capsys.readouterr().err
+    assert not (tmp_path / "share").exists()
