@@ -6,7 +6,6 @@ plan B starts (``lio-planner B``). The second hands B over and exits; the first 
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import time
@@ -16,6 +15,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtNetwork import QLocalSocket
 
+from helpers.processes import worker_env
 from lio_planner.store.lock import read_lock
 from lio_planner.store.opening import create_plan
 
@@ -23,12 +23,8 @@ pytestmark = pytest.mark.slow
 
 
 def app_env(home: Path) -> dict[str, str]:
-    env = dict(os.environ)
-    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
-        env[name] = str(home / name.lower())
-    env["QT_QPA_PLATFORM"] = "offscreen"
-    env["PYTHONDONTWRITEBYTECODE"] = "1"
-    return env
+    """The apps' environment: offscreen, with user folders (and so a socket) of their own."""
+    return {**worker_env(home), "QT_QPA_PLATFORM": "offscreen"}
 
 
 def launch(home: Path, *args: str) -> subprocess.Popen[str]:
