@@ -31,6 +31,11 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--install-desktop",
+        action="store_true",
+        help="Linux: add LIO Planner to your desktop's menu and let plan files open in it",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     open_ = commands.add_parser("open", help="open a plan in the window (the default command)")
@@ -95,6 +100,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args_list.insert(0, "open")
     args = build_parser().parse_args(args_list)
     try:
+        if args.install_desktop:
+            return _install_desktop()
         if args.command == "new":
             return _new(args)
         if args.command == "export":
@@ -127,6 +134,22 @@ def _new(args: argparse.Namespace) -> int:
     from lio_planner.store.names import one_line
 
     print(f"Created {one_line(str(store.path))}")
+    return 0
+
+
+def _install_desktop() -> int:
+    from lio_planner.desktop import data_home, install_desktop
+
+    if sys.platform in ("win32", "darwin"):
+        print(
+            "lio-planner: --install-desktop is for Linux; on Windows and macOS the installer "
+            "adds LIO Planner to the menu and registers plan files",
+            file=sys.stderr,
+        )
+        return 2
+    for warning in install_desktop():
+        print(f"lio-planner: {warning}", file=sys.stderr)
+    print(f"Installed the menu entry, icons and plan file type in {data_home()}")
     return 0
 
 

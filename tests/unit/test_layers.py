@@ -27,6 +27,8 @@ QT_FREE_EXTRAS = (
     "lio_planner.report.files",
     "lio_planner.cli",
     "lio_planner.errors",
+    "lio_planner.desktop",
+    "lio_planner.about",
 )
 
 

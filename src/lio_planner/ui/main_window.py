@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
     people_action: QAction
     settings_action: QAction
     history_action: QAction
+    getting_started_action: QAction
     help_action: QAction
     about_action: QAction
     glossary_action: QAction
@@ -319,7 +320,6 @@ class MainWindow(QMainWindow):
     show_people = plan_actions.show_people
     edit_settings = plan_actions.edit_settings
     show_help = plan_actions.show_help
-    show_about = plan_actions.show_about
     save_copy_as = _file_command("save_copy_as")
     merge_from_copy = _file_command("merge_from_copy")
     restore_from_backup = _file_command("restore_from_backup")

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from lio_planner.ui import help as help_pages
+
 if TYPE_CHECKING:
     from lio_planner.ui.main_window import MainWindow
 
@@ -128,8 +130,11 @@ def build_menus(window: MainWindow) -> None:
     w.history_action = _action(
         w, "Change &history…", w.show_history, None, "Who changed what in this plan, and when"
     )
+    w.getting_started_action = _action(
+        w, "&Getting started", lambda: help_pages.show_getting_started(w)
+    )
     w.help_action = _action(w, "LIO Planner &help", w.show_help, StandardKey.HelpContents)
-    w.about_action = _action(w, "&About LIO Planner", w.show_about)
+    w.about_action = _action(w, "&About LIO Planner", lambda: help_pages.show_about(w))
     w.glossary_action = _action(
         w,
         "&Glossary",
@@ -182,9 +187,10 @@ def build_menus(window: MainWindow) -> None:
     )
 
     w.help_menu = bar.addMenu("&Help")
-    w.help_menu.addAction(w.help_action)
-    w.help_menu.addAction(w.glossary_action)
-    w.help_menu.addAction(w.about_action)
+    _fill(
+        w.help_menu,
+        [w.getting_started_action, w.help_action, w.glossary_action, None, w.about_action],
+    )
 
     # The actions that change the plan, switched off together in a read-only window.
     w.editing_actions = [

@@ -9,10 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog
 
-from lio_planner import APP_NAME, __version__
+from lio_planner import APP_NAME
 from lio_planner.errors import user_message
 from lio_planner.lazy import on_first_use
 from lio_planner.store.planfile import ensure_extension
@@ -220,15 +219,3 @@ def show_help(window: MainWindow) -> None:
     dialog = plain_message(window, f"{APP_NAME} help", text)
     dialog.resize(640, dialog.sizeHint().height())
     keep_dialog(window, dialog)
-
-
-def show_about(window: MainWindow) -> None:
-    box = QMessageBox(window)
-    box.setWindowTitle(f"About {APP_NAME}")
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(
-        f"{APP_NAME} {__version__}\n\n"
-        "Plan your organisation's response to the Civil Society Strategy (2018): decide on each "
-        "opportunity, record actions with owners and due dates, and print the plan."
-    )
-    keep_dialog(window, box)
