@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 from gui_helpers import focused, press
+from PySide6 import QtGui
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAccessible, QAction, QKeySequence, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -187,3 +188,44 @@ def test_the_read_only_banner_and_the_start_page_share_no_alt_letter(
     window.close_plan()
     assert window.start_page.new_button.isVisible()
     assert _shared_alt_letters(window) == []
+
+
+def _visible_words(label: QLabel) -> str:
+    """The words a sighted person reads on a label: no markup, no mnemonic ampersands."""
+    text = label.text()
+    if label.textFormat() == Qt.TextFormat.RichText or (
+        label.textFormat() == Qt.TextFormat.AutoText and QtGui.Qt.mightBeRichText(text)
+    ):
+        document = QTextDocument()
+        document.setHtml(text)
+        text = document.toPlainText()
+    elif label.buddy() is not None:
+        text = re.sub(r"&(.)", r"\1", text)
+    return " ".join(text.split())
+
+
+def _read_aloud(widget: QWidget) -> str:
+    """What a screen reader gets as the widget's name (AT-SPI asks Qt for exactly this)."""
+    interface = QAccessible.queryAccessibleInterface(widget)
+    assert interface is not None
+    return " ".join(interface.text(QAccessible.Text.Name).split())
+
+
+def test_every_label_is_read_as_the_words_it_shows(sample_window: MainWindow) -> None:
+    # A label has no text interface for the reader: if it is given an accessible name, that name
+    # is all the reader gets, and the words on screen are never heard.
+    window = sample_window
+    window.set_read_only(True, "Sam has it open.")
+    checked = 0
+    for show in (window.show_walkthrough, window.show_action_plan):
+        show()
+        hidden = []
+        for label in window.findChildren(QLabel):
+            words = _visible_words(label)
+            if not label.isVisible() or not words:
+                continue
+            checked += 1
+            if words not in _read_aloud(label):
+                hidden.append(f"{words[:40]!r} is read as {_read_aloud(label)!r}")
+        assert not hidden, hidden
+    assert checked >= 20

@@ -167,7 +167,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
 
         self.saved_label = QLabel("Every change is saved as you make it.")
-        self.saved_label.setAccessibleName("Last saved")
+        self.saved_label.setAccessibleDescription("Last saved")
         self.statusBar().addPermanentWidget(self.saved_label)
         self.session = PlanSession(self)
         self.save_problems = SaveProblems(self)

@@ -63,7 +63,7 @@ class _Suggestion(QWidget):
     def show_text(self, number: int, text: str) -> None:
         self.text = text
         self.label.setText(text)
-        self.label.setAccessibleName(f"Suggested action {number}")
+        self.label.setAccessibleDescription(f"Suggested action {number}")
         self.button.setAccessibleName(f"Use suggested action {number} as an action")
 
 
@@ -84,7 +84,7 @@ class OpportunityPage(QWidget):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.35)
         self.title.setFont(font)
-        self.title.setAccessibleName("Opportunity")
+        self.title.setAccessibleDescription("Opportunity")
         self.local_note = _label(selectable=False)
         self.local_note.setText(
             "A local opportunity added by your organisation. You can edit or remove it."
@@ -92,19 +92,19 @@ class OpportunityPage(QWidget):
 
         self.says_heading = _heading("What the strategy says")
         self.says = _label()
-        self.says.setAccessibleName("What the strategy says")
+        self.says.setAccessibleDescription("What the strategy says")
         self.pages = _label()
-        self.pages.setAccessibleName("Strategy pages")
+        self.pages.setAccessibleDescription("Strategy pages")
         self.why_heading = _heading("Why it matters")
         self.why = _label()
-        self.why.setAccessibleName("Why it matters")
+        self.why.setAccessibleDescription("Why it matters")
         self.suggestions_heading = _heading("What LIOs can do")
         self.suggestions: list[_Suggestion] = []
         self.suggestion_box = QVBoxLayout()
         self.suggestion_box.setSpacing(0)
         self.sources_heading = _heading("Sources")
         self.sources = _label()
-        self.sources.setAccessibleName("Sources")
+        self.sources.setAccessibleDescription("Sources")
 
         self.history_button = QPushButton("History…")
         self.history_button.setAccessibleName("History of this opportunity")

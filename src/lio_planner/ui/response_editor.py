@@ -85,7 +85,7 @@ class ResponseEditor(QWidget):
         self.hint = QLabel()
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
         self.hint.setWordWrap(True)
-        self.hint.setAccessibleName("Decision not saved yet")
+        self.hint.setAccessibleDescription("Decision not saved yet")
         self.hint.hide()
 
         reasons_label = QLabel("&Reasons for the decision:")
