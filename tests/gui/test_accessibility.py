@@ -4,6 +4,7 @@ window fits a 1366×768 laptop screen."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from gui_helpers import focused, press
 from PySide6 import QtGui
@@ -20,6 +21,9 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from lio_planner.domain.enums import Decision
+from lio_planner.services import queries
+from lio_planner.store.opening import open_plan
 from lio_planner.ui.main_window import MainWindow
 
 StandardKey = QKeySequence.StandardKey
@@ -229,3 +233,25 @@ def test_every_label_is_read_as_the_words_it_shows(sample_window: MainWindow) ->
                 hidden.append(f"{words[:40]!r} is read as {_read_aloud(label)!r}")
         assert not hidden, hidden
     assert checked >= 20
+
+
+def test_a_decision_chosen_through_a_screen_reader_is_saved(
+    sample_window: MainWindow, sample_path: Path
+) -> None:
+    # A reader's "activate" on a radio button is its Toggle action, which toggles the button
+    # without clicking it.
+    window = sample_window
+    opportunity = window.walkthrough.current_opportunity()
+    assert opportunity is not None and opportunity.decision is Decision.PURSUE
+    button = window.response.decision_buttons[Decision.NOT_NOW]
+    interface = QAccessible.queryAccessibleInterface(button)
+    assert interface is not None
+    actions = interface.actionInterface()
+    assert "Toggle" in actions.actionNames()
+    actions.doAction("Toggle")
+    assert button.isChecked()
+    store = open_plan(sample_path, read_only=True)
+    try:
+        assert queries.opportunity(store, opportunity.uuid).decision is Decision.NOT_NOW
+    finally:
+        store.close()

@@ -166,8 +166,11 @@ class OpportunityPage(QWidget):
         ideas = list(opportunity.lio_actions) if opportunity else []
         while len(self.suggestions) < len(ideas):
             suggestion = _Suggestion(self)
-            self.suggestions.append(suggestion)
             self.suggestion_box.addWidget(suggestion)
+            # Tab reaches a suggestion where it shows, not after everything made before it.
+            before = self.suggestions[-1].button if self.suggestions else self.remove_button
+            QWidget.setTabOrder(before, suggestion.button)
+            self.suggestions.append(suggestion)
         for number, suggestion in enumerate(self.suggestions, start=1):
             if number <= len(ideas):
                 suggestion.show_text(number, ideas[number - 1])
