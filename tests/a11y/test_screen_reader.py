@@ -259,10 +259,15 @@ def test_dialogs_have_titles_and_named_controls(start_app: AppStarter, sample_pl
 
     # Plan settings, from the Plan menu, as a reader's user opens a menu item.
     reader.ask("action", role="menu item", name="Plan")
-    reader.wait_for(
+    menu = reader.wait_for(
         "the Plan menu",
-        lambda: any(n["name"] == "Plan settings…" for n in reader.tree(window="*", cells=False)),
+        lambda: (
+            (nodes := reader.tree(window="*", cells=False))
+            and any(n["name"] == "Plan settings…" for n in nodes)
+            and nodes
+        ),
     )
+    assert [n["name"] for n in menu if n["role"] == "popup menu"] == ["Plan"]
     reader.ask("action", role="menu item", name="Plan settings…")
     dialog = _dialog(reader)
     titles.append(dialog["name"])

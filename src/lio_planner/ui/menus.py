@@ -169,6 +169,9 @@ def build_menus(window: MainWindow) -> None:
     w.help_menu = bar.addMenu("&Help")
     w.help_menu.addAction(w.help_action)
     w.help_menu.addAction(w.about_action)
+    # A screen reader names an open menu by its window title, else by the app's name.
+    for menu in bar.findChildren(QMenu):
+        menu.setWindowTitle(menu.title().replace("&", ""))
 
     # The actions that change the plan, switched off together in a read-only window.
     w.editing_actions = [
