@@ -40,6 +40,7 @@ from lio_planner.ui import plan_actions, plan_switching
 from lio_planner.ui.action_plan_view import ActionPlanView
 from lio_planner.ui.editing import PlanEditor
 from lio_planner.ui.menus import build_menus, update_actions
+from lio_planner.ui.palette import make_selection_readable
 from lio_planner.ui.plan_data import PlanData
 from lio_planner.ui.plan_session import PlanSession
 from lio_planner.ui.recent_menu import RecentPlansMenu
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
         """A window on ``store``; or, before it is open, on a ``first_look`` at the plan (see
         :func:`plan_switching.open_first_look`); or, with neither, on the start page."""
         super().__init__()
+        make_selection_readable()
         self.read_only = False
         self.closed = False
         self._after_first_paint: list[Callable[[], object]] = []
