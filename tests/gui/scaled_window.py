@@ -36,7 +36,8 @@ INPUTS = (
     QTextEdit,
 )
 # Room the desktop keeps for itself: a task bar and the window's title bar, in logical pixels.
-DESKTOP_MARGIN = 48 + 32
+TITLE_BAR = 32
+DESKTOP_MARGIN = 48 + TITLE_BAR
 
 
 def _scroll_area(widget: QWidget) -> QScrollArea | None:
@@ -93,6 +94,7 @@ def main() -> None:
 
     screen = app.primaryScreen().availableGeometry()
     window = MainWindow(open_plan(Path(plan)))
+    first_run = [window.width(), window.height() + TITLE_BAR]
     window.resize(screen.width(), screen.height() - DESKTOP_MARGIN)
     window.show()
     app.processEvents()
@@ -101,6 +103,7 @@ def main() -> None:
         "screen": [screen.width(), screen.height()],
         "window": [window.width(), window.height()],
         "minimum": [window.minimumSizeHint().width(), window.minimumSizeHint().height()],
+        "first run": first_run,  # the window's size the first time, with its title bar
         "checked": {},
         "problems": {},
     }

@@ -69,6 +69,9 @@ def test_every_input_can_be_reached_when_scaled(
     report = json.loads(run.stdout.strip().splitlines()[-1])
     logical = [round(width / float(scale)), round(height / float(scale))]
     assert report["screen"] == logical
+    # The first time it opens, the window and its title bar fit on the screen.
+    first_width, first_height = report["first run"]
+    assert first_width <= logical[0] and first_height <= logical[1], report["first run"]
     assert report["problems"] == {name: [] for name in report["checked"]}
     checked = report["checked"]
     assert checked["walk-through"] >= 20 and checked["action plan"] >= 10, checked

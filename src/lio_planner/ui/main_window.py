@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -422,7 +422,10 @@ class MainWindow(QMainWindow):
         settings = app_settings()
         geometry = settings.value("window/geometry")
         if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
-            self.resize(1280, 720)  # first run: fits a 1366×768 laptop screen
+            # First run: 1280×720, or less where the screen's free area cannot hold that and a
+            # title bar (1080p at 150% scaling leaves exactly 1280×720 for everything).
+            room = self.screen().availableGeometry().size() - QSize(0, 40)
+            self.resize(QSize(1280, 720).boundedTo(room))
         for key, widget in (
             ("window/splitter", self.walkthrough.splitter),
             ("window/action_plan_columns", self.action_plan.table.horizontalHeader()),
