@@ -4,10 +4,12 @@ window fits a 1366×768 laptop screen."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from gui_helpers import focused, press
+from PySide6 import QtGui
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAccessible, QAction, QKeySequence, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -19,6 +21,9 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from lio_planner.domain.enums import Decision
+from lio_planner.services import queries
+from lio_planner.store.opening import open_plan
 from lio_planner.ui.main_window import MainWindow
 
 StandardKey = QKeySequence.StandardKey
@@ -187,3 +192,66 @@ def test_the_read_only_banner_and_the_start_page_share_no_alt_letter(
     window.close_plan()
     assert window.start_page.new_button.isVisible()
     assert _shared_alt_letters(window) == []
+
+
+def _visible_words(label: QLabel) -> str:
+    """The words a sighted person reads on a label: no markup, no mnemonic ampersands."""
+    text = label.text()
+    if label.textFormat() == Qt.TextFormat.RichText or (
+        label.textFormat() == Qt.TextFormat.AutoText and QtGui.Qt.mightBeRichText(text)
+    ):
+        document = QTextDocument()
+        document.setHtml(text)
+        text = document.toPlainText()
+    elif label.buddy() is not None:
+        text = re.sub(r"&(.)", r"\1", text)
+    return " ".join(text.split())
+
+
+def _read_aloud(widget: QWidget) -> str:
+    """What a screen reader gets as the widget's name (AT-SPI asks Qt for exactly this)."""
+    interface = QAccessible.queryAccessibleInterface(widget)
+    assert interface is not None
+    return " ".join(interface.text(QAccessible.Text.Name).split())
+
+
+def test_every_label_is_read_as_the_words_it_shows(sample_window: MainWindow) -> None:
+    # A label has no text interface for the reader: if it is given an accessible name, that name
+    # is all the reader gets, and the words on screen are never heard.
+    window = sample_window
+    window.set_read_only(True, "Sam has it open.")
+    checked = 0
+    for show in (window.show_walkthrough, window.show_action_plan):
+        show()
+        hidden = []
+        for label in window.findChildren(QLabel):
+            words = _visible_words(label)
+            if not label.isVisible() or not words:
+                continue
+            checked += 1
+            if words not in _read_aloud(label):
+                hidden.append(f"{words[:40]!r} is read as {_read_aloud(label)!r}")
+        assert not hidden, hidden
+    assert checked >= 20
+
+
+def test_a_decision_chosen_through_a_screen_reader_is_saved(
+    sample_window: MainWindow, sample_path: Path
+) -> None:
+    # A reader's "activate" on a radio button is its Toggle action, which toggles the button
+    # without clicking it.
+    window = sample_window
+    opportunity = window.walkthrough.current_opportunity()
+    assert opportunity is not None and opportunity.decision is Decision.PURSUE
+    button = window.response.decision_buttons[Decision.NOT_NOW]
+    interface = QAccessible.queryAccessibleInterface(button)
+    assert interface is not None
+    actions = interface.actionInterface()
+    assert "Toggle" in actions.actionNames()
+    actions.doAction("Toggle")
+    assert button.isChecked()
+    store = open_plan(sample_path, read_only=True)
+    try:
+        assert queries.opportunity(store, opportunity.uuid).decision is Decision.NOT_NOW
+    finally:
+        store.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from lio_planner.domain.contrast import best_ink
 from lio_planner.domain.enums import Rag
 from lio_planner.domain.words import counted, listed
 
@@ -38,13 +39,7 @@ def short_date(day: date | None) -> str:
 
 def ink_for(background: str) -> str:
     """Black or white text, whichever has the higher contrast on ``background`` (WCAG)."""
-    red, green, blue = (int(background.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4))
-
-    def linear(value: float) -> float:
-        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
-
-    luminance = 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
-    return "#ffffff" if 1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.05 else "#111111"
+    return best_ink(background, ("#ffffff", "#111111"))
 
 
 # Control characters other than tab and newline cannot be written to Word's XML, and print as

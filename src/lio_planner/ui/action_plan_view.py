@@ -184,7 +184,7 @@ class ActionPlanView(QWidget):
         self.empty_page.setMaximumWidth(720)
 
         self.count = QLabel()
-        self.count.setAccessibleName("Actions shown")
+        self.count.setAccessibleDescription("Actions shown")
         self.bulk_button = QPushButton("Change se&lected…")
         self.bulk_button.setAccessibleName("Change owner, status or due date of selected actions")
         self.bulk_button.clicked.connect(

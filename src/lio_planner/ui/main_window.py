@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -40,6 +40,7 @@ from lio_planner.ui import plan_actions, plan_switching
 from lio_planner.ui.action_plan_view import ActionPlanView
 from lio_planner.ui.editing import PlanEditor
 from lio_planner.ui.menus import build_menus, update_actions
+from lio_planner.ui.palette import make_selection_readable
 from lio_planner.ui.plan_data import PlanData
 from lio_planner.ui.plan_file_line import PlanFileLine
 from lio_planner.ui.plan_session import PlanSession
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
         """A window on ``store``; or, before it is open, on a ``first_look`` at the plan (see
         :func:`plan_switching.open_first_look`); or, with neither, on the start page."""
         super().__init__()
+        make_selection_readable()
         self.read_only = False
         self.closed = False
         self._after_first_paint: list[Callable[[], object]] = []
@@ -172,7 +174,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
 
         self.saved_label = QLabel("Every change is saved as you make it.")
-        self.saved_label.setAccessibleName("Last saved")
+        self.saved_label.setAccessibleDescription("Last saved")
         self.statusBar().addPermanentWidget(self.saved_label)
         self.session = PlanSession(self)
         self.save_problems = SaveProblems(self)
@@ -425,7 +427,10 @@ class MainWindow(QMainWindow):
         settings = app_settings()
         geometry = settings.value("window/geometry")
         if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
-            self.resize(1280, 720)  # first run: fits a 1366×768 laptop screen
+            # First run: 1280×720, or less where the screen's free area cannot hold that and a
+            # title bar (1080p at 150% scaling leaves exactly 1280×720 for everything).
+            room = self.screen().availableGeometry().size() - QSize(0, 40)
+            self.resize(QSize(1280, 720).boundedTo(room))
         for key, widget in (
             ("window/splitter", self.walkthrough.splitter),
             ("window/action_plan_columns", self.action_plan.table.horizontalHeader()),

@@ -18,6 +18,11 @@ _SIZE = 16
 # Drawn at twice the size, so the marks stay sharp on high-DPI screens.
 _SCALE = 2
 
+# The chip's dark outline and the light ring inside it: one of them stands out on any
+# background, light, dark or a selected row's (tests/gui/test_contrast.py checks WCAG's 3:1).
+RAG_OUTLINE = "#404040"
+RAG_RING = "#ffffff"
+
 _rag_icons: dict[Rag, QIcon] = {}
 _decision_icons: dict[Decision, QIcon] = {}
 
@@ -42,9 +47,12 @@ def rag_icon(rag: Rag) -> QIcon:
     """A rounded colour chip for a RAG rating."""
     if rag not in _rag_icons:
         pixmap, painter = _canvas()
-        painter.setPen(QPen(QColor("#404040"), 1))
-        painter.setBrush(QColor(rag.colour))
+        painter.setPen(QPen(QColor(RAG_OUTLINE), 1))
+        painter.setBrush(QColor(RAG_RING))
         painter.drawRoundedRect(QRectF(1.5, 3.5, 13, 9), 2, 2)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(rag.colour))
+        painter.drawRoundedRect(QRectF(3, 5, 10, 6), 1, 1)
         painter.end()
         _rag_icons[rag] = QIcon(pixmap)
     return _rag_icons[rag]

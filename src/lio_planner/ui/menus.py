@@ -191,6 +191,9 @@ def build_menus(window: MainWindow) -> None:
         w.help_menu,
         [w.getting_started_action, w.help_action, w.glossary_action, None, w.about_action],
     )
+    # A screen reader names an open menu by its window title, else by the app's name.
+    for menu in bar.findChildren(QMenu):
+        menu.setWindowTitle(menu.title().replace("&", ""))
 
     # The actions that change the plan, switched off together in a read-only window.
     w.editing_actions = [

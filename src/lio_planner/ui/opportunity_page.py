@@ -85,8 +85,8 @@ class _Suggestion(QWidget):
         self.origin.setText(
             "Our suggestion (LIO Planner)" if suggestion.is_ours else f"From {suggestion.origin}"
         )
-        self.label.setAccessibleName(f"Suggested action {number}")
-        self.origin.setAccessibleName(f"Where suggested action {number} comes from")
+        self.label.setAccessibleDescription(f"Suggested action {number}")
+        self.origin.setAccessibleDescription(f"Where suggested action {number} comes from")
         self.button.setAccessibleName(f"Use suggested action {number} as an action")
 
 
@@ -108,7 +108,7 @@ class OpportunityPage(QWidget):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.35)
         self.title.setFont(font)
-        self.title.setAccessibleName("Opportunity")
+        self.title.setAccessibleDescription("Opportunity")
         self.local_note = _label(selectable=False)
         self.local_note.setText(
             "A local opportunity added by your organisation. You can edit or remove it."
@@ -116,25 +116,25 @@ class OpportunityPage(QWidget):
 
         self.says_heading = _heading("What the strategy says")
         self.says = _label()
-        self.says.setAccessibleName("What the strategy says")
+        self.says.setAccessibleDescription("What the strategy says")
         self.pages = _label()
-        self.pages.setAccessibleName("Strategy pages")
+        self.pages.setAccessibleDescription("Strategy pages")
         self.why_heading = _heading("Why it matters")
         self.why = _label()
-        self.why.setAccessibleName("Why it matters")
+        self.why.setAccessibleDescription("Why it matters")
         self.suggestions_heading = _heading("What LIOs can do")
         self.suggestions: list[_Suggestion] = []
         self.suggestion_box = QVBoxLayout()
         self.suggestion_box.setSpacing(0)
         self.since_heading = _heading("Since then")
         self.since = _label()
-        self.since.setAccessibleName("Since then")
+        self.since.setAccessibleDescription("Since then")
         self.sources_heading = _heading("Sources")
         self.sources = _label()
-        self.sources.setAccessibleName("Sources")
+        self.sources.setAccessibleDescription("Sources")
         self.age_note = _label(selectable=False)
         self.age_note.setText(AGE_NOTE)
-        self.age_note.setAccessibleName("How old this content is")
+        self.age_note.setAccessibleDescription("How old this content is")
         font = QFont(self.age_note.font())
         font.setItalic(True)
         self.age_note.setFont(font)
@@ -203,8 +203,11 @@ class OpportunityPage(QWidget):
         ideas = list(opportunity.lio_actions) if opportunity else []
         while len(self.suggestions) < len(ideas):
             suggestion = _Suggestion(self)
-            self.suggestions.append(suggestion)
             self.suggestion_box.addWidget(suggestion)
+            # Tab reaches a suggestion where it shows, not after everything made before it.
+            before = self.suggestions[-1].button if self.suggestions else self.remove_button
+            QWidget.setTabOrder(before, suggestion.button)
+            self.suggestions.append(suggestion)
         for number, suggestion in enumerate(self.suggestions, start=1):
             if number <= len(ideas):
                 suggestion.show_text(number, ideas[number - 1])

@@ -45,7 +45,7 @@ class PlanSession(QObject):
         self.backup_timer.timeout.connect(self.take_daily_backup)
         self.missing_label = QLabel()
         self.missing_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.missing_label.setAccessibleName("Plan file warning")
+        self.missing_label.setAccessibleDescription("Plan file warning")
         self.missing_label.setStyleSheet("color: #a40000; font-weight: bold;")
         self.missing_label.hide()
         # A permanent widget, so passing messages in the status bar never hide the warning.

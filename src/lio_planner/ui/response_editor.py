@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -80,12 +80,13 @@ class ResponseEditor(QWidget):
             self.decision_buttons[decision] = button
             decision_row.addWidget(button)
         decision_row.addStretch(1)
-        self.decisions.idClicked.connect(self._decision_clicked)
+        # Toggled, not clicked: a screen reader's "activate" toggles a radio button, no click.
+        self.decisions.idToggled.connect(self._decision_toggled)
 
         self.hint = QLabel()
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
         self.hint.setWordWrap(True)
-        self.hint.setAccessibleName("Decision not saved yet")
+        self.hint.setAccessibleDescription("Decision not saved yet")
         self.hint.hide()
 
         reasons_label = QLabel("&Reasons for the decision:")
@@ -233,13 +234,15 @@ class ResponseEditor(QWidget):
 
     # --- inside -----------------------------------------------------------------------------
     def _show_decision(self, decision: Decision) -> None:
+        blocker = QSignalBlocker(self.decisions)  # showing the saved decision is no new choice
         self.decision_buttons[decision].setChecked(True)
+        blocker.unblock()
 
     def _chosen_decision(self) -> Decision:
         return list(Decision)[max(self.decisions.checkedId(), 0)]
 
-    def _decision_clicked(self, _id: int) -> None:
-        if self.opportunity is None:
+    def _decision_toggled(self, _id: int, checked: bool) -> None:
+        if self.opportunity is None or not checked:
             return
         self._save_response(typing=False)
 

@@ -171,7 +171,7 @@ class WalkThrough(QWidget):
 
         self.progress = QLabel()
         self.progress.setTextFormat(Qt.TextFormat.PlainText)
-        self.progress.setAccessibleName("Progress")
+        self.progress.setAccessibleDescription("Progress")
         bar = QHBoxLayout()
         for action in (previous_action, next_action, next_undecided_action):
             bar.addWidget(action_button(action))
