@@ -66,6 +66,7 @@ class AboutDialog(QDialog):
         self.setWindowTitle(f"About {APP_NAME}")
         self.plan = plan
         layout = QVBoxLayout(self)
+        layout.setSpacing(12)
         layout.addWidget(_label(f"{APP_NAME} {__version__}\n\n{about.SUMMARY}"))
         if plan is None:
             layout.addWidget(_label("No plan is open."))
@@ -84,7 +85,7 @@ class AboutDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(560, self.sizeHint().height())
+        self.resize(560, self.heightForWidth(560))  # wrapped text: as tall as 560 wide needs
 
     def _open_folder(self) -> None:
         if self.plan is not None:
