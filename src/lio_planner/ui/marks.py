@@ -19,7 +19,7 @@ _SIZE = 16
 _SCALE = 2
 
 # The chip's dark outline and the light ring inside it: one of them stands out on any
-# background, light, dark or a selected row's (tests/gui/test_contrast.py checks WCAG's 3:1).
+# background, light, dark or a selected row's (tests/gui/test_palette_contrast.py checks WCAG's 3:1).
 RAG_OUTLINE = "#404040"
 RAG_RING = "#ffffff"
 
