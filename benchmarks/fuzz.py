@@ -134,7 +134,8 @@ def _bad_value(path: Path, rng: random.Random) -> str:
             statement = f'UPDATE "{table}" SET "{column}" = CAST(? AS TEXT)'
         else:
             statement = f'UPDATE "{table}" SET "{column}" = ?'
-        where = " WHERE rowid IN (SELECT rowid FROM " + f'"{table}" ORDER BY random() LIMIT 1)'
+        rowids = [row[0] for row in connection.execute(f'SELECT rowid FROM "{table}"')]
+        where = f" WHERE rowid = {rng.choice(rowids) if rowids else 0}"
         try:
             connection.execute(statement + where, (value,))
         except sqlite3.Error:
@@ -233,7 +234,10 @@ def check_one(plan: Path, out_folder: Path, fmt: str) -> tuple[str, str]:
         assert "Something went wrong" not in detail, detail
         assert "\n" not in detail, detail
     except Exception as exc:
-        raise AssertionError(f"{type(exc).__name__}: {user_message(exc)} ({exc})") from None
+        import traceback
+
+        where = "".join(traceback.format_exception(exc)[-4:-1]).replace("\n", " ")
+        raise AssertionError(f"{type(exc).__name__}: {exc} at {where}") from None
     assert _sha(plan) == before, "the file was changed"
     after = sorted(p.name for p in plan.parent.iterdir())
     assert after == neighbours, f"left beside the plan: {set(after) - set(neighbours)}"

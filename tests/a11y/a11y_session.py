@@ -141,6 +141,20 @@ class RunningApp:
     reader: ScreenReader
     title: str
 
+    def wait_until_open(self) -> None:
+        """Wait for the plan to be open for editing, past the first look ("Opening the plan…"),
+        and give the window the keyboard; the window's title is kept in ``title``."""
+
+        def opened() -> bool:
+            status = [
+                n["name"] for n in self.reader.tree(cells=False) if n["description"] == "Last saved"
+            ]
+            return bool(status) and status != ["Opening the plan…"]
+
+        self.reader.wait_for("the plan open for editing", opened, timeout=30)
+        self.title = next(w["name"] for w in self.reader.windows() if w["role"] == "frame")
+        self.focus_window()
+
     def focus_window(self) -> None:
         """The desktop gives the main window the keyboard (at the start, after a dialog)."""
         self.reader.ask("give_focus", title=self.title)

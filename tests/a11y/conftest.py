@@ -82,8 +82,8 @@ def start_app(desktop: Desktop, tmp_path: Path) -> Iterator[AppStarter]:
         reader = ScreenReader(env, tmp_path / "reader.log")
         app = RunningApp(process, reader, "")
         started.append(app)
-        app.title = reader.ask("wait_app", pid=process.pid)[0]
-        app.focus_window()
+        reader.ask("wait_app", pid=process.pid)
+        app.wait_until_open()
         return app
 
     yield start

@@ -324,9 +324,20 @@ def tab_to(reader: ScreenReader, name: str, trail: list[str], limit: int = 60) -
     After every Tab, the reader must find what has the focus, showing and inside the window.
     """
     frame = reader.windows()[0]["extents"]
+    focus = reader.focused()
     for _ in range(limit):
-        reader.key("Tab")
-        focus = reader.focused()
+        before = focus
+        reader.key("Tab", settle=0)
+        # Wait for the focus to move on, so no Tab is pressed before the last one is done; a
+        # date box takes a Tab to move from the day to the month, and the focus stays put.
+        try:
+            focus = reader.wait_for(
+                f"the focus moving on from {trail[-1:]}",
+                lambda: (now := reader.focused()) != before and now,  # noqa: B023
+                timeout=2,
+            )
+        except AssertionError:
+            focus = reader.focused()
         assert focus is not None, f"Tab lost the focus after {trail}"
         assert {"focused", "showing"} <= set(focus["states"]), focus
         assert _inside(focus["extents"], frame), (focus["name"], focus["extents"], frame)

@@ -109,8 +109,28 @@ def table_problem(connection: sqlite3.Connection, user_version: int) -> str:
     return ""
 
 
+def _real_date(text: str) -> str:
+    """SQL true when ``text`` is a real day (no 30 February) between 1900 and 9998.
+
+    Going through the Julian day number and back normalises an impossible day, so it no
+    longer compares equal; the time of day is checked apart, as rounding there can shift it.
+    """
+    # CAST: a DATE column has numeric affinity, which would turn '1900' into a number and
+    # make every text compare greater than it.
+    day = f"CAST({text} AS TEXT)"
+    return (
+        f"{day} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]' AND {day} >= '1900' "
+        f"AND {day} < '9999' AND date(julianday({day})) IS {day}"
+    )
+
+
 def _condition(column: str, rule: dict[str, Any]) -> str:
-    """SQL that is true when the column holds a value LIO Planner can read."""
+    """SQL that is true when the column holds a value LIO Planner can read.
+
+    Dates and times must be real ones (no 30 February) between the years 1900 and 9998: the
+    app makes none outside, and near year 1 or 9999 converting to local time or counting two
+    weeks on overflows.
+    """
     c = quoted(column)
     kind = rule["kind"]
     if kind == "integer":
@@ -118,18 +138,14 @@ def _condition(column: str, rule: dict[str, Any]) -> str:
     elif kind == "boolean":
         test = f"typeof({c}) = 'integer' AND {c} IN (0, 1)"
     elif kind == "date":
-        test = (
-            f"typeof({c}) = 'text' AND {c} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' "
-            f"AND {c} >= '0001' AND date(julianday({c})) IS {c}"
-        )
+        test = f"typeof({c}) = 'text' AND {_real_date(c)} AND length({c}) = 10"
     elif kind == "datetime":
-        head = f"substr({c}, 1, 19)"
+        clock = "[0-2][0-9]:[0-5][0-9]:[0-5][0-9]"
         test = (
-            f"typeof({c}) = 'text' AND {head} GLOB "
-            "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]:[0-9][0-9]' "
-            f"AND {c} >= '0001' AND datetime(julianday({head})) IS {head} AND (length({c}) = 19 OR "
-            f"(substr({c}, 20, 1) = '.' AND length({c}) BETWEEN 21 AND 26 "
-            f"AND substr({c}, 21) NOT GLOB '*[^0-9]*'))"
+            f"typeof({c}) = 'text' AND {_real_date(f'substr({c}, 1, 10)')} "
+            f"AND substr({c}, 11, 9) GLOB ' {clock}' AND substr({c}, 12, 2) < '24' "
+            f"AND (length({c}) = 19 OR (substr({c}, 20, 1) = '.' AND length({c}) BETWEEN 21 "
+            f"AND 26 AND substr({c}, 21) NOT GLOB '*[^0-9]*'))"
         )
     elif kind.startswith("json"):
         shape = "1"
@@ -216,7 +232,7 @@ def _bad_rows(
     value = row[1] if row else None
     what = "is empty" if value is None else f"is “{_short(value)}”"
     if rule["kind"] in ("date", "datetime"):
-        what = "is empty" if value is None else f"is “{_short(value)}”, which is not a date"
+        what = "is empty" if value is None else f"is “{_short(value)}”, not a date it can use"
     elif rule.get("choices") and value is not None:
         what = f"is “{_short(value)}”, which LIO Planner does not know"
     elif value is not None:

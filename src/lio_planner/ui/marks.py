@@ -19,7 +19,8 @@ _SIZE = 16
 _SCALE = 2
 
 # The chip's dark outline and the light ring inside it: one of them stands out on any
-# background, light, dark or a selected row's (tests/gui/test_contrast.py checks WCAG's 3:1).
+# background, light, dark or a selected row's (WCAG's 3:1 for marks; see
+# tests/gui/test_palette_contrast.py).
 RAG_OUTLINE = "#404040"
 RAG_RING = "#ffffff"
 

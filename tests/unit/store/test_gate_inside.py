@@ -31,8 +31,20 @@ CASES = {
     "dropped table": (["DROP TABLE history"], "“history” table"),
     "added column": (["ALTER TABLE people ADD COLUMN email TEXT"], "“email”"),
     "unknown status": (["UPDATE actions SET status = 'bogus' WHERE id = 1"], "“bogus”"),
-    "due not a date": (["UPDATE actions SET due = 'not-a-date' WHERE id = 1"], "not a date"),
-    "impossible due date": (["UPDATE actions SET due = '2026-02-30' WHERE id = 1"], "not a date"),
+    "due not a date": (
+        ["UPDATE actions SET due = 'not-a-date' WHERE id = 1"],
+        "not a date it can use",
+    ),
+    "impossible due date": (
+        ["UPDATE actions SET due = '2026-02-30' WHERE id = 1"],
+        "not a date it can use",
+    ),
+    "due in year 1": (["UPDATE actions SET due = '0001-01-01' WHERE id = 1"], "not a date"),
+    "made in year 1": (
+        ["UPDATE actions SET created_at = '0001-01-01 00:00:00' WHERE id = 1"],
+        "not a date",
+    ),
+    "hour 24": (["UPDATE actions SET changed_at = '2026-01-01 24:00:00' WHERE id = 1"], "not a"),
     "unknown decision": (["UPDATE responses SET decision = 'maybe' WHERE id = 1"], "“maybe”"),
     "bytes for text": (["UPDATE actions SET description = x'4142' WHERE id = 1"], "description"),
     "text not UTF-8": (
@@ -96,6 +108,8 @@ def test_the_bad_row_is_named(with_actions: Path) -> None:
 
 
 def test_a_good_plan_still_opens_and_exports(with_actions: Path) -> None:
+    # Times whose seconds a round trip through a Julian day number would shift by one.
+    change(with_actions, "UPDATE actions SET changed_at = '2026-12-01 04:38:34.000000'")
     with open_for_reading(with_actions) as store:
         export_plan(store, "csv", with_actions.parent / "out.csv")
     assert "Write to the council" in (with_actions.parent / "out.csv").read_text("utf-8-sig")
