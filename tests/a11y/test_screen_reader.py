@@ -50,6 +50,7 @@ WALK_THROUGH_ROLES = {
     "Next opportunity": "push button",
     "Next undecided": "push button",
     "Themes and opportunities": "tree",
+    "Foundation:": "combo box",
     "History of this opportunity": "push button",
     "Use suggested action 1 as an action": "push button",
     "Decision: Undecided": "radio button",
@@ -169,7 +170,7 @@ def test_labels_are_read_as_the_words_they_show(start_app: AppStarter, sample_pl
         plan.progress_line(),
         first.strategy_says,
         first.why_it_matters,
-        *first.lio_actions,
+        *(suggestion.text for suggestion in first.lio_actions),
     ]
     assert [text for text in shown if text not in heard] == []
     assert not [n["path"][-3:] for n in labels if not n["name"]]  # none is silent

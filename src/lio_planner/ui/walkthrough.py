@@ -161,7 +161,14 @@ class WalkThrough(QWidget):
         navigator_side = QWidget()
         side = QVBoxLayout(navigator_side)
         side.setContentsMargins(0, 0, 0, 0)
-        side.addWidget(self.foundation)
+        # A visible label, because a screen reader on Linux names a combo box by the label
+        # that is its buddy (its own name is its current choice).
+        foundation_label = QLabel("Foundation:")
+        foundation_label.setBuddy(self.foundation)
+        choose = QHBoxLayout()
+        choose.addWidget(foundation_label)
+        choose.addWidget(self.foundation, 1)
+        side.addLayout(choose)
         side.addWidget(self.navigator, 1)
 
         self.page = OpportunityPage()
