@@ -207,7 +207,14 @@ def _table_values(connection: sqlite3.Connection, table: str, rules: dict[str, A
     for column, test, count in zip(columns, tests, counts, strict=True):
         if count:
             return _bad_rows(connection, table, column, test, count, rules[column])
-    texts = [c for c in columns if rules[c]["kind"] not in ("integer", "boolean")]
+    # Dates, times and choices passed patterns of plain ASCII above: only free text can hold
+    # bytes that are not UTF-8.
+    texts = [
+        c
+        for c in columns
+        if rules[c]["kind"] not in ("integer", "boolean", "date", "datetime")
+        and not rules[c].get("choices")
+    ]
     if texts:
         return _undecodable(connection, table, texts)
     return ""
