@@ -236,6 +236,11 @@ class MainWindow(QMainWindow):
         else:
             self.banner.hide()
         self.set_views_read_only(read_only)
+        self.saved_label.setText(
+            "Read-only: nothing can be changed here."
+            if read_only
+            else "Every change is saved as you make it."
+        )
         self._update_title()
         self._update_actions()
 
