@@ -14,12 +14,13 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QMargins, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
+    QGuiApplication,
     QPaintEvent,
     QUndoStack,
 )
@@ -52,6 +53,10 @@ from lio_planner.ui.walkthrough import WalkThrough
 if TYPE_CHECKING:
     from lio_planner.store.database import PlanStore
     from lio_planner.store.first_look import FirstLook
+
+
+# Room left on the screen for the window's title bar and frame.
+_FRAME_ALLOWANCE = 40
 
 
 def _file_command(name: str) -> Callable[[MainWindow], object]:
@@ -426,6 +431,7 @@ class MainWindow(QMainWindow):
         geometry = settings.value("window/geometry")
         if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
             self.resize(1280, 720)  # first run: fits a 1366×768 laptop screen
+        self._fit_screen()
         for key, widget in (
             ("window/splitter", self.walkthrough.splitter),
             ("window/action_plan_columns", self.action_plan.table.horizontalHeader()),
@@ -433,6 +439,18 @@ class MainWindow(QMainWindow):
             state = settings.value(key)
             if isinstance(state, QByteArray):
                 widget.restoreState(state)
+
+    def _fit_screen(self) -> None:
+        """Shrink the window to its screen when the screen is smaller (1024×600, say).
+
+        A window larger than its screen has its right-hand side and bottom cut off.
+        """
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        room = screen.availableGeometry().size().shrunkBy(QMargins(0, 0, 0, _FRAME_ALLOWANCE))
+        if self.width() > room.width() or self.height() > room.height():
+            self.resize(self.size().boundedTo(room))
 
     def _save_layout(self) -> None:
         settings = app_settings()

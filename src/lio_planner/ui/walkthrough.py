@@ -164,7 +164,14 @@ class WalkThrough(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.navigator)
         self.splitter.addWidget(_scrolling(self.page, "The opportunity"))
-        self.splitter.addWidget(_scrolling(self.response, "Your response"))
+        response_area = _scrolling(self.response, "Your response")
+        # Never narrower than the editor's inputs need (it scrolls only up and down): on a
+        # small screen the navigator and the opportunity page give way instead.
+        response_area.setMinimumWidth(
+            self.response.minimumSizeHint().width()
+            + response_area.verticalScrollBar().sizeHint().width()
+        )
+        self.splitter.addWidget(response_area)
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 6)
         self.splitter.setStretchFactor(2, 10)
