@@ -23,7 +23,8 @@ def _read_only_window(qtbot: QtBot, plan_path: Path) -> MainWindow:
     store = open_plan(plan_path)
     try:
         first = overview(store).opportunities[0]
-        record_action(store, first.uuid, ActionFields("Book the hall", due=date(2026, 10, 20)), "Tester")
+        fields = ActionFields("Book the hall", due=date(2026, 10, 20))
+        record_action(store, first.uuid, fields, "Tester")
     finally:
         store.close()
     window = MainWindow(open_plan(plan_path, read_only=True))

@@ -70,8 +70,9 @@ def _cut_off(window: MainWindow) -> list[str]:
         _scroll_to(area, widget)
         shown = widget.visibleRegion().boundingRect()
         if shown != widget.rect():
-            problems.append(f"{name}: {shown.width()}x{shown.height()} of {widget.width()}x"
-                            f"{widget.height()}")
+            problems.append(
+                f"{name}: {shown.width()}x{shown.height()} of {widget.width()}x{widget.height()}"
+            )
         elif isinstance(widget, QAbstractButton):
             # A button whose words are cut ("No" for "No date") is no use either.
             needed = widget.sizeHint().width()

@@ -1,9 +1,10 @@
 """Due dates as people in the UK type and read them: day first, month in figures or words.
 
 :func:`read_date` understands ``20/10/2026``, ``20/10/26``, ``20-10-2026``, ``20.10.2026``,
-``20 Oct 2026``, ``20 October 2026`` (with or without "th", a comma or the day of the week) and
-``2026-10-20``, and the figures alone (``20102026``). Anything else is refused with a :class:`DateNotUnderstood` that says, in words,
-what is wrong; a date is never guessed (a day and month without a year, say).
+``20 Oct 2026``, ``20 October 2026`` (with or without "th", a comma or the day of the week),
+``2026-10-20`` and the figures alone (``20102026``). Anything else is refused with a
+:class:`DateNotUnderstood` that says, in words, what is wrong; a date is never guessed (a day
+and month without a year, say).
 """
 
 from __future__ import annotations
@@ -59,8 +60,7 @@ def read_date(text: str) -> date | None:
         raise DateNotUnderstood(f"Please add the year, as in {day}/{month:02d}/2026.")
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise DateNotUnderstood(
-            f"{year} is not a year for a due date: it must be between {FIRST_YEAR} and "
-            f"{LAST_YEAR}."
+            f"{year} is not a year for a due date: it must be between {FIRST_YEAR} and {LAST_YEAR}."
         )
     try:
         understood = date(year, month, day)

@@ -96,14 +96,15 @@ class ActionForm(QWidget):
         self.due.date_changed.connect(due_edit.changed)
         self.due.date_chosen.connect(due_edit.flush)
         self.undo_keys = PlanUndoKeys(self)
-        for name, box in (
-            ("description", self.description),
-            ("owner_name", self.owner.line),
-            ("due", self.due.edit),
-            ("success_measure", self.measure),
-            ("notes", self.notes),
-        ):
-            self.undo_keys.watch(box, lambda name=name: self.edits[name].pending)
+        boxes: dict[str, QWidget] = {
+            "description": self.description,
+            "owner_name": self.owner.line,
+            "due": self.due.edit,
+            "success_measure": self.measure,
+            "notes": self.notes,
+        }
+        for name, box in boxes.items():
+            self.undo_keys.watch(box, _typing_in(self.edits[name]))
         self.status.activated.connect(lambda _i: self._save("status", self.status.value()))
         self.priority.activated.connect(lambda _i: self._save("priority", self.priority.value()))
         self.show_action(None)
@@ -187,6 +188,10 @@ class ActionForm(QWidget):
         self.status.setEnabled(editable)
         self.priority.setEnabled(editable)
         self.due.set_read_only(not editable)
+
+
+def _typing_in(edit: PendingEdit) -> Callable[[], bool]:
+    return lambda: edit.pending
 
 
 def _set_plain(box: QPlainTextEdit, text: str) -> None:

@@ -122,6 +122,7 @@ class OwnerBox(QComboBox):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setCompleter(completer)
+        self._completer = completer
         self._fill()
         people.modelReset.connect(self._fill)
         guard_wheel(self)
@@ -134,8 +135,10 @@ class OwnerBox(QComboBox):
     def _close_on_exact_name(self) -> None:
         """A name typed in full needs no list; left open, it would swallow the next click."""
         typed = self.owner().casefold()
-        popup = self.completer().popup()
-        if typed and popup.isVisible() and typed in (n.casefold() for n in self._people.names()):
+        popup = self._completer.popup()
+        if popup is None or not (typed and popup.isVisible()):
+            return
+        if typed in (name.casefold() for name in self._people.names()):
             popup.hide()
 
     def _fill(self) -> None:
@@ -293,9 +296,8 @@ class DueDateBox(QWidget):
             ):
                 self.show_calendar()
                 return True
-        elif watched is self.edit and event.type() == QEvent.Type.FocusOut:
-            if not self.problem():
-                self.set_due(self.due())  # show what was understood
+        elif watched is self.edit and event.type() == QEvent.Type.FocusOut and not self.problem():
+            self.set_due(self.due())  # show what was understood
         return False
 
 
@@ -368,9 +370,7 @@ class PlanUndoKeys(QObject):
 
 
 def _undo_or_redo(event: QKeyEvent) -> bool:
-    if event.matches(QKeySequence.StandardKey.Undo) or event.matches(
-        QKeySequence.StandardKey.Redo
-    ):
+    if event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo):
         return True
     pressed = QKeySequence(event.keyCombination())
     return any(pressed == keys for keys in _UNDO_KEYS)
