@@ -123,6 +123,9 @@ class OwnerBox(QComboBox):
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setCompleter(completer)
         self._completer = completer
+        popup = completer.popup()
+        if popup is not None:
+            popup.installEventFilter(self)
         self._fill()
         people.modelReset.connect(self._fill)
         guard_wheel(self)
@@ -131,6 +134,13 @@ class OwnerBox(QComboBox):
         super().keyReleaseEvent(event)
         # As each key comes up, the completer has updated its list for the key going down.
         self._close_on_exact_name()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # While the list is open, a desktop sends the keys to it (it passes presses on to the
+        # box, but not releases), so the check is made there too.
+        if event.type() == QEvent.Type.KeyRelease and watched is self._completer.popup():
+            self._close_on_exact_name()
+        return False
 
     def _close_on_exact_name(self) -> None:
         """A name typed in full needs no list; left open, it would swallow the next click."""
@@ -173,6 +183,11 @@ class DueDateBox(QWidget):
         super().__init__()
         self.edit = QLineEdit()
         self.edit.setPlaceholderText(NO_DATE_TEXT)
+        # Room for the longest date shown ("30 Sep 2026") and the words "No due date".
+        widest = max(
+            self.edit.fontMetrics().horizontalAdvance(t) for t in ("30 Sep 2026", NO_DATE_TEXT)
+        )
+        self.edit.setMinimumWidth(widest + 20)
         self.edit.setAccessibleName(name)
         self.edit.setToolTip(
             "Type a date such as 20/10/2026 or 20 Oct 2026, or press F4 for a calendar"

@@ -133,6 +133,8 @@ class WalkThrough(QWidget):
         self.navigator.setWordWrap(True)
         self.navigator.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.navigator.setAccessibleName("Themes and opportunities")
+        # Wide enough for a long word of a title beside its "2/3 done" on a small screen.
+        self.navigator.setMinimumWidth(self.navigator.fontMetrics().averageCharWidth() * 32)
         self.navigator.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.navigator.header()
         header.setStretchLastSection(False)
