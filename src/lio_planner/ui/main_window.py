@@ -56,7 +56,7 @@ if TYPE_CHECKING:
 
 
 # Room left on the screen for the window's title bar and frame.
-_FRAME_ALLOWANCE = 40
+_FRAME_ALLOWANCE = 50
 
 
 def _file_command(name: str) -> Callable[[MainWindow], object]:

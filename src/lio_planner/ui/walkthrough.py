@@ -134,7 +134,7 @@ class WalkThrough(QWidget):
         self.navigator.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.navigator.setAccessibleName("Themes and opportunities")
         # Wide enough for a long word of a title beside its "2/3 done" on a small screen.
-        self.navigator.setMinimumWidth(self.navigator.fontMetrics().averageCharWidth() * 32)
+        self.navigator.setMinimumWidth(self.navigator.fontMetrics().averageCharWidth() * 34)
         self.navigator.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.navigator.header()
         header.setStretchLastSection(False)
@@ -165,15 +165,14 @@ class WalkThrough(QWidget):
         self.splitter = QSplitter()
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.navigator)
-        self.splitter.addWidget(_scrolling(self.page, "The opportunity"))
-        response_area = _scrolling(self.response, "Your response")
-        # Never narrower than the editor's inputs need (it scrolls only up and down): on a
-        # small screen the navigator and the opportunity page give way instead.
-        response_area.setMinimumWidth(
-            self.response.minimumSizeHint().width()
-            + response_area.verticalScrollBar().sizeHint().width()
-        )
-        self.splitter.addWidget(response_area)
+        # Each pane scrolls only up and down, so it is never made narrower than its contents
+        # need: on a small screen the panes shrink to that, and no further.
+        for widget, name in ((self.page, "The opportunity"), (self.response, "Your response")):
+            area = _scrolling(widget, name)
+            area.setMinimumWidth(
+                widget.minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width()
+            )
+            self.splitter.addWidget(area)
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 6)
         self.splitter.setStretchFactor(2, 10)
