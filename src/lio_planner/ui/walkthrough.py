@@ -4,9 +4,11 @@ Previous, Next and "Next undecided" and the overall progress line."""
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QEvent,
     QItemSelectionModel,
     QMargins,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QRect,
     QSize,
@@ -147,6 +149,9 @@ class WalkThrough(QWidget):
         self._relayout.timeout.connect(self.navigator.doItemsLayout)
         header.sectionResized.connect(self._column_resized)
         self.navigator.selectionModel().currentChanged.connect(self._current_changed)
+        # On a narrow pane the "2/3 done" column gives its room to the titles (the icon still
+        # shows how far each opportunity has got), so no word of a title is cut off.
+        self.navigator.installEventFilter(self)
 
         self.page = OpportunityPage()
         self.response = ResponseEditor(data, editor)
@@ -186,6 +191,12 @@ class WalkThrough(QWidget):
         data.structure_changed.connect(self._structure_changed)
         data.opportunity_changed.connect(self._opportunity_changed)
         self._structure_changed()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.navigator and event.type() == QEvent.Type.Resize:
+            narrow = self.navigator.width() < self.navigator.fontMetrics().averageCharWidth() * 40
+            self.navigator.header().setSectionHidden(1, narrow)
+        return False
 
     def _column_resized(self, *_sizes: object) -> None:
         self.delegate.clear()
