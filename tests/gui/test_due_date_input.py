@@ -279,3 +279,43 @@ def test_ctrl_z_in_the_due_by_box_takes_back_the_date_and_ctrl_y_brings_it_back(
     press(qtbot, Qt.Key.Key_Z, CTRL)
     press(qtbot, Qt.Key.Key_Z, CTRL | SHIFT)  # the other redo keys
     assert _due_saved(plan_path, "Write to the council") == OCT_20
+
+
+@pytest.mark.parametrize("box", ["description", "owner", "measure", "notes", "reasons"])
+def test_ctrl_z_in_any_box_of_the_form_takes_back_the_plans_last_change(
+    qtbot: QtBot, window: MainWindow, plan_path: Path, box: str
+) -> None:
+    _new_action(qtbot, window, "Write to the council")
+    _tab_to_due(qtbot, window)
+    type_text(qtbot, "20/10/2026")
+    press(qtbot, Qt.Key.Key_Return)
+    assert _due_saved(plan_path, "Write to the council") == OCT_20
+    form = window.response.form
+    target = {
+        "description": form.description,
+        "owner": form.owner,
+        "measure": form.measure,
+        "notes": form.notes,
+        "reasons": window.response.reasons,
+    }[box]
+    _click(qtbot, target)
+    assert focused() is target
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    assert _due_saved(plan_path, "Write to the council") is None
+    press(qtbot, Qt.Key.Key_Y, CTRL)
+    assert _due_saved(plan_path, "Write to the council") == OCT_20
+
+
+def test_ctrl_z_straight_after_typing_takes_back_only_that_typing(
+    qtbot: QtBot, window: MainWindow, plan_path: Path
+) -> None:
+    _new_action(qtbot, window, "Write to the council")
+    _tab_to_due(qtbot, window)
+    type_text(qtbot, "20/10/2026")
+    press(qtbot, Qt.Key.Key_Return)
+    box = window.response.form.due.edit
+    type_text(qtbot, "x")  # not saved yet: the box's own undo takes it back
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    assert box.text() == "20 Oct 2026"
+    press(qtbot, Qt.Key.Key_Tab)
+    assert _due_saved(plan_path, "Write to the council") == OCT_20

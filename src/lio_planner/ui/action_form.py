@@ -105,6 +105,8 @@ class ActionForm(QWidget):
         }
         for name, box in boxes.items():
             self.undo_keys.watch(box, _typing_in(self.edits[name]))
+        # The keys reach the owner's combo box first, which hands them to its line directly.
+        self.undo_keys.watch(self.owner, _typing_in(self.edits["owner_name"]))
         self.status.activated.connect(lambda _i: self._save("status", self.status.value()))
         self.priority.activated.connect(lambda _i: self._save("priority", self.priority.value()))
         self.show_action(None)
