@@ -81,7 +81,8 @@ def _cut_off(window: MainWindow) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize(("width", "height"), [(1024, 600), (1280, 720), (1366, 768)])
+# 910x512 is a 1366x768 laptop at 150%: too narrow for all three panes.
+@pytest.mark.parametrize(("width", "height"), [(910, 512), (1024, 600), (1280, 720), (1366, 768)])
 def test_every_input_of_the_response_editor_can_be_reached_on_a_small_screen(
     qtbot: QtBot, sample_path: Path, width: int, height: int
 ) -> None:

@@ -178,6 +178,17 @@ class WalkThrough(QWidget):
                 widget.minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width()
             )
             self.splitter.addWidget(area)
+        # Squeezed further than that on a very narrow window, the page scrolls sideways too.
+        page_area = self.splitter.widget(1)
+        assert isinstance(page_area, QScrollArea)
+        page_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        # On a window too narrow for all three (a small screen at a large text size), the side
+        # panes fold away rather than being cut off; dragging their edge brings them back.
+        self.splitter.setCollapsible(0, True)
+        self.splitter.setCollapsible(1, True)
+        self.splitter.setMinimumWidth(
+            self.splitter.widget(2).minimumWidth() + 2 * self.splitter.handleWidth() + 8
+        )
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 6)
         self.splitter.setStretchFactor(2, 10)
