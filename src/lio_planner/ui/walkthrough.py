@@ -170,24 +170,21 @@ class WalkThrough(QWidget):
         self.splitter = QSplitter()
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.navigator)
-        # Each pane scrolls only up and down, so it is never made narrower than its contents
-        # need: on a small screen the panes shrink to that, and no further.
-        for widget, name in ((self.page, "The opportunity"), (self.response, "Your response")):
-            area = _scrolling(widget, name)
+        # Each pane is never made narrower than its contents need: on a small screen the panes
+        # shrink to that. The response editor scrolls only up and down; on a window too narrow
+        # for all three (a small screen at a large text size) the side panes fold away, or the
+        # page scrolls sideways, rather than being cut off. Dragging an edge brings them back.
+        areas = [_scrolling(self.page, "The opportunity"), _scrolling(self.response, "Your response")]
+        for area, widget in zip(areas, (self.page, self.response), strict=True):
             area.setMinimumWidth(
                 widget.minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width()
             )
             self.splitter.addWidget(area)
-        # Squeezed further than that on a very narrow window, the page scrolls sideways too.
-        page_area = self.splitter.widget(1)
-        assert isinstance(page_area, QScrollArea)
-        page_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        # On a window too narrow for all three (a small screen at a large text size), the side
-        # panes fold away rather than being cut off; dragging their edge brings them back.
+        areas[0].setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.splitter.setCollapsible(0, True)
         self.splitter.setCollapsible(1, True)
         self.splitter.setMinimumWidth(
-            self.splitter.widget(2).minimumWidth() + 2 * self.splitter.handleWidth() + 8
+            areas[1].minimumWidth() + 2 * self.splitter.handleWidth() + 8
         )
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 6)
