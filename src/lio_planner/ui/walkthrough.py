@@ -174,7 +174,10 @@ class WalkThrough(QWidget):
         # shrink to that. The response editor scrolls only up and down; on a window too narrow
         # for all three (a small screen at a large text size) the side panes fold away, or the
         # page scrolls sideways, rather than being cut off. Dragging an edge brings them back.
-        areas = [_scrolling(self.page, "The opportunity"), _scrolling(self.response, "Your response")]
+        areas = [
+            _scrolling(self.page, "The opportunity"),
+            _scrolling(self.response, "Your response"),
+        ]
         for area, widget in zip(areas, (self.page, self.response), strict=True):
             area.setMinimumWidth(
                 widget.minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width()
@@ -183,9 +186,7 @@ class WalkThrough(QWidget):
         areas[0].setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.splitter.setCollapsible(0, True)
         self.splitter.setCollapsible(1, True)
-        self.splitter.setMinimumWidth(
-            areas[1].minimumWidth() + 2 * self.splitter.handleWidth() + 8
-        )
+        self.splitter.setMinimumWidth(areas[1].minimumWidth() + 2 * self.splitter.handleWidth() + 8)
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 6)
         self.splitter.setStretchFactor(2, 10)
