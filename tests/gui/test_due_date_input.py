@@ -106,6 +106,15 @@ def _type_as_a_desktop_does(qtbot: QtBot, text: str) -> None:
         qtbot.keyClicks(target, character)
 
 
+def _action_due_on_20_october(qtbot: QtBot, window: MainWindow, plan_path: Path) -> None:
+    """A new action "Write to the council" whose date is typed, then Enter; it stays in Due by."""
+    _new_action(qtbot, window, "Write to the council")
+    _tab_to_due(qtbot, window)
+    type_text(qtbot, "20/10/2026")
+    press(qtbot, Qt.Key.Key_Return)
+    assert _due_saved(plan_path, "Write to the council") == OCT_20
+
+
 def _due_saved(path: Path, description: str) -> date | None:
     saved = saved_actions(path).get(description)
     return None if saved is None else saved[1]
@@ -218,11 +227,7 @@ def test_a_date_that_cannot_be_understood_is_refused_in_words_and_nothing_is_sav
 def test_clearing_the_typed_date_leaves_the_action_with_no_due_date(
     qtbot: QtBot, window: MainWindow, plan_path: Path
 ) -> None:
-    _new_action(qtbot, window, "Write to the council")
-    _tab_to_due(qtbot, window)
-    type_text(qtbot, "20/10/2026")
-    press(qtbot, Qt.Key.Key_Return)
-    assert _due_saved(plan_path, "Write to the council") == OCT_20
+    _action_due_on_20_october(qtbot, window, plan_path)
     press(qtbot, Qt.Key.Key_A, CTRL)
     press(qtbot, Qt.Key.Key_Delete)
     press(qtbot, Qt.Key.Key_Tab)
@@ -264,11 +269,7 @@ def test_the_owner_suggestions_close_once_the_name_typed_matches_exactly(
 def test_ctrl_z_in_the_due_by_box_takes_back_the_date_and_ctrl_y_brings_it_back(
     qtbot: QtBot, window: MainWindow, plan_path: Path
 ) -> None:
-    _new_action(qtbot, window, "Write to the council")
-    _tab_to_due(qtbot, window)
-    type_text(qtbot, "20/10/2026")
-    press(qtbot, Qt.Key.Key_Return)
-    assert _due_saved(plan_path, "Write to the council") == OCT_20
+    _action_due_on_20_october(qtbot, window, plan_path)
     assert focused() is window.response.form.due.edit
     assert window.undo_action.text() == "&Undo Change due date"
     press(qtbot, Qt.Key.Key_Z, CTRL)
@@ -285,11 +286,7 @@ def test_ctrl_z_in_the_due_by_box_takes_back_the_date_and_ctrl_y_brings_it_back(
 def test_ctrl_z_in_any_box_of_the_form_takes_back_the_plans_last_change(
     qtbot: QtBot, window: MainWindow, plan_path: Path, box: str
 ) -> None:
-    _new_action(qtbot, window, "Write to the council")
-    _tab_to_due(qtbot, window)
-    type_text(qtbot, "20/10/2026")
-    press(qtbot, Qt.Key.Key_Return)
-    assert _due_saved(plan_path, "Write to the council") == OCT_20
+    _action_due_on_20_october(qtbot, window, plan_path)
     form = window.response.form
     target = {
         "description": form.description,
@@ -309,10 +306,7 @@ def test_ctrl_z_in_any_box_of_the_form_takes_back_the_plans_last_change(
 def test_ctrl_z_straight_after_typing_takes_back_only_that_typing(
     qtbot: QtBot, window: MainWindow, plan_path: Path
 ) -> None:
-    _new_action(qtbot, window, "Write to the council")
-    _tab_to_due(qtbot, window)
-    type_text(qtbot, "20/10/2026")
-    press(qtbot, Qt.Key.Key_Return)
+    _action_due_on_20_october(qtbot, window, plan_path)
     box = window.response.form.due.edit
     type_text(qtbot, "x")  # not saved yet: the box's own undo takes it back
     press(qtbot, Qt.Key.Key_Z, CTRL)
