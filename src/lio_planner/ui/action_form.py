@@ -9,18 +9,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from lio_planner.domain.enums import Priority, Status
 from lio_planner.domain.model import Action, ActionRow
 from lio_planner.ui.autosave import PendingEdit
 from lio_planner.ui.editing import PlanEditor
-from lio_planner.ui.fields import DueDateBox, EnumBox, OwnerBox, text_box
+from lio_planner.ui.fields import DueDateBox, EnumBox, OwnerBox, PlanUndoKeys, text_box
 from lio_planner.ui.people_model import PeopleModel
 
 
 class ActionForm(QWidget):
     """Edits one action at a time; empty and disabled when no action is selected."""
+
+    message = Signal(str)  # a short note for the status bar
 
     def __init__(self, editor: PlanEditor, people: PeopleModel) -> None:
         super().__init__()
@@ -30,7 +33,7 @@ class ActionForm(QWidget):
 
         self.description = text_box("Action description", 2, "What will be done")
         self.owner = OwnerBox(people)
-        self.due = DueDateBox()
+        self.due = DueDateBox(hint_below=False)
         self.status = EnumBox(Status, "Status")
         self.priority = EnumBox(Priority, "Priority")
         self.measure = QLineEdit()
@@ -54,21 +57,23 @@ class ActionForm(QWidget):
         grid.addWidget(self.owner, 1, 1)
         grid.addWidget(label("Due &by:", self.due.edit), 1, 2)
         grid.addWidget(self.due, 1, 3)
-        grid.addWidget(label("&Status:", self.status), 2, 0)
-        grid.addWidget(self.status, 2, 1)
-        grid.addWidget(label("Priorit&y:", self.priority), 2, 2)
-        grid.addWidget(self.priority, 2, 3)
-        grid.addWidget(label("Success &measure:", self.measure), 3, 0)
-        grid.addWidget(self.measure, 3, 1, 1, 3)
-        grid.addWidget(label("No&tes:", self.notes), 4, 0)
-        grid.addWidget(self.notes, 4, 1, 1, 3)
+        # What the due date was understood as, or why not, under the whole row: room to say it.
+        grid.addWidget(self.due.hint, 2, 1, 1, 3, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(label("&Status:", self.status), 3, 0)
+        grid.addWidget(self.status, 3, 1)
+        grid.addWidget(label("Priorit&y:", self.priority), 3, 2)
+        grid.addWidget(self.priority, 3, 3)
+        grid.addWidget(label("Success &measure:", self.measure), 4, 0)
+        grid.addWidget(self.measure, 4, 1, 1, 3)
+        grid.addWidget(label("No&tes:", self.notes), 5, 0)
+        grid.addWidget(self.notes, 5, 1, 1, 3)
 
         self.edits: dict[str, PendingEdit] = {
             "description": self._watch(
                 self.description, "description", self.description.toPlainText
             ),
             "owner_name": self._watch(self.owner, "owner_name", self.owner.owner, idle=False),
-            "due": self._watch(self.due, "due", self.due.due, idle=False),
+            "due": PendingEdit(self.due, self.due.due, self._save_due, None),
             "success_measure": self._watch(self.measure, "success_measure", self.measure.text),
             "notes": self._watch(self.notes, "notes", self.notes.toPlainText),
         }
@@ -90,6 +95,18 @@ class ActionForm(QWidget):
         self.due.edit.installEventFilter(due_edit)
         self.due.date_changed.connect(due_edit.changed)
         self.due.date_chosen.connect(due_edit.flush)
+        self.undo_keys = PlanUndoKeys(self)
+        boxes: dict[str, QWidget] = {
+            "description": self.description,
+            "owner_name": self.owner.line,
+            "due": self.due.edit,
+            "success_measure": self.measure,
+            "notes": self.notes,
+        }
+        for name, box in boxes.items():
+            self.undo_keys.watch(box, _typing_in(self.edits[name]))
+        # The keys reach the owner's combo box first, which hands them to its line directly.
+        self.undo_keys.watch(self.owner, _typing_in(self.edits["owner_name"]))
         self.status.activated.connect(lambda _i: self._save("status", self.status.value()))
         self.priority.activated.connect(lambda _i: self._save("priority", self.priority.value()))
         self.show_action(None)
@@ -105,6 +122,14 @@ class ActionForm(QWidget):
         if self.action is None:
             return True
         return self.editor.edit_action(self.action.uuid, field, value, self.action.version)
+
+    def _save_due(self, due: object) -> bool:
+        """Save the due date typed or picked; text that is not a date is refused in words."""
+        problem = self.due.problem()
+        if problem:
+            self.message.emit(f"The due date was not changed. {problem}")
+            return False
+        return self._save("due", due)
 
     # --- what the response editor calls ---------------------------------------------------
     def flush(self, retry: bool = False) -> bool:
@@ -165,6 +190,10 @@ class ActionForm(QWidget):
         self.status.setEnabled(editable)
         self.priority.setEnabled(editable)
         self.due.set_read_only(not editable)
+
+
+def _typing_in(edit: PendingEdit) -> Callable[[], bool]:
+    return lambda: edit.pending
 
 
 def _set_plain(box: QPlainTextEdit, text: str) -> None:

@@ -74,6 +74,13 @@ class BulkEditDialog(QDialog):
         layout.addLayout(grid)
         layout.addWidget(self.buttons)
 
+    def accept(self) -> None:
+        # A due date that is not a date is never applied: its box says why, and stays open.
+        if self.set_due.isChecked() and self.due.problem():
+            self.due.setFocus()
+            return
+        super().accept()
+
     def changes(self) -> dict[str, object]:
         changes: dict[str, object] = {}
         if self.set_owner.isChecked():

@@ -2,27 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtCore import QDate, QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QCalendarWidget,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
+from lio_planner.domain.dates import DateNotUnderstood, long_date, read_date, short_date
 from lio_planner.domain.enums import Priority, Status
+from lio_planner.ui.marks import plain_tooltip
 from lio_planner.ui.people_model import PeopleModel
 
-# QDateEdit cannot be empty: its lowest date stands for "no due date" and shows these words.
-NO_DATE = QDate(2000, 1, 1)
-NO_DATE_TEXT = "No due date"
+NO_DATE_TEXT = "No due date"  # what the empty due date box shows
 
 
 class _WheelGuard(QObject):
@@ -117,9 +122,34 @@ class OwnerBox(QComboBox):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setCompleter(completer)
+        self._completer = completer
+        popup = completer.popup()
+        if popup is not None:
+            popup.installEventFilter(self)
         self._fill()
         people.modelReset.connect(self._fill)
         guard_wheel(self)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        super().keyReleaseEvent(event)
+        # As each key comes up, the completer has updated its list for the key going down.
+        self._close_on_exact_name()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # While the list is open, a desktop sends the keys to it (it passes presses on to the
+        # box, but not releases), so the check is made there too.
+        if event.type() == QEvent.Type.KeyRelease and watched is self._completer.popup():
+            self._close_on_exact_name()
+        return False
+
+    def _close_on_exact_name(self) -> None:
+        """A name typed in full needs no list; left open, it would swallow the next click."""
+        typed = self.owner().casefold()
+        popup = self._completer.popup()
+        if popup is None or not (typed and popup.isVisible()):
+            return
+        if typed in (name.casefold() for name in self._people.names()):
+            popup.hide()
 
     def _fill(self) -> None:
         # The list is this box's own copy, so refilling it never disturbs what is being typed.
@@ -142,86 +172,220 @@ class OwnerBox(QComboBox):
 
 
 class DueDateBox(QWidget):
-    """A due date with a calendar, plus a button to clear it."""
+    """A due date typed as people write it (see :mod:`lio_planner.domain.dates`), or picked
+    from a calendar, with a button to clear it and a line saying what was understood."""
 
     date_changed = Signal()  # the user changed the date (typing, calendar or clearing)
     date_chosen = Signal()  # the user finished: Enter, a calendar click, or the clear button
 
-    def __init__(self, name: str = "Due date") -> None:
+    def __init__(self, name: str = "Due date", hint_below: bool = True) -> None:
+        """``hint_below=False`` leaves :attr:`hint` for the caller to place (a wider spot)."""
         super().__init__()
-        self.edit = QDateEdit()
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("dd/MM/yyyy")
-        self.edit.setMinimumDate(NO_DATE)
-        self.edit.setSpecialValueText(NO_DATE_TEXT)
-        self.edit.setDate(NO_DATE)
+        self.edit = QLineEdit()
+        self.edit.setPlaceholderText(NO_DATE_TEXT)
+        # Room for the longest date shown ("30 Sep 2026") and the words "No due date".
+        widest = max(
+            self.edit.fontMetrics().horizontalAdvance(t) for t in ("30 Sep 2026", NO_DATE_TEXT)
+        )
+        self.edit.setMinimumWidth(widest + 20)
         self.edit.setAccessibleName(name)
-        self.edit.setToolTip("Type a date, or press F4 for a calendar")
-        guard_wheel(self.edit)
+        self.edit.setToolTip(
+            "Type a date such as 20/10/2026 or 20 Oct 2026, or press F4 for a calendar"
+        )
+        self.calendar_button = QToolButton()
+        self.calendar_button.setText("▾")
+        self.calendar_button.setAccessibleName(f"Choose the {name.lower()} from a calendar")
+        self.calendar_button.setToolTip("Choose from a calendar (F4)")
+        # Not a Tab stop: F4 or Alt+Down opens the calendar from the box itself.
+        self.calendar_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.clear_button = QPushButton("No date")
         self.clear_button.setAccessibleName(f"Clear the {name.lower()}")
         self.clear_button.setToolTip("Remove the due date")
-        layout = QHBoxLayout(self)
+        self.hint = QLabel()
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        # One line that never widens the form (a wrapping label would make every scroll area
+        # around it as tall as it would like to be); the whole of it is in the tooltip too.
+        self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.hint.setMinimumWidth(1)
+        self.hint.setAccessibleName(f"{name} understood as")
+        font = QFont(self.hint.font())
+        font.setPointSizeF(font.pointSizeF() * 0.9)
+        self.hint.setFont(font)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(2)
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.calendar_button)
+        row.addSpacing(4)
+        row.addWidget(self.clear_button)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.edit, 1)
-        layout.addWidget(self.clear_button)
+        layout.setSpacing(1)
+        layout.addLayout(row)
+        if hint_below:
+            layout.addWidget(self.hint)
         self.setFocusProxy(self.edit)
-        self._showing = False
-        # While the box has focus with no date, it shows today's, so typing and the arrow keys
-        # start from a sensible date; if the user changes nothing, it goes back to no date.
-        self._stand_in = False
+        self._calendar: _CalendarPopup | None = None  # made when first wanted
+        self.edit.textEdited.connect(self._typed)
+        self.edit.returnPressed.connect(self._finish)
         self.edit.installEventFilter(self)
-        self.edit.dateChanged.connect(self._changed)
-        self.edit.editingFinished.connect(self.date_chosen)
+        self.calendar_button.clicked.connect(self.show_calendar)
         self.clear_button.clicked.connect(self._clear)
-        calendar = self.edit.calendarWidget()
-        calendar.clicked.connect(lambda _d: QTimer.singleShot(0, self.date_chosen.emit))
-        calendar.activated.connect(lambda _d: QTimer.singleShot(0, self.date_chosen.emit))
-        calendar.installEventFilter(self)
 
     def due(self) -> date | None:
-        if self._stand_in:
+        """The date the box stands for; while it holds text that is not a date, None."""
+        try:
+            return read_date(self.edit.text())
+        except DateNotUnderstood:
             return None
-        value = self.edit.date()
-        return None if value == NO_DATE else date(value.year(), value.month(), value.day())
+
+    def problem(self) -> str:
+        """Why the text in the box is not a date, in words ("" when it is one, or empty)."""
+        try:
+            read_date(self.edit.text())
+        except DateNotUnderstood as exc:
+            return str(exc)
+        return ""
 
     def set_due(self, due: date | None) -> None:
-        self._stand_in = False
-        self._showing = True
-        try:
-            self.edit.setDate(NO_DATE if due is None else QDate(due.year, due.month, due.day))
-        finally:
-            self._showing = False
+        """Show ``due`` (a saved date, or None for no date)."""
+        text = "" if due is None else short_date(due)
+        if self.edit.text() != text:
+            self.edit.setText(text)
+        self._explain()
 
     def set_read_only(self, read_only: bool) -> None:
-        self.edit.setReadOnly(read_only)
+        # Greyed out, like the owner next to it, so it neither looks editable nor takes focus.
+        self.edit.setEnabled(not read_only)
+        self.calendar_button.setEnabled(not read_only)
         self.clear_button.setEnabled(not read_only)
 
-    def _changed(self) -> None:
-        if not self._showing:
-            self._stand_in = False
-            self.date_changed.emit()
+    def show_calendar(self) -> None:
+        """Open the calendar under the box, on the date shown (or today, with none)."""
+        if not self.edit.isEnabled():
+            return
+        if self._calendar is None:
+            self._calendar = _CalendarPopup(self)
+            self._calendar.picked.connect(self._picked)
+        self._calendar.open_on(self.due() or date.today(), self.edit)
 
-    def _drop_stand_in(self) -> None:
-        if self._stand_in and not self.edit.hasFocus():
-            self.set_due(None)
+    def _typed(self, _text: str) -> None:
+        self._explain()
+        self.date_changed.emit()
 
-    def _clear(self) -> None:
-        if self.due() is not None:
-            self.edit.setDate(NO_DATE)
+    def _finish(self) -> None:
+        """Enter: show the date as understood, then save it (a date not understood stays)."""
+        due = self.due()
+        if not self.problem():
+            self.set_due(due)
         self.date_chosen.emit()
 
+    def _picked(self, day: date) -> None:
+        self.edit.setFocus(Qt.FocusReason.PopupFocusReason)
+        self.set_due(day)
+        self.date_changed.emit()
+        self.date_chosen.emit()
+
+    def _clear(self) -> None:
+        if self.edit.text():
+            self.edit.clear()
+            self._explain()
+            self.date_changed.emit()
+        self.date_chosen.emit()
+
+    def _explain(self) -> None:
+        problem = self.problem()
+        due = self.due()
+        text = problem or (long_date(due) if due else "")
+        self.hint.setText(text)
+        self.hint.setToolTip(plain_tooltip(text) if text else "")
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.edit and isinstance(event, QFocusEvent):
-            popup = event.reason() == Qt.FocusReason.PopupFocusReason
-            if event.type() == QEvent.Type.FocusIn and self.due() is None and not popup:
-                self.set_due(date.today())
-                self._stand_in = True
-            elif event.type() == QEvent.Type.FocusOut and self._stand_in and not popup:
-                # After the box has handled leaving, which re-reads its text as a date.
-                QTimer.singleShot(0, self._drop_stand_in)
-        elif event.type() == QEvent.Type.Show and self.due() is None:
-            # With no date set, the calendar opens on this month rather than on January 2000.
-            today = QDate.currentDate()
-            self.edit.calendarWidget().setCurrentPage(today.year(), today.month())
+        if watched is self.edit and isinstance(event, QKeyEvent):
+            if event.type() == QEvent.Type.KeyPress and (
+                event.key() == Qt.Key.Key_F4
+                or (
+                    event.key() == Qt.Key.Key_Down
+                    and event.modifiers() & Qt.KeyboardModifier.AltModifier
+                )
+            ):
+                self.show_calendar()
+                return True
+        elif watched is self.edit and event.type() == QEvent.Type.FocusOut and not self.problem():
+            self.set_due(self.due())  # show what was understood
         return False
+
+
+class _CalendarPopup(QCalendarWidget):
+    """The calendar that drops down from a due date box; a click or Enter picks a day."""
+
+    picked = Signal(object)  # a datetime.date
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWindowFlags(Qt.WindowType.Popup)
+        self.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.setAccessibleName("Calendar")
+        self.clicked.connect(self._chosen)
+        self.activated.connect(self._chosen)
+
+    def open_on(self, day: date, under: QWidget) -> None:
+        chosen = QDate(day.year, day.month, day.day)
+        self.setSelectedDate(chosen)
+        self.setCurrentPage(chosen.year(), chosen.month())
+        self.adjustSize()
+        where = under.mapToGlobal(QPoint(0, under.height()))
+        screen = under.screen().availableGeometry()
+        # Kept on the screen: above the box when there is no room below it.
+        if where.y() + self.height() > screen.bottom():
+            where.setY(under.mapToGlobal(QPoint(0, 0)).y() - self.height())
+        where.setX(max(screen.left(), min(where.x(), screen.right() - self.width())))
+        self.move(where)
+        self.show()
+        self.setFocus(Qt.FocusReason.PopupFocusReason)
+
+    def _chosen(self, day: QDate) -> None:
+        self.hide()
+        self.picked.emit(date(day.year(), day.month(), day.day()))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.hide()
+            return
+        super().keyPressEvent(event)
+
+
+_UNDO_KEYS = [QKeySequence(keys) for keys in ("Ctrl+Z", "Ctrl+Y", "Ctrl+Shift+Z")]
+
+
+class PlanUndoKeys(QObject):
+    """Ctrl+Z and Ctrl+Y (or Ctrl+Shift+Z) in a box take back, or bring back, the plan's last
+    change, as Edit → Undo says; only a box holding typing not saved yet undoes that itself."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._typing: dict[QObject, Callable[[], bool]] = {}
+
+    def watch(self, box: QWidget, typing: Callable[[], bool]) -> None:
+        """Pass ``box``'s undo keys to the window unless ``typing()`` says it has unsaved text."""
+        self._typing[box] = typing
+        box.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and _undo_or_redo(event)
+        ):
+            typing = self._typing.get(watched)
+            # Stopped here, the key is not claimed by the box, so the window's shortcut runs.
+            return typing is not None and not typing()
+        return False
+
+
+def _undo_or_redo(event: QKeyEvent) -> bool:
+    if event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo):
+        return True
+    pressed = QKeySequence(event.keyCombination())
+    return any(pressed == keys for keys in _UNDO_KEYS)

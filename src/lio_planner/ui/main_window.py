@@ -14,12 +14,13 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QMargins, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
+    QGuiApplication,
     QPaintEvent,
     QUndoStack,
 )
@@ -54,6 +55,10 @@ from lio_planner.ui.walkthrough import WalkThrough
 if TYPE_CHECKING:
     from lio_planner.store.database import PlanStore
     from lio_planner.store.first_look import FirstLook
+
+
+# Room left on the screen for the window's title bar and frame.
+_FRAME_ALLOWANCE = 50
 
 
 def _file_command(name: str) -> Callable[[MainWindow], object]:
@@ -244,6 +249,11 @@ class MainWindow(QMainWindow):
         else:
             self.banner.hide()
         self.set_views_read_only(read_only)
+        self.saved_label.setText(
+            "Read-only: nothing can be changed here."
+            if read_only
+            else "Every change is saved as you make it."
+        )
         self._update_title()
         self._update_actions()
 
@@ -427,10 +437,10 @@ class MainWindow(QMainWindow):
         settings = app_settings()
         geometry = settings.value("window/geometry")
         if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
-            # First run: 1280×720, or less where the screen's free area cannot hold that and a
-            # title bar (1080p at 150% scaling leaves exactly 1280×720 for everything).
-            room = self.screen().availableGeometry().size() - QSize(0, 40)
-            self.resize(QSize(1280, 720).boundedTo(room))
+            self.resize(1280, 720)  # first run; _fit_screen shrinks it to a smaller screen
+        # Also after a restore: the screen may be smaller now (1080p at 150% scaling leaves
+        # just 1280×720 for the window and its title bar).
+        self._fit_screen()
         for key, widget in (
             ("window/splitter", self.walkthrough.splitter),
             ("window/action_plan_columns", self.action_plan.table.horizontalHeader()),
@@ -438,6 +448,18 @@ class MainWindow(QMainWindow):
             state = settings.value(key)
             if isinstance(state, QByteArray):
                 widget.restoreState(state)
+
+    def _fit_screen(self) -> None:
+        """Shrink the window to its screen when the screen is smaller (1024×600, say).
+
+        A window larger than its screen has its right-hand side and bottom cut off.
+        """
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        room = screen.availableGeometry().size().shrunkBy(QMargins(0, 0, 0, _FRAME_ALLOWANCE))
+        if self.width() > room.width() or self.height() > room.height():
+            self.resize(self.size().boundedTo(room))
 
     def _save_layout(self) -> None:
         settings = app_settings()

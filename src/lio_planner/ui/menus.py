@@ -106,7 +106,8 @@ def build_menus(window: MainWindow) -> None:
     )
     w.quit_action = _action(w, "&Quit", w.close, StandardKey.Quit)
     w.undo_action = _action(w, "&Undo", w.undo, StandardKey.Undo)
-    w.redo_action = _action(w, "&Redo", w.redo, StandardKey.Redo)
+    # Both redo keys on every system: people bring Ctrl+Y from Windows, Ctrl+Shift+Z from others.
+    w.redo_action = _action(w, "&Redo", w.redo, ["Ctrl+Y", "Ctrl+Shift+Z"])
     w.find_action = _action(w, "&Find actions…", w.find_actions, StandardKey.Find)
     w.add_action_action = _action(
         w, "&Add action", w.add_action, "Ctrl+Shift+A", "Add an action to this opportunity"

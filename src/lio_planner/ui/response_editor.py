@@ -140,6 +140,8 @@ class ResponseEditor(QWidget):
         buttons.addStretch(1)
 
         self.form = ActionForm(editor, data.people_model)
+        self.form.message.connect(self.message)
+        self.form.undo_keys.watch(self.reasons, lambda: self.reasons_edit.pending)
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading)

@@ -122,11 +122,14 @@ class InUseDialog(ChoiceDialog):
         )
         self.take_over_button.setEnabled(bool(error.stale))
         if not error.stale:
-            self.take_over_button.setToolTip(
-                plain_tooltip(
-                    f"Only possible once {holder.user}'s copy of LIO Planner has stopped using it."
-                )
+            why = (
+                f"Take over is greyed out because {holder.user}'s LIO Planner is still using "
+                "the plan; it becomes possible once that has stopped."
             )
+            self.take_over_button.setToolTip(plain_tooltip(why))
+            # Said in the dialog too: a greyed button's tooltip is easily never seen.
+            self.take_over_note = plain_label(why)
+            self.layout_.addWidget(self.take_over_note)
         self.cancel_button = self._add("Cancel", CANCEL, QDialogButtonBox.ButtonRole.RejectRole)
         self.read_only_button.setDefault(True)
         self.layout_.addWidget(self.buttons)

@@ -4,9 +4,11 @@ Previous, Next and "Next undecided" and the overall progress line."""
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QEvent,
     QItemSelectionModel,
     QMargins,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QRect,
     QSize,
@@ -134,6 +136,8 @@ class WalkThrough(QWidget):
         self.navigator.setWordWrap(True)
         self.navigator.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.navigator.setAccessibleName("Themes and opportunities")
+        # Wide enough for a long word of a title beside its "2/3 done" on a small screen.
+        self.navigator.setMinimumWidth(self.navigator.fontMetrics().averageCharWidth() * 34)
         self.navigator.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.navigator.header()
         header.setStretchLastSection(False)
@@ -146,6 +150,9 @@ class WalkThrough(QWidget):
         self._relayout.timeout.connect(self.navigator.doItemsLayout)
         header.sectionResized.connect(self._column_resized)
         self.navigator.selectionModel().currentChanged.connect(self._current_changed)
+        # On a narrow pane the "2/3 done" column gives its room to the titles (the icon still
+        # shows how far each opportunity has got), so no word of a title is cut off.
+        self.navigator.installEventFilter(self)
 
         # The strategy's own structure, beside our themes: show one foundation's opportunities.
         self.foundation = QComboBox()
@@ -188,8 +195,23 @@ class WalkThrough(QWidget):
         self.splitter = QSplitter()
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(navigator_side)
-        self.splitter.addWidget(_scrolling(self.page, "The opportunity"))
-        self.splitter.addWidget(_scrolling(self.response, "Your response"))
+        # Each pane is never made narrower than its contents need: on a small screen the panes
+        # shrink to that. The response editor scrolls only up and down; on a window too narrow
+        # for all three (a small screen at a large text size) the side panes fold away, or the
+        # page scrolls sideways, rather than being cut off. Dragging an edge brings them back.
+        areas = [
+            _scrolling(self.page, "The opportunity"),
+            _scrolling(self.response, "Your response"),
+        ]
+        for area, widget in zip(areas, (self.page, self.response), strict=True):
+            area.setMinimumWidth(
+                widget.minimumSizeHint().width() + area.verticalScrollBar().sizeHint().width()
+            )
+            self.splitter.addWidget(area)
+        areas[0].setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.splitter.setCollapsible(0, True)
+        self.splitter.setCollapsible(1, True)
+        self.splitter.setMinimumWidth(areas[1].minimumWidth() + 2 * self.splitter.handleWidth() + 8)
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 6)
         self.splitter.setStretchFactor(2, 10)
@@ -209,6 +231,12 @@ class WalkThrough(QWidget):
         value = self.foundation.currentData()
         self.model.set_foundation(Foundation(value) if value else None)
         self._structure_changed()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.navigator and event.type() == QEvent.Type.Resize:
+            narrow = self.navigator.width() < self.navigator.fontMetrics().averageCharWidth() * 40
+            self.navigator.header().setSectionHidden(1, narrow)
+        return False
 
     def _column_resized(self, *_sizes: object) -> None:
         self.delegate.clear()
