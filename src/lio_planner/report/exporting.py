@@ -49,10 +49,10 @@ def export_plan(
     # Text another program put in the file (a NUL, say) would make a Word file invalid.
     document = clean_strings(load_document(store, options, today))
     if fmt == "pdf":
-        from lio_planner.report.qt_runtime import ensure_gui_application
+        from lio_planner.report.qt.qt_runtime import ensure_gui_application
 
         ensure_gui_application()
-        from lio_planner.report.painter import write_pdf
+        from lio_planner.report.qt.painter import write_pdf
 
         pages: list[int] = []
         with exporting(output, lambda made: pdf_problem(made, pages[0])) as temporary:

@@ -113,7 +113,7 @@ class ReportActions(QObject):
     def new_printer(self) -> QPrinter:
         from PySide6.QtPrintSupport import QPrinter
 
-        from lio_planner.report.painter import page_layout
+        from lio_planner.report.qt.painter import page_layout
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageLayout(page_layout(self.options))
@@ -147,7 +147,7 @@ class ReportActions(QObject):
     def _change_in_preview(self, dialog: QPrintPreviewDialog, printer: QPrinter) -> None:
         from PySide6.QtPrintSupport import QPrintPreviewWidget
 
-        from lio_planner.report.painter import page_layout
+        from lio_planner.report.qt.painter import page_layout
 
         if self.ask_for_options("Printed plan options", "OK") is None:
             return
@@ -170,7 +170,7 @@ class ReportActions(QObject):
         from PySide6.QtPrintSupport import QPrinter
 
         from lio_planner.report.document import load_document
-        from lio_planner.report.painter import paint_document
+        from lio_planner.report.qt.painter import paint_document
 
         first, last = printer.fromPage(), printer.toPage()
         in_range = printer.printRange() == QPrinter.PrintRange.PageRange and first > 0
