@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from lio_planner.domain.fields import RowKind
+from lio_planner.domain.fields import FIELDS, FieldKind, RowKind
 from lio_planner.store.content import next_custom_position
 from lio_planner.store.planfile import ConflictingEdit
 from lio_planner.store.schema import (
@@ -38,6 +38,8 @@ from lio_planner.store.tracking import (
 
 # The order rows are created in (parents first); removals go in the reverse order.
 KIND_ORDER = tuple(RowKind)  # the registry lists the kinds parents first
+# The fields a merge copies as they are (references, owners and dates are looked up).
+_AS_STORED = (FieldKind.TEXT, FieldKind.LONG_TEXT, FieldKind.STATUS, FieldKind.PRIORITY)
 
 
 class MergeOutdated(ConflictingEdit):
@@ -321,7 +323,6 @@ class _Writer:
 
     def _set(self, record: object, kind: str, after: dict[str, Any], meta: dict[str, Any]) -> None:
         if isinstance(record, ActionRecord):
-            record.description = after["description"]
             owner = after.get("owner")
             record.owner = (
                 self.session.scalars(select(PersonRecord).where(PersonRecord.uuid == owner)).first()
@@ -330,10 +331,10 @@ class _Writer:
             )
             due = after.get("due")
             record.due = date.fromisoformat(due) if due else None
-            record.status = after["status"]
-            record.priority = after["priority"]
-            record.success_measure = after["success_measure"]
-            record.notes = after["notes"]
+            for f in FIELDS[RowKind.ACTION]:  # text and choices, as the registry lists them
+                if f.compared and f.kind in _AS_STORED:
+                    # A copy from before a field existed keeps this plan's value.
+                    setattr(record, f.key, after.get(f.key, getattr(record, f.key)))
             if meta.get("changed_at"):
                 record.changed_at = meta["changed_at"]
             record.changed_by = str(meta.get("changed_by") or record.changed_by)
