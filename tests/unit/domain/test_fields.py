@@ -37,15 +37,19 @@ def test_every_action_field_is_held_by_the_domain_action_and_stored_by_the_schem
 
 
 def test_merge_history_and_tracking_read_the_registry() -> None:
-    assert COMPARED["action"] == compared("action") == (
-        "opportunity",
-        "description",
-        "owner",
-        "due",
-        "status",
-        "priority",
-        "success_measure",
-        "notes",
+    assert (
+        COMPARED["action"]
+        == compared("action")
+        == (
+            "opportunity",
+            "description",
+            "owner",
+            "due",
+            "status",
+            "priority",
+            "success_measure",
+            "notes",
+        )
     )
     assert FIELD_LABELS is LABELS and FIELD_LABELS["description"] == "What"
     assert BOTH_JOINS["description"] == " / " and BOTH_JOINS["notes"] == "\n\n"
