@@ -16,8 +16,8 @@ import sqlite3
 from pathlib import Path
 
 from lio_planner.store.lock import read_lock
-from lio_planner.store.planfile import PlanFileError, ensure_extension, read_only_uri
-from lio_planner.store.writing import WriteFailed, plan_problem, write_whole
+from lio_planner.store.planfile import PlanFileError, ensure_extension, plan_problem, read_only_uri
+from lio_planner.store.writing import WriteFailed, write_whole
 
 
 class CopyFailed(PlanFileError):

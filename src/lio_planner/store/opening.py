@@ -22,6 +22,7 @@ from lio_planner.store.planfile import (
     has_journal,
     is_writable,
     journal_path,
+    plan_problem,
     read_header,
     verify_connection,
     wal_refusal,
@@ -29,7 +30,7 @@ from lio_planner.store.planfile import (
 from lio_planner.store.schema import PlanRecord
 from lio_planner.store.seed import Seed, load_seed
 from lio_planner.store.tracking import track_untracked_rows
-from lio_planner.store.writing import WriteFailed, explain_sqlite_error, plan_problem, write_whole
+from lio_planner.store.writing import WriteFailed, explain_sqlite_error, write_whole
 
 
 def open_plan(
