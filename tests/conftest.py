@@ -16,6 +16,22 @@ import pytest
 from lio_planner.store.database import PlanStore
 from lio_planner.store.opening import create_plan
 
+_QAPP = pytest.StashKey[object]()  # the application made below, kept alive for the run
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Make the run's one QApplication first when any test needs widgets.
+
+    Qt allows one application per process. A headless export in tests/unit makes a bare
+    QGuiApplication when none exists, and a window test run after it cannot get widgets; so
+    when both are in one run (``pytest tests/unit tests/gui/...``), the full kind is made now.
+    """
+    if any({"qtbot", "qapp"} & set(getattr(item, "fixturenames", ())) for item in session.items):
+        from PySide6.QtWidgets import QApplication
+
+        if QApplication.instance() is None:
+            session.config.stash[_QAPP] = QApplication([])
+
 
 @pytest.fixture(autouse=True)
 def _isolated_user_dirs(

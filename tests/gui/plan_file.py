@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from datetime import date
 from pathlib import Path
 
 
 def saved_actions(path: Path) -> dict[str, tuple[str, date | None]]:
     """Every action's description mapped to its owner's name and due date, read from disk."""
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn, conn:
         rows = conn.execute(
             "SELECT a.description, coalesce(p.name, ''), a.due FROM actions a"
             " LEFT JOIN people p ON p.id = a.owner_id"

@@ -12,6 +12,7 @@ import sqlite3
 import struct
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -113,7 +114,7 @@ def test_a_renamed_plan_is_still_known_as_a_plan(tmp_path: Path, plan_path: Path
     renamed = tmp_path / "renamed-plan.dat"
     shutil.copyfile(plan_path, renamed)
     other = tmp_path / "other.dat"  # an SQLite file that is not a plan
-    with sqlite3.connect(other) as connection:
+    with closing(sqlite3.connect(other)) as connection, connection:
         connection.execute("create table t (x)")
     connection.close()
     home = tmp_path / "home"

@@ -344,7 +344,7 @@ def _read_as_damage(path: Path, connection: sqlite3.Connection) -> Iterator[None
         connection.execute("PRAGMA trusted_schema=OFF")
         yield
     except sqlite3.OperationalError as exc:
-        if getattr(exc, "sqlite_errorname", "") == "SQLITE_READONLY_ROLLBACK":
+        if _is_interrupted_save(path, exc):
             raise NotClosedProperly(
                 path,
                 "was not closed properly (a save was interrupted), and cannot be repaired "
@@ -354,6 +354,15 @@ def _read_as_damage(path: Path, connection: sqlite3.Connection) -> Iterator[None
         raise DamagedPlanFile(path, "is damaged and cannot be opened.", _BACKUP) from None
     except (sqlite3.DatabaseError, UnicodeDecodeError):
         raise DamagedPlanFile(path, "is damaged and cannot be opened.", _BACKUP) from None
+
+
+def _is_interrupted_save(path: Path, exc: sqlite3.OperationalError) -> bool:
+    """A read-only connection met a hot journal it may not roll back (SQLITE_READONLY_ROLLBACK)."""
+    name = getattr(exc, "sqlite_errorname", None)
+    if name is not None:
+        return bool(name == "SQLITE_READONLY_ROLLBACK")
+    # Python 3.10 gives no error names: the same refusal is a read-only one, journal beside.
+    return "readonly" in str(exc) and has_journal(path)
 
 
 def finish_interrupted_save(path: Path) -> str:

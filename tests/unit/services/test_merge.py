@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -279,7 +280,7 @@ def test_only_copies_of_the_same_plan_merge(shared: dict[str, Any], tmp_path: Pa
 
 
 def test_a_hostile_copy_is_refused(shared: dict[str, Any]) -> None:
-    with sqlite3.connect(shared["theirs"]) as conn:
+    with closing(sqlite3.connect(shared["theirs"])) as conn, conn:
         conn.execute("CREATE TRIGGER t AFTER INSERT ON history BEGIN DELETE FROM actions; END")
     conn.close()
     ours = open_plan(shared["ours"])

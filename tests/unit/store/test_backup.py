@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -70,7 +71,7 @@ def test_a_backup_that_fails_its_check_never_replaces_a_good_one(plan: Path) -> 
     good = [take_backup(plan, "by-hand") for _ in range(10)]
     fingerprints = {b.path: sha256(b.path) for b in good}
     # Damage the page holding the opportunities (as a failing disk would).
-    with sqlite3.connect(plan) as conn:
+    with closing(sqlite3.connect(plan)) as conn, conn:
         root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'opportunities'")
         page = root.fetchone()[0]
     conn.close()
@@ -94,11 +95,11 @@ def test_a_plan_from_an_older_release_is_backed_up_before_it_is_updated(plan: Pa
     store.close()
     backups = list_backups(uuid_of(plan))
     assert [b.reason for b in backups] == ["before-update"]
-    with sqlite3.connect(backups[0].path) as conn:
+    with closing(sqlite3.connect(backups[0].path)) as conn, conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
-    with sqlite3.connect(plan) as conn:
+    with closing(sqlite3.connect(plan)) as conn, conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     conn.close()
 
@@ -139,7 +140,7 @@ def test_restoring_a_backup_brings_the_plan_back_and_keeps_a_backup_of_now(plan:
     record_action(store, opportunity.uuid, ActionFields("Carry on"), by="Sam")
     store.close()
     assert neighbours(plan) == set()
-    with sqlite3.connect(plan) as conn:
+    with closing(sqlite3.connect(plan)) as conn, conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
 
@@ -158,7 +159,7 @@ def test_a_backup_from_before_an_update_can_be_restored(plan: Path) -> None:
     old = list_backups(store.plan_uuid)[-1]
     assert old.reason == "before-update"
     restore_backup(store, old)
-    with sqlite3.connect(plan) as conn:
+    with closing(sqlite3.connect(plan)) as conn, conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     conn.close()
     assert queries.plan_info(store).organisation == "Test CVS"
@@ -181,7 +182,7 @@ def test_a_backup_of_another_plan_is_not_restored(plan: Path, tmp_path: Path) ->
 def test_a_tampered_backup_is_not_restored(plan: Path) -> None:
     store = open_plan(plan)
     item = take_backup(plan, "by-hand", store.plan_uuid)
-    with sqlite3.connect(item.path) as conn:
+    with closing(sqlite3.connect(item.path)) as conn, conn:
         conn.execute("CREATE TRIGGER t AFTER INSERT ON actions BEGIN DELETE FROM people; END")
     conn.close()
     tampered = Backup(item.path, item.plan_uuid, item.taken_at, item.reason, item.size)

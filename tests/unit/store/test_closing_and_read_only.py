@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -71,7 +72,7 @@ HOSTILE = {
 
 @pytest.mark.parametrize("case", sorted(HOSTILE))
 def test_a_plan_with_a_hostile_object_is_refused_untouched(case: str, plan: Path) -> None:
-    with sqlite3.connect(plan) as conn:
+    with closing(sqlite3.connect(plan)) as conn, conn:
         conn.execute(HOSTILE[case])
     conn.close()
     before = sha256(plan)
@@ -126,6 +127,6 @@ def test_a_plan_caught_part_written_by_a_killed_save_is_rolled_back_not_refused(
     assert queries.people(store) == []
     store.close()
     assert neighbours(plan) == set()
-    with sqlite3.connect(plan) as conn:
+    with closing(sqlite3.connect(plan)) as conn, conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()

@@ -4,6 +4,7 @@ everything its people wrote."""
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 from lio_planner.domain.enums import Decision, Status
@@ -46,7 +47,7 @@ def test_an_older_plan_keeps_its_actions_and_gains_the_notes(tmp_path: Path) -> 
     set_response(store, opportunity.uuid, Decision.PURSUE, "Our reasons", "Sam")
     store.close()
     downgrade_to_0002(path)
-    with sqlite3.connect(path) as raw:
+    with closing(sqlite3.connect(path)) as raw, raw:
         assert raw.execute("SELECT count(*) FROM actions").fetchone() == (1,)
 
     store = open_plan(path)

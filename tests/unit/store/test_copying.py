@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -58,7 +59,7 @@ def test_copying_over_a_closed_file_replaces_it_whole(plan: Path, tmp_path: Path
     target = tmp_path / "old copy.lioplan"
     target.write_text("an old file", encoding="utf-8")
     save_copy(plan, target)
-    with sqlite3.connect(target) as conn:
+    with closing(sqlite3.connect(target)) as conn, conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
     assert not lock_path(target).exists()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -30,7 +31,7 @@ def _not_sqlite(path: Path, _good: Path) -> None:
 
 
 def _other_app(path: Path, _good: Path) -> None:
-    with sqlite3.connect(path) as conn:
+    with closing(sqlite3.connect(path)) as conn, conn:
         conn.execute("CREATE TABLE contacts (name TEXT)")
         conn.execute("INSERT INTO contacts VALUES ('Ann')")
     conn.close()

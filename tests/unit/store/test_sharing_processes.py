@@ -9,6 +9,7 @@ import signal
 import sqlite3
 import time
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -36,7 +37,7 @@ def first_opportunity(plan: Path) -> str:
 
 
 def integrity(plan: Path) -> str:
-    with sqlite3.connect(plan) as conn:
+    with closing(sqlite3.connect(plan)) as conn, conn:
         result = conn.execute("PRAGMA integrity_check").fetchone()[0]
     conn.close()
     return str(result)
