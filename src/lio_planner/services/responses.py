@@ -11,6 +11,7 @@ from lio_planner.domain.model import Action, Opportunity, PlanInfo, Theme
 from lio_planner.domain.rules import ActionError, check_response
 from lio_planner.services import convert
 from lio_planner.services.actions import insert_snapshot
+from lio_planner.services.changes import Changes, Done, Rows
 from lio_planner.services.lookup import find_opportunity
 from lio_planner.store.content import next_custom_position
 from lio_planner.store.database import PlanStore
@@ -26,8 +27,11 @@ from lio_planner.store.schema import (
 
 def set_response(
     store: PlanStore, opportunity_uuid: str, decision: Decision, reasons: str, by: str
-) -> tuple[Opportunity, Opportunity]:
-    """Record the decision on an opportunity and why; return (before, after)."""
+) -> Done[tuple[Opportunity, Opportunity]]:
+    """Record the decision on an opportunity and why; (before, after) and what changed.
+
+    A new decision changes how the opportunity's actions read too (their rows show it).
+    """
     check_response(decision, reasons)
     with store.transaction() as session:
         record = find_opportunity(session, opportunity_uuid)
@@ -39,13 +43,19 @@ def set_response(
         record.response.changed_at = utc_now()
         record.response.changed_by = by
         session.flush()
-        return before, convert.opportunity(record)
+        after = convert.opportunity(record)
+        actions = [a.uuid for a in record.actions] if after.decision != before.decision else []
+        changes = Changes(
+            actions=Rows(changed=frozenset(actions)),
+            opportunities=Rows(changed=frozenset({opportunity_uuid})),
+        )
+        return Done((before, after), changes)
 
 
 def update_plan_info(
     store: PlanStore, organisation: str, title: str, period: str
-) -> tuple[PlanInfo, PlanInfo]:
-    """Change the organisation, plan title and period; return (before, after)."""
+) -> Done[tuple[PlanInfo, PlanInfo]]:
+    """Change the organisation, plan title and period; (before, after) and what changed."""
     with store.transaction() as session:
         record = session.scalars(select(PlanRecord)).one()
         before = convert.plan_info(record)
@@ -54,7 +64,7 @@ def update_plan_info(
         record.period = period.strip()
         record.changed_at = utc_now()
         session.flush()
-        return before, convert.plan_info(record)
+        return Done((before, convert.plan_info(record)), Changes(plan_info=True))
 
 
 def add_theme(store: PlanStore, title: str, uuid: str | None = None) -> Theme:

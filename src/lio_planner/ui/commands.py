@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
-from lio_planner.domain.enums import Decision
-from lio_planner.domain.model import Action, Opportunity, Person, PlanInfo, Theme
+from lio_planner.domain.model import Action, Opportunity, Person, Theme
 from lio_planner.errors import user_message
 from lio_planner.store.planfile import SaveFailed
 from lio_planner.ui.plan_data import PlanData
@@ -23,7 +22,6 @@ if TYPE_CHECKING:
     from lio_planner.services.responses import RemovedOpportunity
 
 # Merge ids: consecutive edits of one text field become one undo step.
-_REASONS_ID = 1
 _ACTION_FIELD_ID = 2
 
 # Action fields typed a little at a time (so saved several times while typing).
@@ -87,44 +85,6 @@ class PlanCommand(QUndoCommand):
         except Exception as exc:  # the user sees one plain message, never a traceback
             self.data.problem_found.emit(user_message(exc))
             return False
-        return True
-
-
-class SetDecisionCommand(PlanCommand):
-    def __init__(
-        self,
-        data: PlanData,
-        uuid: str,
-        before: tuple[Decision, str],
-        after: tuple[Decision, str],
-    ) -> None:
-        super().__init__(data, self.describe(after))
-        self.uuid, self.before, self.after = uuid, before, after
-
-    def describe(self, after: tuple[Decision, str]) -> str:
-        return f"Set decision to {after[0].label}"
-
-    def apply(self) -> None:
-        self.data.set_response(self.uuid, *self.after)
-
-    def revert(self) -> None:
-        self.data.set_response(self.uuid, *self.before)
-
-
-class EditReasonsCommand(SetDecisionCommand):
-    """Typing the reasons for a decision; a burst of typing is one undo step."""
-
-    def describe(self, after: tuple[Decision, str]) -> str:
-        return "Edit reasons"
-
-    def id(self) -> int:
-        return _REASONS_ID
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, EditReasonsCommand) or other.uuid != self.uuid:
-            return False
-        self.after = other.after
-        self.setObsolete(self.after == self.before)
         return True
 
 
@@ -210,18 +170,6 @@ class RenamePersonCommand(PlanCommand):
 
     def revert(self) -> None:
         self.data.rename_person(self.before.uuid, self.before.name)
-
-
-class EditPlanInfoCommand(PlanCommand):
-    def __init__(self, data: PlanData, before: PlanInfo, after: PlanInfo) -> None:
-        super().__init__(data, "Change plan settings")
-        self.before, self.after = before, after
-
-    def apply(self) -> None:
-        self.data.update_plan_info(self.after.organisation, self.after.title, self.after.period)
-
-    def revert(self) -> None:
-        self.data.update_plan_info(self.before.organisation, self.before.title, self.before.period)
 
 
 class AddCustomOpportunityCommand(PlanCommand):

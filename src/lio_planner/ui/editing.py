@@ -10,17 +10,25 @@ that meets someone else's newer version of an action shows both for the person t
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from lio_planner.domain.enums import Decision
-from lio_planner.domain.model import Action, ActionFields, Opportunity
-from lio_planner.errors import user_message
-from lio_planner.store.planfile import ConflictingEdit, SaveFailed
+from lio_planner.domain.model import Action, ActionFields, Opportunity, PlanInfo
+from lio_planner.lazy import on_first_use
+from lio_planner.store.planfile import ConflictingEdit
 from lio_planner.ui import commands
+from lio_planner.ui.operations import Operation, OperationRunner, Step
 from lio_planner.ui.plan_data import MINE, PlanData, VersionQuestion
+
+if TYPE_CHECKING:
+    from lio_planner.services import responses as response_service
+    from lio_planner.services.changes import Done
+    from lio_planner.store.database import PlanStore
+else:  # the services load SQLAlchemy: after first paint (see lio_planner.lazy)
+    response_service = on_first_use("lio_planner.services.responses")
 
 T = TypeVar("T")
 
@@ -35,71 +43,34 @@ class PlanEditor(QObject):
         self.data = data
         self.undo_stack = undo_stack
         self.read_only = False
+        self.runner = OperationRunner(data, undo_stack, lambda: self.read_only, self)
 
     def _save(
         self, work: Callable[[], tuple[T, QUndoCommand | None]], versioned: bool = False
     ) -> T | None:
-        """Run ``work`` (which saves and returns the undo step) and push its step.
-
-        ``versioned`` work raises :class:`ConflictingEdit` to the caller, which shows both
-        versions; any other change meeting one gets the plain message.
-        """
-        if self.read_only:
-            self.data.problem_found.emit("This plan is open read-only, so it cannot be changed.")
-            return None
-        try:
-            result, command = work()
-        except ConflictingEdit as exc:
-            if versioned:
-                raise
-            self.data.problem_found.emit(user_message(exc))
-            return None
-        except SaveFailed as exc:
-            return self._after_failure(exc, work, versioned)
-        except Exception as exc:  # one plain message; the details go to the log for bugs
-            self.data.problem_found.emit(user_message(exc))
-            return None
-        if command is not None:
-            self.undo_stack.push(command)
-        return result
-
-    def _after_failure(
-        self, error: SaveFailed, work: Callable[[], tuple[T, QUndoCommand | None]], versioned: bool
-    ) -> T | None:
-        """Let the window offer to try again, here or in a copy saved elsewhere.
-
-        ``work`` reads the plan through ``self.data``, so trying again acts on whichever plan is
-        open by then (the copy, if the person saved one).
-        """
-        saved: list[T | None] = [None]
-        conflict: list[ConflictingEdit] = []
-
-        def again() -> bool:
-            try:
-                saved[0] = self._save(work, versioned)
-            except ConflictingEdit as exc:
-                conflict.append(exc)  # answered after the window's dialog has closed
-                return False
-            return saved[0] is not None
-
-        self.data.on_save_failed(error, again)
-        if conflict:
-            raise conflict[0]
-        return saved[0]
+        """Run ``work`` (which saves and returns the undo step) through the runner."""
+        return self.runner.attempt(work, versioned)
 
     # --- decisions ----------------------------------------------------------------------------
     def set_response(self, uuid: str, decision: Decision, reasons: str, typing: bool) -> bool:
         """Save a decision and its reasons; ``typing`` marks an edit of the reasons text."""
 
-        def work() -> tuple[bool, QUndoCommand | None]:
-            before, after = self.data.set_response(uuid, decision, reasons)
-            old, new = (before.decision, before.reasons), (after.decision, after.reasons)
-            if old == new:
-                return True, None
-            kind = commands.EditReasonsCommand if typing else commands.SetDecisionCommand
-            return True, kind(self.data, uuid, old, new)
+        user = self.data.user
 
-        return bool(self._save(work))
+        def decide(store: PlanStore) -> Done[tuple[Opportunity, Opportunity]]:
+            return response_service.set_response(store, uuid, decision, reasons, user)
+
+        def undo_of(pair: tuple[Opportunity, Opportunity]) -> Step:
+            old = pair[0]
+            return lambda store: response_service.set_response(
+                store, uuid, old.decision, old.reasons, user
+            )
+
+        text = "Edit reasons" if typing else f"Set decision to {decision.label}"
+        op = Operation(
+            text, decide, undo_of, _decision_state, ("reasons", uuid) if typing else None
+        )
+        return self.runner.run(op) is not None
 
     # --- actions ----------------------------------------------------------------------------
     def add_action(self, opportunity_uuid: str, fields: ActionFields) -> Action | None:
@@ -189,13 +160,17 @@ class PlanEditor(QObject):
         return bool(self._save(work))
 
     def edit_plan_info(self, organisation: str, title: str, period: str) -> bool:
-        def work() -> tuple[bool, QUndoCommand | None]:
-            before, after = self.data.update_plan_info(organisation, title, period)
-            if before == after:
-                return True, None
-            return True, commands.EditPlanInfoCommand(self.data, before, after)
+        def change(store: PlanStore) -> Done[tuple[PlanInfo, PlanInfo]]:
+            return response_service.update_plan_info(store, organisation, title, period)
 
-        return bool(self._save(work))
+        def undo_of(pair: tuple[PlanInfo, PlanInfo]) -> Step:
+            old = pair[0]
+            return lambda store: response_service.update_plan_info(
+                store, old.organisation, old.title, old.period
+            )
+
+        op = Operation("Change plan settings", change, undo_of, _pair)
+        return self.runner.run(op) is not None
 
     # --- local opportunities -------------------------------------------------------------------
     def add_custom_opportunity(
@@ -254,3 +229,12 @@ class PlanEditor(QObject):
             return True, commands.RemoveThemeCommand(self.data, theme)
 
         return bool(self._save(work))
+
+
+def _decision_state(pair: tuple[Opportunity, Opportunity]) -> tuple[object, object]:
+    before, after = pair
+    return (before.decision, before.reasons), (after.decision, after.reasons)
+
+
+def _pair(pair: tuple[T, T]) -> tuple[object, object]:
+    return pair

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from lio_planner.services import actions as action_service
     from lio_planner.services import queries
     from lio_planner.services import responses as response_service
+    from lio_planner.services.changes import Changes
     from lio_planner.services.responses import RemovedOpportunity
     from lio_planner.store.database import PlanStore
 else:  # the services load SQLAlchemy: after first paint (see lio_planner.lazy)
@@ -184,34 +185,55 @@ class PlanData(QObject):
     def actions_of(self, opportunity_uuid: str) -> list[ActionRow]:
         return self.action_model.rows_for(opportunity_uuid)
 
+    # --- showing what an operation changed ---------------------------------------------------
+    def apply(self, changes: Changes) -> None:
+        """Show what an operation (or an undo, or someone else's save) changed.
+
+        Only the rows named are read again; a row named but no longer in the plan is removed.
+        """
+        if changes.everything:
+            self.reload()
+            return
+        if changes.plan_info:
+            self.info = queries.plan_info(self.store)
+            self.navigator_model.set_info(self.info)
+        if changes.structure:
+            self._structure_changed()
+        elif changes.opportunities:
+            for opportunity in queries.opportunities_of(self.store, changes.opportunities.touched):
+                self._opportunity_updated(opportunity)
+        if changes.people:
+            self.people_model.set_people(queries.people(self.store))
+        if changes.actions:
+            self._actions_reread(changes.actions.touched)
+        if changes.plan_info:
+            self.info_changed.emit()
+
+    def _actions_reread(self, uuids: frozenset[str]) -> None:
+        rows = queries.action_rows_of(self.store, uuids)
+        before = {uuid: self.action_model.get(uuid) for uuid in uuids}
+        self._remove_rows([u for u in uuids - {r.action.uuid for r in rows} if before[u]])
+        self._emit_rows(rows, update_plan_model=True)
+        touched = {r.action.opportunity_uuid for r in rows}
+        touched |= {row.action.opportunity_uuid for row in before.values() if row is not None}
+        self._recount(touched)
+
     # --- decisions and plan details -----------------------------------------------------------
     def set_response(
         self, uuid: str, decision: Decision, reasons: str
     ) -> tuple[Opportunity, Opportunity]:
-        before, after = response_service.set_response(
-            self.store, uuid, decision, reasons, self.user
-        )
-        self._opportunity_updated(after)
-        if before.decision is not after.decision:
-            self._emit_rows(
-                self.action_model.map_rows(
-                    lambda r: (
-                        replace(r, decision=decision) if r.action.opportunity_uuid == uuid else None
-                    )
-                )
-            )
+        done = response_service.set_response(self.store, uuid, decision, reasons, self.user)
+        self.apply(done.changes)
         self.saved.emit()
-        return before, after
+        return done.value
 
     def update_plan_info(
         self, organisation: str, title: str, period: str
     ) -> tuple[PlanInfo, PlanInfo]:
-        before, after = response_service.update_plan_info(self.store, organisation, title, period)
-        self.info = after
-        self.navigator_model.set_info(after)
-        self.info_changed.emit()
+        done = response_service.update_plan_info(self.store, organisation, title, period)
+        self.apply(done.changes)
         self.saved.emit()
-        return before, after
+        return done.value
 
     # --- actions ----------------------------------------------------------------------------
     def record_action(self, opportunity_uuid: str, fields: ActionFields) -> Action:
@@ -401,11 +423,14 @@ class PlanData(QObject):
         self.opportunity_changed.emit(opportunity.uuid)
 
     def _structure_saved(self) -> None:
+        self._structure_changed()
+        self.saved.emit()
+
+    def _structure_changed(self) -> None:
         overview = queries.overview(self.store)
         rows = (e.row for e in self.action_model.entries())
         self.navigator_model.reset_overview(overview, _progress(rows))
         self.structure_changed.emit()
-        self.saved.emit()
 
 
 def _progress(rows: Iterable[ActionRow]) -> dict[str, Progress]:
