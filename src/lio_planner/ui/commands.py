@@ -8,21 +8,18 @@ as it was.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
-from lio_planner.domain.model import Action, Opportunity, Person, Theme
+from lio_planner.domain.model import Opportunity, Theme
 from lio_planner.errors import user_message
 from lio_planner.store.planfile import SaveFailed
 from lio_planner.ui.plan_data import PlanData
 
 if TYPE_CHECKING:
     from lio_planner.services.responses import RemovedOpportunity
-
-# Merge ids: consecutive edits of one text field become one undo step.
-_ACTION_FIELD_ID = 2
 
 # Action fields typed a little at a time (so saved several times while typing).
 TYPED_FIELDS = ("description", "success_measure", "notes", "due")
@@ -36,10 +33,6 @@ FIELD_NAMES = {
     "success_measure": "success measure",
     "notes": "notes",
 }
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 class PlanCommand(QUndoCommand):
@@ -86,90 +79,6 @@ class PlanCommand(QUndoCommand):
             self.data.problem_found.emit(user_message(exc))
             return False
         return True
-
-
-class AddActionCommand(PlanCommand):
-    def __init__(self, data: PlanData, action: Action) -> None:
-        super().__init__(data, "Add action")
-        self.action = action
-
-    def apply(self) -> None:
-        self.data.restore_actions([self.action])
-
-    def revert(self) -> None:
-        self.data.delete_actions([self.action.uuid])
-
-
-class EditActionCommand(PlanCommand):
-    """One field of one action; typing in a text field or date is merged into one step."""
-
-    def __init__(self, data: PlanData, field: str, before: Action, after: Action) -> None:
-        super().__init__(data, f"Change {FIELD_NAMES.get(field, field)}")
-        self.field, self.before, self.after = field, before, after
-
-    def _value(self, action: Action) -> object:
-        return getattr(action, self.field)
-
-    def apply(self) -> None:
-        self.data.update_action(self.after.uuid, {self.field: self._value(self.after)})
-
-    def revert(self) -> None:
-        self.data.update_action(self.before.uuid, {self.field: self._value(self.before)})
-
-    def id(self) -> int:
-        return _ACTION_FIELD_ID if self.field in TYPED_FIELDS else -1
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if (
-            not isinstance(other, EditActionCommand)
-            or other.after.uuid != self.after.uuid
-            or other.field != self.field
-        ):
-            return False
-        self.after = other.after
-        self.setObsolete(self._value(self.after) == self._value(self.before))
-        return True
-
-
-class DeleteActionsCommand(PlanCommand):
-    def __init__(self, data: PlanData, removed: Sequence[Action]) -> None:
-        super().__init__(data, f"Delete {_plural(len(removed), 'action')}")
-        self.removed = list(removed)
-
-    def apply(self) -> None:
-        self.data.delete_actions([a.uuid for a in self.removed])
-
-    def revert(self) -> None:
-        self.data.restore_actions(self.removed)
-
-
-class BulkEditActionsCommand(PlanCommand):
-    """The same owner, status or due date given to several actions at once."""
-
-    def __init__(
-        self, data: PlanData, changes: dict[str, object], pairs: Sequence[tuple[Action, Action]]
-    ) -> None:
-        super().__init__(data, f"Change {_plural(len(pairs), 'action')}")
-        self.changes = dict(changes)
-        self.before = [before for before, _after in pairs]
-
-    def apply(self) -> None:
-        self.data.update_actions([a.uuid for a in self.before], self.changes)
-
-    def revert(self) -> None:
-        self.data.set_actions(self.before)
-
-
-class RenamePersonCommand(PlanCommand):
-    def __init__(self, data: PlanData, before: Person, after: Person) -> None:
-        super().__init__(data, f"Rename {before.name} to {after.name}")
-        self.before, self.after = before, after
-
-    def apply(self) -> None:
-        self.data.rename_person(self.after.uuid, self.after.name)
-
-    def revert(self) -> None:
-        self.data.rename_person(self.before.uuid, self.before.name)
 
 
 class AddCustomOpportunityCommand(PlanCommand):

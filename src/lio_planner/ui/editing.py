@@ -16,18 +16,21 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from lio_planner.domain.enums import Decision
-from lio_planner.domain.model import Action, ActionFields, Opportunity, PlanInfo
+from lio_planner.domain.model import Action, ActionFields, Opportunity, Person, PlanInfo
 from lio_planner.lazy import on_first_use
 from lio_planner.store.planfile import ConflictingEdit
 from lio_planner.ui import commands
+from lio_planner.ui.commands import FIELD_NAMES, TYPED_FIELDS
 from lio_planner.ui.operations import Operation, OperationRunner, Step
 from lio_planner.ui.plan_data import MINE, PlanData, VersionQuestion
 
 if TYPE_CHECKING:
+    from lio_planner.services import actions as action_service
     from lio_planner.services import responses as response_service
     from lio_planner.services.changes import Done
     from lio_planner.store.database import PlanStore
 else:  # the services load SQLAlchemy: after first paint (see lio_planner.lazy)
+    action_service = on_first_use("lio_planner.services.actions")
     response_service = on_first_use("lio_planner.services.responses")
 
 T = TypeVar("T")
@@ -74,11 +77,18 @@ class PlanEditor(QObject):
 
     # --- actions ----------------------------------------------------------------------------
     def add_action(self, opportunity_uuid: str, fields: ActionFields) -> Action | None:
-        def work() -> tuple[Action, QUndoCommand]:
-            action = self.data.record_action(opportunity_uuid, fields)
-            return action, commands.AddActionCommand(self.data, action)
+        user = self.data.user
 
-        return self._save(work)
+        def add(store: PlanStore) -> Done[Action]:
+            return action_service.record_action(store, opportunity_uuid, fields, user)
+
+        def undo_of(action: Action) -> Step:
+            return lambda store: action_service.delete_actions(store, [action.uuid])
+
+        def redo_of(action: Action) -> Step:
+            return lambda store: action_service.restore_actions(store, [action], user)
+
+        return self.runner.run(Operation("Add action", add, undo_of, _made, redo_of=redo_of))
 
     def edit_action(
         self, uuid: str, field: str, value: object, expected_version: int | None = None
@@ -88,12 +98,24 @@ class PlanEditor(QObject):
         if current is not None and getattr(current, field) == value:
             return True
 
-        def work() -> tuple[bool, QUndoCommand]:
-            before, after = self.data.update_action(uuid, {field: value}, expected_version)
-            return True, commands.EditActionCommand(self.data, field, before, after)
+        user = self.data.user
 
+        def change(store: PlanStore) -> Done[tuple[Action, Action]]:
+            return action_service.update_action(store, uuid, user, {field: value}, expected_version)
+
+        def set_to(new: object) -> Step:
+            return lambda store: action_service.update_action(store, uuid, user, {field: new})
+
+        op = Operation(
+            f"Change {FIELD_NAMES.get(field, field)}",
+            change,
+            lambda pair: set_to(getattr(pair[0], field)),
+            lambda pair: (getattr(pair[0], field), getattr(pair[1], field)),
+            ("action", uuid, field) if field in TYPED_FIELDS else None,
+            redo_of=lambda _pair: set_to(value),
+        )
         try:
-            return bool(self._save(work, versioned=expected_version is not None))
+            return self.runner.run(op, versioned=expected_version is not None) is not None
         except ConflictingEdit:
             return self._resolve_conflict(current, uuid, field, value)
 
@@ -132,32 +154,48 @@ class PlanEditor(QObject):
     def delete_actions(self, uuids: Sequence[str]) -> bool:
         if not uuids:
             return False
+        user, chosen = self.data.user, list(uuids)
 
-        def work() -> tuple[bool, QUndoCommand]:
-            removed = self.data.delete_actions(list(uuids))
-            return True, commands.DeleteActionsCommand(self.data, removed)
+        def undo_of(removed: list[Action]) -> Step:
+            return lambda store: action_service.restore_actions(store, removed, user)
 
-        return bool(self._save(work))
+        op = Operation(
+            f"Delete {_plural(len(chosen), 'action')}",
+            lambda store: action_service.delete_actions(store, chosen),
+            undo_of,
+            _made,
+        )
+        return self.runner.run(op) is not None
 
     def bulk_edit(self, uuids: Sequence[str], changes: dict[str, object]) -> bool:
         if not uuids or not changes:
             return False
+        user, chosen, wanted = self.data.user, list(uuids), dict(changes)
 
-        def work() -> tuple[bool, QUndoCommand]:
-            pairs = self.data.update_actions(list(uuids), changes)
-            return True, commands.BulkEditActionsCommand(self.data, changes, pairs)
+        def undo_of(pairs: list[tuple[Action, Action]]) -> Step:
+            befores = [before for before, _after in pairs]
+            return lambda store: action_service.set_actions(store, befores, user)
 
-        return bool(self._save(work))
+        op = Operation(
+            f"Change {_plural(len(chosen), 'action')}",
+            lambda store: action_service.update_actions(store, chosen, user, wanted),
+            undo_of,
+            _made,
+        )
+        return self.runner.run(op) is not None
 
     # --- people and plan details ---------------------------------------------------------------
     def rename_person(self, uuid: str, name: str) -> bool:
-        def work() -> tuple[bool, QUndoCommand | None]:
-            before, after = self.data.rename_person(uuid, name)
-            if before == after:
-                return True, None
-            return True, commands.RenamePersonCommand(self.data, before, after)
+        def undo_of(pair: tuple[Person, Person]) -> Step:
+            return lambda store: action_service.rename_person(store, uuid, pair[0].name)
 
-        return bool(self._save(work))
+        op = Operation(
+            lambda pair: f"Rename {pair[0].name} to {pair[1].name}",
+            lambda store: action_service.rename_person(store, uuid, name),
+            undo_of,
+            _pair,
+        )
+        return self.runner.run(op) is not None
 
     def edit_plan_info(self, organisation: str, title: str, period: str) -> bool:
         def change(store: PlanStore) -> Done[tuple[PlanInfo, PlanInfo]]:
@@ -238,3 +276,12 @@ def _decision_state(pair: tuple[Opportunity, Opportunity]) -> tuple[object, obje
 
 def _pair(pair: tuple[T, T]) -> tuple[object, object]:
     return pair
+
+
+def _made(_result: object) -> tuple[object, object]:
+    """Adding or removing rows always changes the plan."""
+    return False, True
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

@@ -37,14 +37,16 @@ class Operation(Generic[T]):
 
     ``state`` reads (before, after) from the result: equal means nothing changed, so no undo
     step is pushed. Successive operations with the same ``merge_key`` (typing into one box)
-    become one undo step, dropped when the text ends as it began.
+    become one undo step, dropped when the text ends as it began. Redo runs ``do`` again,
+    unless ``redo_of`` says otherwise (bringing back an added row under the same uuid, say).
     """
 
-    text: str  # the undo step's name, such as "Edit reasons"
+    text: str | Callable[[T], str]  # the undo step's name, such as "Edit reasons"
     do: Callable[[PlanStore], Done[T]]
     undo_of: Callable[[T], Step]
     state: Callable[[T], tuple[object, object]]
     merge_key: Hashable | None = None
+    redo_of: Callable[[T], Step] | None = None
 
 
 class OperationRunner(QObject):
@@ -132,13 +134,14 @@ class OperationCommand(PlanCommand):
     """The undo step of any operation: undo runs its inverse, redo runs it again."""
 
     def __init__(self, data: PlanData, op: Operation[Any], result: object) -> None:
-        super().__init__(data, op.text)
-        self.op = op
+        super().__init__(data, op.text if isinstance(op.text, str) else op.text(result))
+        self.merge_key = op.merge_key
         self._undo = op.undo_of(result)
+        self._redo = op.do if op.redo_of is None else op.redo_of(result)
         self._before, self._after = op.state(result)
 
     def apply(self) -> None:
-        self._run(self.op.do)
+        self._run(self._redo)
 
     def revert(self) -> None:
         self._run(self._undo)
@@ -149,12 +152,12 @@ class OperationCommand(PlanCommand):
         self.data.saved.emit()
 
     def id(self) -> int:
-        return _MERGING if self.op.merge_key is not None else -1
+        return _MERGING if self.merge_key is not None else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, OperationCommand) or other.op.merge_key != self.op.merge_key:
+        if not isinstance(other, OperationCommand) or other.merge_key != self.merge_key:
             return False
-        self.op, self._after = other.op, other._after
+        self._redo, self._after = other._redo, other._after
         self.setObsolete(self._after == self._before)
         return True
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -29,7 +29,7 @@ from lio_planner.errors import user_message
 from lio_planner.lazy import on_first_use
 from lio_planner.store.first_look import FirstLook, still_current
 from lio_planner.store.planfile import SaveFailed
-from lio_planner.ui.action_model import ActionTableModel, with_owner_renamed
+from lio_planner.ui.action_model import ActionTableModel
 from lio_planner.ui.navigator_model import NavigatorModel, Progress
 from lio_planner.ui.people_model import PeopleModel
 
@@ -37,13 +37,15 @@ if TYPE_CHECKING:
     from lio_planner.services import actions as action_service
     from lio_planner.services import queries
     from lio_planner.services import responses as response_service
-    from lio_planner.services.changes import Changes
+    from lio_planner.services.changes import Changes, Done
     from lio_planner.services.responses import RemovedOpportunity
     from lio_planner.store.database import PlanStore
 else:  # the services load SQLAlchemy: after first paint (see lio_planner.lazy)
     action_service = on_first_use("lio_planner.services.actions")
     queries = on_first_use("lio_planner.services.queries")
     response_service = on_first_use("lio_planner.services.responses")
+
+T = TypeVar("T")
 
 # Answers to "someone else changed this action meanwhile: which version do you want?"
 MINE = "mine"
@@ -209,6 +211,12 @@ class PlanData(QObject):
         if changes.plan_info:
             self.info_changed.emit()
 
+    def shown(self, done: Done[T]) -> T:
+        """Show what a service call changed and say it was saved; its own result."""
+        self.apply(done.changes)
+        self.saved.emit()
+        return done.value
+
     def _actions_reread(self, uuids: frozenset[str]) -> None:
         rows = queries.action_rows_of(self.store, uuids)
         before = {uuid: self.action_model.get(uuid) for uuid in uuids}
@@ -222,54 +230,32 @@ class PlanData(QObject):
     def set_response(
         self, uuid: str, decision: Decision, reasons: str
     ) -> tuple[Opportunity, Opportunity]:
-        done = response_service.set_response(self.store, uuid, decision, reasons, self.user)
-        self.apply(done.changes)
-        self.saved.emit()
-        return done.value
+        return self.shown(
+            response_service.set_response(self.store, uuid, decision, reasons, self.user)
+        )
 
     def update_plan_info(
         self, organisation: str, title: str, period: str
     ) -> tuple[PlanInfo, PlanInfo]:
-        done = response_service.update_plan_info(self.store, organisation, title, period)
-        self.apply(done.changes)
-        self.saved.emit()
-        return done.value
+        return self.shown(
+            response_service.update_plan_info(self.store, organisation, title, period)
+        )
 
     # --- actions ----------------------------------------------------------------------------
     def record_action(self, opportunity_uuid: str, fields: ActionFields) -> Action:
-        action = action_service.record_action(self.store, opportunity_uuid, fields, self.user)
-        self._actions_saved([action])
-        return action
-
-    def restore_actions(self, snapshots: Sequence[Action]) -> None:
-        restored = [action_service.restore_action(self.store, s, self.user) for s in snapshots]
-        self._actions_saved(restored)
+        return self.shown(
+            action_service.record_action(self.store, opportunity_uuid, fields, self.user)
+        )
 
     def update_action(
         self, uuid: str, changes: dict[str, object], expected_version: int | None = None
     ) -> tuple[Action, Action]:
-        before, after = action_service.update_action(
-            self.store, uuid, self.user, changes, expected_version
+        return self.shown(
+            action_service.update_action(self.store, uuid, self.user, changes, expected_version)
         )
-        self._actions_saved([after])
-        return before, after
-
-    def update_actions(
-        self, uuids: Sequence[str], changes: dict[str, object]
-    ) -> list[tuple[Action, Action]]:
-        pairs = action_service.update_actions(self.store, uuids, self.user, changes)
-        self._actions_saved([after for _before, after in pairs])
-        return pairs
-
-    def set_actions(self, snapshots: Sequence[Action]) -> None:
-        self._actions_saved(action_service.set_actions(self.store, snapshots, self.user))
 
     def delete_actions(self, uuids: Sequence[str]) -> list[Action]:
-        removed = [action_service.delete_action(self.store, uuid) for uuid in uuids]
-        self._remove_rows([a.uuid for a in removed])
-        self._recount({a.opportunity_uuid for a in removed})
-        self.saved.emit()
-        return removed
+        return self.shown(action_service.delete_actions(self.store, uuids))
 
     def reload_actions_of(self, opportunity_uuid: str) -> None:
         """Re-read one opportunity's actions (after someone else changed them)."""
@@ -295,13 +281,6 @@ class PlanData(QObject):
         QTimer.singleShot(0, self, refresh)
 
     # --- people -----------------------------------------------------------------------------
-    def rename_person(self, uuid: str, name: str) -> tuple[Person, Person]:
-        before, after = action_service.rename_person(self.store, uuid, name)
-        self.people_model.add_or_replace(after)
-        self._emit_rows(self.action_model.map_rows(with_owner_renamed(uuid, after.name)))
-        self.saved.emit()
-        return before, after
-
     # --- local themes and opportunities ---------------------------------------------------------
     def add_theme(self, title: str, uuid: str | None = None) -> Theme:
         theme = response_service.add_theme(self.store, title, uuid)

@@ -27,7 +27,7 @@ def test_changes_joined_name_every_row_of_both() -> None:
 def test_a_new_decision_names_the_opportunity_and_its_actions(store: PlanStore) -> None:
     opportunities = queries.overview(store).opportunities
     target, other = opportunities[0].uuid, opportunities[1].uuid
-    mine = record_action(store, target, ActionFields("Book a venue"), "Ann").uuid
+    mine = record_action(store, target, ActionFields("Book a venue"), "Ann").value.uuid
     record_action(store, other, ActionFields("Not this one"), "Ann")
 
     done = set_response(store, target, Decision.PURSUE, "Because", "Ann")
@@ -56,7 +56,9 @@ def test_plan_details_say_only_that_they_changed(store: PlanStore) -> None:
 
 def test_only_the_rows_asked_for_are_read(store: PlanStore) -> None:
     target = queries.overview(store).opportunities[0].uuid
-    uuids = [record_action(store, target, ActionFields(f"A{n}"), "Ann").uuid for n in range(3)]
+    uuids = [
+        record_action(store, target, ActionFields(f"A{n}"), "Ann").value.uuid for n in range(3)
+    ]
 
     rows = queries.action_rows_of(store, {uuids[0], uuids[2], "gone"})
 

@@ -76,7 +76,7 @@ def shared(plan: Path, tmp_path: Path) -> dict[str, Any]:
     for number, name in enumerate(("X", "Y", "Z", "W")):
         action = record_action(
             store, opps[number].uuid, ActionFields(name, owner_name="Amira"), "Sam"
-        )
+        ).value
         names[name] = action.uuid
     theme = add_theme(store, "Local priorities")
     local = add_custom_opportunity(store, theme.uuid, "Town centre plan")
