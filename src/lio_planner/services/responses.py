@@ -67,7 +67,7 @@ def update_plan_info(
         return Done((before, convert.plan_info(record)), Changes(plan_info=True))
 
 
-def add_theme(store: PlanStore, title: str, uuid: str | None = None) -> Theme:
+def add_theme(store: PlanStore, title: str, uuid: str | None = None) -> Done[Theme]:
     """Add a local theme after the strategy's own."""
     title = title.strip()
     if not title:
@@ -81,10 +81,10 @@ def add_theme(store: PlanStore, title: str, uuid: str | None = None) -> Theme:
         )
         session.add(record)
         session.flush()
-        return convert.theme(record)
+        return Done(convert.theme(record), Changes.of_themes(added=[record.uuid]))
 
 
-def delete_theme(store: PlanStore, theme_uuid: str) -> Theme:
+def delete_theme(store: PlanStore, theme_uuid: str) -> Done[Theme]:
     """Remove a local theme that holds no opportunities."""
     with store.transaction() as session:
         record = session.scalars(select(ThemeRecord).where(ThemeRecord.uuid == theme_uuid)).one()
@@ -94,7 +94,7 @@ def delete_theme(store: PlanStore, theme_uuid: str) -> Theme:
             raise ActionError("Remove this theme's opportunities first.")
         snapshot = convert.theme(record)
         session.delete(record)
-        return snapshot
+        return Done(snapshot, Changes.of_themes(removed=[theme_uuid]))
 
 
 @dataclass(frozen=True)
@@ -112,7 +112,7 @@ def add_custom_opportunity(
     strategy_says: str = "",
     why_it_matters: str = "",
     uuid: str | None = None,
-) -> Opportunity:
+) -> Done[Opportunity]:
     """Add a local opportunity, such as a council priority, under a theme."""
     title = title.strip()
     if not title:
@@ -133,13 +133,16 @@ def add_custom_opportunity(
         record.response = ResponseRecord()
         session.add(record)
         session.flush()
-        return convert.opportunity(record)
+        return Done(convert.opportunity(record), Changes.of_opportunities(added=[record.uuid]))
 
 
 def update_custom_opportunity(
     store: PlanStore, uuid: str, title: str, strategy_says: str, why_it_matters: str
-) -> tuple[Opportunity, Opportunity]:
-    """Edit a local opportunity's text; the strategy's own text is read-only."""
+) -> Done[tuple[Opportunity, Opportunity]]:
+    """Edit a local opportunity's text; the strategy's own text is read-only.
+
+    A new title changes how its actions read too (their rows show it).
+    """
     if not title.strip():
         raise ActionError("A local opportunity needs a title.")
     with store.transaction() as session:
@@ -151,10 +154,16 @@ def update_custom_opportunity(
         record.strategy_says = strategy_says.strip()
         record.why_it_matters = why_it_matters.strip()
         session.flush()
-        return before, convert.opportunity(record)
+        after = convert.opportunity(record)
+        actions = [a.uuid for a in record.actions] if after.title != before.title else []
+        changes = Changes(
+            actions=Rows(changed=frozenset(actions)),
+            opportunities=Rows(changed=frozenset({uuid})),
+        )
+        return Done((before, after), changes)
 
 
-def delete_custom_opportunity(store: PlanStore, uuid: str) -> RemovedOpportunity:
+def delete_custom_opportunity(store: PlanStore, uuid: str) -> Done[RemovedOpportunity]:
     """Remove a local opportunity and its actions; return them so the removal can be undone."""
     with store.transaction() as session:
         record = find_opportunity(session, uuid)
@@ -164,10 +173,15 @@ def delete_custom_opportunity(store: PlanStore, uuid: str) -> RemovedOpportunity
             convert.opportunity(record), tuple(convert.action(a) for a in record.actions)
         )
         session.delete(record)
-        return removed
+        changes = Changes.of_opportunities(removed=[uuid]) | Changes.of_actions(
+            removed=[a.uuid for a in removed.actions]
+        )
+        return Done(removed, changes)
 
 
-def restore_custom_opportunity(store: PlanStore, removed: RemovedOpportunity, by: str) -> None:
+def restore_custom_opportunity(
+    store: PlanStore, removed: RemovedOpportunity, by: str
+) -> Done[None]:
     """Undo a removal: the opportunity, its decision and its actions come back as they were."""
     opp = removed.opportunity
     with store.transaction() as session:
@@ -188,3 +202,7 @@ def restore_custom_opportunity(store: PlanStore, removed: RemovedOpportunity, by
         session.flush()
         for action in removed.actions:
             insert_snapshot(session, action, by)
+    changes = Changes.of_opportunities(added=[opp.uuid]) | Changes.of_actions(
+        added=[a.uuid for a in removed.actions]
+    )
+    return Done(None, changes)

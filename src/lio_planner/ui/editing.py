@@ -16,10 +16,10 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from lio_planner.domain.enums import Decision
-from lio_planner.domain.model import Action, ActionFields, Opportunity, Person, PlanInfo
+from lio_planner.domain.model import Action, ActionFields, Opportunity, Person, PlanInfo, Theme
 from lio_planner.lazy import on_first_use
+from lio_planner.services.changes import NOTHING, Done
 from lio_planner.store.planfile import ConflictingEdit
-from lio_planner.ui import commands
 from lio_planner.ui.commands import FIELD_NAMES, TYPED_FIELDS
 from lio_planner.ui.operations import Operation, OperationRunner, Step
 from lio_planner.ui.plan_data import MINE, PlanData, VersionQuestion
@@ -27,7 +27,7 @@ from lio_planner.ui.plan_data import MINE, PlanData, VersionQuestion
 if TYPE_CHECKING:
     from lio_planner.services import actions as action_service
     from lio_planner.services import responses as response_service
-    from lio_planner.services.changes import Done
+    from lio_planner.services.responses import RemovedOpportunity
     from lio_planner.store.database import PlanStore
 else:  # the services load SQLAlchemy: after first paint (see lio_planner.lazy)
     action_service = on_first_use("lio_planner.services.actions")
@@ -221,52 +221,114 @@ class PlanEditor(QObject):
     ) -> Opportunity | None:
         """Add a local opportunity under a theme, or a new theme called ``new_theme_title``."""
 
-        def work() -> tuple[Opportunity, QUndoCommand]:
-            new_theme = None
-            target = theme_uuid
-            if target is None:
-                new_theme = self.data.add_theme(new_theme_title)
-                target = new_theme.uuid
-            try:
-                opportunity = self.data.add_custom_opportunity(
-                    target, title, strategy_says, why_it_matters
-                )
-            except Exception:
-                if new_theme is not None:  # leave no empty theme behind a failed add
-                    self.data.delete_theme(new_theme.uuid)
-                raise
-            return opportunity, commands.AddCustomOpportunityCommand(
-                self.data, opportunity, new_theme
+        def add(store: PlanStore) -> Done[tuple[Opportunity, Theme | None]]:
+            return _add_local(
+                store, theme_uuid, new_theme_title, title, strategy_says, why_it_matters
             )
 
-        return self._save(work)
+        def undo_of(added: tuple[Opportunity, Theme | None]) -> Step:
+            opportunity, theme = added
+
+            def remove(store: PlanStore) -> Done[object]:
+                changes = response_service.delete_custom_opportunity(
+                    store, opportunity.uuid
+                ).changes
+                if theme is not None:
+                    changes |= response_service.delete_theme(store, theme.uuid).changes
+                return Done(None, changes)
+
+            return remove
+
+        def redo_of(added: tuple[Opportunity, Theme | None]) -> Step:
+            o, theme = added
+            return lambda store: _add_local(
+                store,
+                None if theme is not None else o.theme_uuid,
+                "" if theme is None else theme.title,
+                o.title,
+                o.strategy_says,
+                o.why_it_matters,
+                o.uuid,
+                None if theme is None else theme.uuid,
+            )
+
+        op = Operation("Add local opportunity", add, undo_of, _made, redo_of=redo_of)
+        added = self.runner.run(op)
+        return None if added is None else added[0]
 
     def edit_custom_opportunity(
         self, uuid: str, title: str, strategy_says: str, why_it_matters: str
     ) -> bool:
-        def work() -> tuple[bool, QUndoCommand | None]:
-            before, after = self.data.update_custom_opportunity(
-                uuid, title, strategy_says, why_it_matters
+        def undo_of(pair: tuple[Opportunity, Opportunity]) -> Step:
+            b = pair[0]
+            return lambda store: response_service.update_custom_opportunity(
+                store, uuid, b.title, b.strategy_says, b.why_it_matters
             )
-            if before == after:
-                return True, None
-            return True, commands.EditCustomOpportunityCommand(self.data, before, after)
 
-        return bool(self._save(work))
+        op = Operation(
+            "Edit local opportunity",
+            lambda store: response_service.update_custom_opportunity(
+                store, uuid, title, strategy_says, why_it_matters
+            ),
+            undo_of,
+            _pair,
+        )
+        return self.runner.run(op) is not None
 
     def remove_custom_opportunity(self, uuid: str) -> bool:
-        def work() -> tuple[bool, QUndoCommand]:
-            removed = self.data.delete_custom_opportunity(uuid)
-            return True, commands.RemoveCustomOpportunityCommand(self.data, removed)
+        user = self.data.user
 
-        return bool(self._save(work))
+        def undo_of(removed: RemovedOpportunity) -> Step:
+            return lambda store: response_service.restore_custom_opportunity(store, removed, user)
+
+        op = Operation(
+            "Remove local opportunity",
+            lambda store: response_service.delete_custom_opportunity(store, uuid),
+            undo_of,
+            _made,
+        )
+        return self.runner.run(op) is not None
 
     def remove_theme(self, uuid: str) -> bool:
-        def work() -> tuple[bool, QUndoCommand]:
-            theme = self.data.delete_theme(uuid)
-            return True, commands.RemoveThemeCommand(self.data, theme)
+        def undo_of(theme: Theme) -> Step:
+            return lambda store: response_service.add_theme(store, theme.title, theme.uuid)
 
-        return bool(self._save(work))
+        op = Operation(
+            "Remove theme",
+            lambda store: response_service.delete_theme(store, uuid),
+            undo_of,
+            _made,
+        )
+        return self.runner.run(op) is not None
+
+
+def _add_local(
+    store: PlanStore,
+    theme_uuid: str | None,
+    new_theme_title: str,
+    title: str,
+    strategy_says: str,
+    why_it_matters: str,
+    uuid: str | None = None,
+    new_theme_uuid: str | None = None,
+) -> Done[tuple[Opportunity, Theme | None]]:
+    """A local opportunity under ``theme_uuid``, or under a new theme; no empty theme is left
+    behind when the opportunity cannot be added."""
+    new_theme = None
+    changes = NOTHING
+    if theme_uuid is None:
+        made = response_service.add_theme(store, new_theme_title, new_theme_uuid)
+        new_theme, changes = made.value, made.changes
+        theme_uuid = new_theme.uuid
+    try:
+        added = response_service.add_custom_opportunity(
+            store, theme_uuid, title, strategy_says, why_it_matters, uuid
+        )
+    except Exception:
+        if new_theme is not None:
+            response_service.delete_theme(store, new_theme.uuid)
+        raise
+    return Done((added.value, new_theme), changes | added.changes)
 
 
 def _decision_state(pair: tuple[Opportunity, Opportunity]) -> tuple[object, object]:

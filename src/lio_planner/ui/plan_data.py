@@ -23,7 +23,6 @@ from lio_planner.domain.model import (
     Person,
     PlanInfo,
     PlanOverview,
-    Theme,
 )
 from lio_planner.errors import user_message
 from lio_planner.lazy import on_first_use
@@ -38,7 +37,6 @@ if TYPE_CHECKING:
     from lio_planner.services import queries
     from lio_planner.services import responses as response_service
     from lio_planner.services.changes import Changes, Done
-    from lio_planner.services.responses import RemovedOpportunity
     from lio_planner.store.database import PlanStore
 else:  # the services load SQLAlchemy: after first paint (see lio_planner.lazy)
     action_service = on_first_use("lio_planner.services.actions")
@@ -281,63 +279,6 @@ class PlanData(QObject):
         QTimer.singleShot(0, self, refresh)
 
     # --- people -----------------------------------------------------------------------------
-    # --- local themes and opportunities ---------------------------------------------------------
-    def add_theme(self, title: str, uuid: str | None = None) -> Theme:
-        theme = response_service.add_theme(self.store, title, uuid)
-        self._structure_saved()
-        return theme
-
-    def delete_theme(self, uuid: str) -> Theme:
-        theme = response_service.delete_theme(self.store, uuid)
-        self._structure_saved()
-        return theme
-
-    def add_custom_opportunity(
-        self,
-        theme_uuid: str,
-        title: str,
-        strategy_says: str,
-        why_it_matters: str,
-        uuid: str | None = None,
-    ) -> Opportunity:
-        opportunity = response_service.add_custom_opportunity(
-            self.store, theme_uuid, title, strategy_says, why_it_matters, uuid
-        )
-        self._structure_saved()
-        return opportunity
-
-    def update_custom_opportunity(
-        self, uuid: str, title: str, strategy_says: str, why_it_matters: str
-    ) -> tuple[Opportunity, Opportunity]:
-        before, after = response_service.update_custom_opportunity(
-            self.store, uuid, title, strategy_says, why_it_matters
-        )
-        self._opportunity_updated(after)
-        if before.title != after.title:
-            self._emit_rows(
-                self.action_model.map_rows(
-                    lambda r: (
-                        replace(r, opportunity_title=after.title)
-                        if r.action.opportunity_uuid == uuid
-                        else None
-                    )
-                )
-            )
-        self.saved.emit()
-        return before, after
-
-    def delete_custom_opportunity(self, uuid: str) -> RemovedOpportunity:
-        removed = response_service.delete_custom_opportunity(self.store, uuid)
-        self._remove_rows([a.uuid for a in removed.actions])
-        self._structure_saved()
-        return removed
-
-    def restore_custom_opportunity(self, removed: RemovedOpportunity) -> None:
-        response_service.restore_custom_opportunity(self.store, removed, self.user)
-        self._structure_saved()
-        self._emit_rows([self._row(a) for a in removed.actions], update_plan_model=True)
-        self._recount({removed.opportunity.uuid})
-
     # --- inside -----------------------------------------------------------------------------
     def _say_failed(self, error: SaveFailed, _again: Callable[[], bool]) -> bool:
         self.problem_found.emit(user_message(error))

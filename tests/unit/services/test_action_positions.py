@@ -57,9 +57,9 @@ def test_a_snapshot_without_a_position_goes_to_the_end(store: PlanStore) -> None
 
 def test_a_restored_local_opportunity_keeps_its_actions_in_order(store: PlanStore) -> None:
     theme = queries.overview(store).themes[0].uuid
-    opp = add_custom_opportunity(store, theme, "Council priority").uuid
+    opp = add_custom_opportunity(store, theme, "Council priority").value.uuid
     uuids = _three_actions(store, opp)
-    removed = delete_custom_opportunity(store, opp)
+    removed = delete_custom_opportunity(store, opp).value
     assert [a.position for a in removed.actions] == [1, 2, 3]
     restore_custom_opportunity(store, removed, "Ann")
     assert [a.uuid for a in queries.actions_for(store, opp)] == uuids

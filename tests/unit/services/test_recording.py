@@ -146,11 +146,11 @@ def test_owner_names_match_regardless_of_case_and_spacing(store: PlanStore) -> N
 def test_custom_opportunities_can_be_edited_and_removed_but_seeded_ones_cannot(
     store: PlanStore,
 ) -> None:
-    theme = add_theme(store, "Council priorities")
-    local = add_custom_opportunity(store, theme.uuid, "Loneliness strategy", "Council plan")
+    theme = add_theme(store, "Council priorities").value
+    local = add_custom_opportunity(store, theme.uuid, "Loneliness strategy", "Council plan").value
     record_action(store, local.uuid, ActionFields("Map groups", owner_name="Ann"), "Ann")
     update_custom_opportunity(store, local.uuid, "Loneliness and isolation", "Council plan", "")
-    removed = delete_custom_opportunity(store, local.uuid)
+    removed = delete_custom_opportunity(store, local.uuid).value
     assert local.uuid not in {o.uuid for o in queries.overview(store).opportunities}
 
     restore_custom_opportunity(store, removed, "Ann")
