@@ -10,7 +10,7 @@ Pure values: no store, no Qt.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
@@ -105,6 +105,42 @@ class Changes:
         cls, added: Iterable[str] = (), changed: Iterable[str] = (), removed: Iterable[str] = ()
     ) -> Changes:
         return cls(themes=Rows(_ids(added), _ids(changed), _ids(removed)))
+
+
+def changes_from_log(
+    rows: Iterable[tuple[str, str, bool]], opportunity_of: Mapping[str, str]
+) -> Changes:
+    """What a reader must read again after others saved ``rows`` (kind, key, removed).
+
+    ``opportunity_of`` turns a decision's key (the opportunity's cross-copy key, such as
+    "seed:…") into the opportunity's uuid; a key it does not know is a uuid already.
+    """
+    actions: set[str] = set()
+    opportunities: set[str] = set()
+    themes: set[str] = set()
+    people: set[str] = set()
+    plan_info = False
+    for kind, key, _removed in rows:
+        if kind == "action":
+            actions.add(key)
+        elif kind in ("response", "opportunity"):
+            opportunities.add(opportunity_of.get(key, key))
+        elif kind == "theme":
+            themes.add(key)
+        elif kind == "person":
+            people.add(key)
+        elif kind == "plan":
+            plan_info = True
+        else:
+            return EVERYTHING  # a kind this version does not know: read it all
+    # Whether a row was added, changed or removed shows when it is read again.
+    return Changes(
+        actions=Rows(changed=frozenset(actions)),
+        opportunities=Rows(changed=frozenset(opportunities)),
+        themes=Rows(changed=frozenset(themes)),
+        people=Rows(changed=frozenset(people)),
+        plan_info=plan_info,
+    )
 
 
 NOTHING = Changes()

@@ -83,10 +83,10 @@ class PlanEditor(QObject):
             return action_service.record_action(store, opportunity_uuid, fields, user)
 
         def undo_of(action: Action) -> Step:
-            return lambda store: action_service.delete_actions(store, [action.uuid])
+            return lambda store: action_service.delete_action(store, action.uuid)
 
         def redo_of(action: Action) -> Step:
-            return lambda store: action_service.restore_actions(store, [action], user)
+            return lambda store: action_service.restore_action(store, action, user)
 
         return self.runner.run(Operation("Add action", add, undo_of, _made, redo_of=redo_of))
 

@@ -26,6 +26,8 @@ from lio_planner.domain.model import (
 )
 from lio_planner.errors import user_message
 from lio_planner.lazy import on_first_use
+from lio_planner.services.changes import changes_from_log
+from lio_planner.store import watch
 from lio_planner.store.first_look import FirstLook, still_current
 from lio_planner.store.planfile import SaveFailed
 from lio_planner.ui.action_model import ActionTableModel
@@ -38,6 +40,7 @@ if TYPE_CHECKING:
     from lio_planner.services import responses as response_service
     from lio_planner.services.changes import Changes, Done
     from lio_planner.store.database import PlanStore
+    from lio_planner.store.watch import LogMark
 else:  # the services load SQLAlchemy: after first paint (see lio_planner.lazy)
     action_service = on_first_use("lio_planner.services.actions")
     queries = on_first_use("lio_planner.services.queries")
@@ -98,6 +101,7 @@ class PlanData(QObject):
         self.on_save_failed: Callable[[SaveFailed, Callable[[], bool]], bool] = self._say_failed
         self.choose_version: Callable[[VersionQuestion], str | None] = self._keep_on_screen
         self.undoing = False  # an undo or redo step is running (see commands.PlanCommand)
+        self._log: LogMark | None = None  # how far a viewer has read (see catch_up)
         if store is not None:
             self.reload()
         elif first_look is not None:
@@ -150,6 +154,7 @@ class PlanData(QObject):
         if store is not None:
             self._store = store
         self.first_look = None
+        self._mark_log()
         self._show(queries.overview(self.store), queries.action_rows(self.store))
 
     def attach(self, store: PlanStore) -> None:
@@ -160,6 +165,7 @@ class PlanData(QObject):
         are, so nothing flickers and nobody loses their place.
         """
         look, self.first_look, self._store = self.first_look, None, store
+        self._mark_log()
         if look is not None and look.path == store.path and still_current(look):
             return  # nothing saved since the first look (a 10,000-action plan: 0.2 s saved)
         overview = queries.overview(store)
@@ -197,15 +203,15 @@ class PlanData(QObject):
         if changes.plan_info:
             self.info = queries.plan_info(self.store)
             self.navigator_model.set_info(self.info)
+        actions = set(changes.actions.touched)
         if changes.structure:
             self._structure_changed()
         elif changes.opportunities:
-            for opportunity in queries.opportunities_of(self.store, changes.opportunities.touched):
-                self._opportunity_updated(opportunity)
+            actions |= self._opportunities_reread(changes.opportunities.touched)
         if changes.people:
             self.people_model.set_people(queries.people(self.store))
-        if changes.actions:
-            self._actions_reread(changes.actions.touched)
+        if actions:
+            self._actions_reread(frozenset(actions))
         if changes.plan_info:
             self.info_changed.emit()
 
@@ -214,6 +220,44 @@ class PlanData(QObject):
         self.apply(done.changes)
         self.saved.emit()
         return done.value
+
+    def catch_up(self) -> None:
+        """Show what others saved since the last look (a read-only viewer, after a save).
+
+        Only the rows the plan's revision log names are read again; when the log cannot say
+        (an undone merge rewrote it, say), everything is.
+        """
+        found = None if self._log is None else watch.logged_since(self.store.path, self._log)
+        if found is None:
+            self.reload()
+            return
+        logged, self._log = found
+        keys = {o.key: o.uuid for o in self.navigator_model.opportunities() if o.key}
+        refs = {f"seed:{key}": uuid for key, uuid in keys.items()}
+        self.apply(changes_from_log(((r.kind, r.key, r.removed) for r in logged), refs))
+
+    def _mark_log(self) -> None:
+        """Note how far the revision log goes, so catch_up() reads only what comes after."""
+        store = self._store
+        read_only = store is not None and store.read_only
+        self._log = watch.log_mark(store.path) if store is not None and read_only else None
+
+    def _opportunities_reread(self, uuids: frozenset[str]) -> set[str]:
+        """Show these opportunities again; the actions whose rows show what changed."""
+        fresh = queries.opportunities_of(self.store, uuids)
+        if len(fresh) != len(uuids) or any(self.opportunity(o.uuid) is None for o in fresh):
+            self._structure_changed()  # one came or went (a colleague's local opportunity)
+            return set()
+        actions: set[str] = set()
+        for opportunity in fresh:
+            old = self.opportunity(opportunity.uuid)
+            if old is not None and (old.decision, old.title) != (
+                opportunity.decision,
+                opportunity.title,
+            ):
+                actions |= {r.action.uuid for r in self.actions_of(opportunity.uuid)}
+            self._opportunity_updated(opportunity)
+        return actions
 
     def _actions_reread(self, uuids: frozenset[str]) -> None:
         rows = queries.action_rows_of(self.store, uuids)
