@@ -1,4 +1,4 @@
-"""Undo commands: one class per kind of edit, each undoing and redoing through the services.
+"""The base of every undo step (see operations.OperationCommand), and field names for them.
 
 A command is pushed only after its change has been saved, so a failed save never leaves a step
 on the undo stack. Its first ``redo()`` (the push) therefore does nothing. An undo or redo that
@@ -9,16 +9,12 @@ as it was.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
 from lio_planner.errors import user_message
 from lio_planner.store.planfile import SaveFailed
 from lio_planner.ui.plan_data import PlanData
-
-if TYPE_CHECKING:
-    pass
 
 # Action fields typed a little at a time (so saved several times while typing).
 TYPED_FIELDS = ("description", "success_measure", "notes", "due")

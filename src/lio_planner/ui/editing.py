@@ -1,7 +1,8 @@
-"""What the window's controls call to change the plan: save first, then push an undo step.
+"""What the window's controls call to change the plan: each one an Operation for the runner.
 
-Each method returns whether the change was saved. A change that cannot be saved leaves the
-plan file as it was and pushes nothing, so whatever the user typed stays on screen. The window
+Each is a service call plus its inverse (see :mod:`lio_planner.ui.operations`). Each method
+returns whether the change was saved. A change that cannot be saved leaves the plan file as it
+was and pushes nothing, so whatever the user typed stays on screen. The window
 then offers to try again or to save a copy elsewhere (``PlanData.on_save_failed``); an edit
 that meets someone else's newer version of an action shows both for the person to choose
 (``PlanData.choose_version``). Anything else is one plain message (``problem_found``).
@@ -9,11 +10,11 @@ that meets someone else's newer version of an action shows both for the person t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 
 from lio_planner.domain.enums import Decision
 from lio_planner.domain.model import Action, ActionFields, Opportunity, Person, PlanInfo, Theme
@@ -37,7 +38,7 @@ T = TypeVar("T")
 
 
 class PlanEditor(QObject):
-    """Saves each edit through :class:`PlanData` and records it on the undo stack."""
+    """Describes each edit as an :class:`Operation` and runs it through the one runner."""
 
     def __init__(
         self, data: PlanData, undo_stack: QUndoStack, parent: QObject | None = None
@@ -48,16 +49,9 @@ class PlanEditor(QObject):
         self.read_only = False
         self.runner = OperationRunner(data, undo_stack, lambda: self.read_only, self)
 
-    def _save(
-        self, work: Callable[[], tuple[T, QUndoCommand | None]], versioned: bool = False
-    ) -> T | None:
-        """Run ``work`` (which saves and returns the undo step) through the runner."""
-        return self.runner.attempt(work, versioned)
-
     # --- decisions ----------------------------------------------------------------------------
     def set_response(self, uuid: str, decision: Decision, reasons: str, typing: bool) -> bool:
         """Save a decision and its reasons; ``typing`` marks an edit of the reasons text."""
-
         user = self.data.user
 
         def decide(store: PlanStore) -> Done[tuple[Opportunity, Opportunity]]:

@@ -1,8 +1,9 @@
 """The open plan as the window holds it: item models kept in step with every committed change.
 
-Every change goes through a service (one transaction each) and then updates only the rows it
-touched, so a plan with thousands of actions stays quick to edit. Views never reach into each
-other: they listen to these signals, as Anki's views listen to its "changes" signal.
+Every change is a service call (one transaction each) that returns the Changes it made;
+``apply(changes)`` then re-reads only the rows named, so a plan with thousands of actions stays
+quick to edit, and a viewer quick to follow the editor (``catch_up``). Views never reach into
+each other: they listen to these signals, as Anki's views listen to its "changes" signal.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from lio_planner.domain.model import (
     ActionFields,
     ActionRow,
     Opportunity,
-    Person,
     PlanInfo,
     PlanOverview,
 )
@@ -350,15 +350,6 @@ class PlanData(QObject):
             opportunity.position,
         )
 
-    def _actions_saved(self, saved: Iterable[Action]) -> None:
-        saved = list(saved)
-        for action in saved:
-            if action.owner_uuid is not None:
-                self.people_model.add_or_replace(Person(action.owner_uuid, action.owner_name))
-        self._emit_rows([self._row(a) for a in saved], update_plan_model=True)
-        self._recount({a.opportunity_uuid for a in saved})
-        self.saved.emit()
-
     def _emit_rows(self, rows: list[ActionRow], update_plan_model: bool = False) -> None:
         """Show changed rows in the plan model (unless it made them) and tell the other views."""
         if update_plan_model:
@@ -385,10 +376,6 @@ class PlanData(QObject):
             opportunity = replace(opportunity, action_count=current.action_count)
         self.navigator_model.update_opportunity(opportunity)
         self.opportunity_changed.emit(opportunity.uuid)
-
-    def _structure_saved(self) -> None:
-        self._structure_changed()
-        self.saved.emit()
 
     def _structure_changed(self) -> None:
         overview = queries.overview(self.store)
