@@ -266,6 +266,31 @@ def measure_edit(ctx: Context) -> list[Figure]:
     return [figure]
 
 
+def measure_viewer_refresh(ctx: Context) -> list[Figure]:
+    """A read-only viewer showing an edit the editor saved, reading only what changed."""
+    s = ctx.settings
+    figure = Figure(
+        "viewer_refresh",
+        f"viewer refresh after an edit ({_size(s.large)}-action plan)",
+        "ms",
+        100.0,
+    )
+    try:
+        plan = ctx.plans.scratch_copy(s.large)
+        result = run_worker(
+            "viewer_refresh", {"plan": str(plan), "edits": s.edits}, timeout=ctx.timeout(180)
+        ).result
+    except (FeatureMissing, WorkerFailed) as exc:
+        return _problem([figure], exc)
+    _fill(figure, result["ms"], FULL.edits)
+    figure.extra["whole_reload_ms"] = result["whole_reload_ms"]
+    if not result["caught_up"]:
+        figure.note = "the viewer did not show the editor's change: the figure is not valid"
+    else:
+        figure.note = f"reading the whole plan again instead: {result['whole_reload_ms']:.0f} ms"
+    return [figure]
+
+
 def measure_exports(ctx: Context) -> list[Figure]:
     """PDF, Word and CSV exports through report.exporting.export_plan."""
     s = ctx.settings
@@ -362,6 +387,7 @@ GROUPS: dict[str, Callable[[Context], list[Figure]]] = {
     "open": measure_open,
     "window": measure_window,
     "edit": measure_edit,
+    "viewer": measure_viewer_refresh,
     "export": measure_exports,
     "memory": measure_memory,
 }

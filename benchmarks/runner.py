@@ -31,6 +31,7 @@ ORDER = (
     "next_opportunity",
     "filter_keystroke",
     "edit_committed",
+    "viewer_refresh",
     "export_pdf_1k",
     "export_pdf_10k",
     "export_docx_1k",

@@ -162,6 +162,56 @@ def edit(args: dict[str, object]) -> None:
     finish({"ms": times, "actions": len(rows)})
 
 
+def viewer_refresh(args: dict[str, object]) -> None:
+    """A read-only viewer catching up after each edit the editor commits (see PlanData.catch_up).
+
+    For comparison, the old way (reading the whole plan again) is timed too, a few times.
+    """
+    from pathlib import Path
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from lio_planner.domain.enums import Status
+    from lio_planner.services import actions, queries
+    from lio_planner.store.opening import open_plan as open_store
+    from lio_planner.ui.plan_data import PlanData
+
+    app = QApplication([sys.argv[0]])
+    plan = Path(str(args["plan"]))
+    editor = open_store(plan)
+    data = PlanData(open_store(plan, read_only=True), "Viewer")
+    wanted = int(args.get("edits", 10))  # type: ignore[call-overload]
+    rows = queries.action_rows(editor)
+    step = max(1, len(rows) // max(wanted, 1))
+    uuids = [row.action.uuid for row in rows[::step]][:wanted]
+    times = []
+    for n, uuid in enumerate(uuids):
+        changes: dict[str, object] = (
+            {"notes": f"Seen by the viewer {n}"} if n % 2 == 0 else {"status": Status.BLOCKED}
+        )
+        actions.update_action(editor, uuid, "Editor", changes)
+        start = time.perf_counter()
+        data.catch_up()
+        times.append((time.perf_counter() - start) * 1000)
+        app.processEvents()
+    whole = []
+    for _ in range(3):
+        start = time.perf_counter()
+        data.reload()
+        whole.append((time.perf_counter() - start) * 1000)
+    shown = data.action(uuids[0])
+    editor.close()
+    finish(
+        {
+            "ms": times,
+            "whole_reload_ms": sorted(whole)[1],
+            "actions": len(rows),
+            "caught_up": shown is not None and shown.notes == "Seen by the viewer 0",
+        }
+    )
+
+
 def export(args: dict[str, object]) -> None:
     """Export the plan several times in this process; the first run pays any lazy imports."""
     from pathlib import Path
@@ -255,6 +305,7 @@ TASKS = {
     "app_window": app_window,
     "open_plan": open_plan,
     "edit": edit,
+    "viewer_refresh": viewer_refresh,
     "export": export,
     "make_default_plan": make_default_plan,
     "in_window": in_window,

@@ -26,7 +26,7 @@ def _shown_as(tooltip: str) -> str:
 def test_markup_in_user_text_is_shown_literally(qtbot: QtBot, window: MainWindow) -> None:
     data = window.data
     theme = data.navigator_model.themes()[0].uuid
-    local = data.add_custom_opportunity(theme, MARKUP, f"About {MARKUP}", "")
+    local = window.editor.add_custom_opportunity(theme, "", MARKUP, f"About {MARKUP}", "")
     data.set_response(local.uuid, Decision.PURSUE, f"Because {MARKUP}")
     data.record_action(
         local.uuid, ActionFields(f"Do {MARKUP}", owner_name=MARKUP, notes=f"Note {MARKUP}")

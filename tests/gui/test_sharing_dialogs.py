@@ -152,8 +152,10 @@ def test_location_advice_is_plain_and_can_be_silenced(qtbot: QtBot) -> None:
 def diverged(plan: Path, tmp_path: Path) -> tuple[Path, Path]:
     store = open_plan(plan)
     opportunity = queries.overview(store).opportunities[0].uuid
-    shared = record_action(store, opportunity, ActionFields("Book <i>a</i> venue"), "Sam").uuid
-    other = record_action(store, opportunity, ActionFields("Ring the council"), "Sam").uuid
+    shared = record_action(
+        store, opportunity, ActionFields("Book <i>a</i> venue"), "Sam"
+    ).value.uuid
+    other = record_action(store, opportunity, ActionFields("Ring the council"), "Sam").value.uuid
     store.close()
     theirs = tmp_path / "Priya's copy.lioplan"
     shutil.copyfile(plan, theirs)
@@ -250,7 +252,7 @@ def test_history_dialog_shows_who_changed_what_and_filters(
 ) -> None:
     store = open_plan(plan)
     opportunity = queries.overview(store).opportunities[0].uuid
-    action = record_action(store, opportunity, ActionFields("Book a venue"), "Sam").uuid
+    action = record_action(store, opportunity, ActionFields("Book a venue"), "Sam").value.uuid
     update_action(store, action, "Priya", {"notes": "Asked the library"})
     dialog = HistoryDialog("Change history", plan_history(store))
     qtbot.addWidget(dialog)

@@ -19,7 +19,7 @@ from lio_planner.ui.sharing_lists import BackupTableModel, HistoryTableModel
 
 def test_history_model(qtmodeltester: ModelTester, store: PlanStore) -> None:
     opportunity = queries.overview(store).opportunities[0].uuid
-    action = record_action(store, opportunity, ActionFields("Call the <b>council</b>"), "Ann")
+    action = record_action(store, opportunity, ActionFields("Call the <b>council</b>"), "Ann").value
     update_action(store, action.uuid, "Bob", {"status": Status.DONE})
     model = HistoryTableModel(plan_history(store))
     qtmodeltester.check(model)

@@ -13,6 +13,7 @@ from lio_planner.domain.enums import Priority, Status
 from lio_planner.domain.model import Action, ActionFields, Person
 from lio_planner.domain.rules import ActionError as ActionError  # re-exported for callers
 from lio_planner.services import convert
+from lio_planner.services.changes import Changes, Done
 from lio_planner.services.lookup import find_action, find_opportunity
 from lio_planner.store.database import PlanStore
 from lio_planner.store.planfile import ConflictingEdit
@@ -34,7 +35,7 @@ def record_action(
     fields: ActionFields,
     by: str,
     uuid: str | None = None,
-) -> Action:
+) -> Done[Action]:
     """Add an action to an opportunity. ``uuid`` lets undo/redo bring back the same row."""
     with store.transaction() as session:
         opportunity = find_opportunity(session, opportunity_uuid)
@@ -52,13 +53,21 @@ def record_action(
         session.add(record)  # before _apply, whose owner look-up flushes the session
         _apply(session, record, _fields_dict(fields))
         session.flush()
-        return convert.action(record)
+        action = convert.action(record)
+        return Done(action, _saved([action]))
 
 
-def restore_action(store: PlanStore, snapshot: Action, by: str) -> Action:
+def restore_action(store: PlanStore, snapshot: Action, by: str) -> Done[Action]:
     """Put back an action removed earlier (undo of a delete), with its original identity."""
+    done = restore_actions(store, [snapshot], by)
+    return Done(done.value[0], done.changes)
+
+
+def restore_actions(store: PlanStore, snapshots: Iterable[Action], by: str) -> Done[list[Action]]:
+    """Put back several removed actions at once, as one transaction."""
     with store.transaction() as session:
-        return insert_snapshot(session, snapshot, by)
+        restored = [insert_snapshot(session, snapshot, by) for snapshot in snapshots]
+        return Done(restored, _saved(restored, added=True))
 
 
 def insert_snapshot(session: Session, snapshot: Action, by: str) -> Action:
@@ -88,8 +97,8 @@ def update_action(
     by: str,
     changes: dict[str, object],
     expected_version: int | None = None,
-) -> tuple[Action, Action]:
-    """Change some fields of one action; return (before, after) so the change can be undone.
+) -> Done[tuple[Action, Action]]:
+    """Change some fields of one action; (before, after), so the change can be undone.
 
     With ``expected_version``, a row that changed since the caller read it is not overwritten.
     """
@@ -104,12 +113,13 @@ def update_action(
         record.changed_at = utc_now()
         record.changed_by = by
         session.flush()
-        return before, convert.action(record)
+        after = convert.action(record)
+        return Done((before, after), _saved([after], added=False))
 
 
 def update_actions(
     store: PlanStore, action_uuids: Sequence[str], by: str, changes: dict[str, object]
-) -> list[tuple[Action, Action]]:
+) -> Done[list[tuple[Action, Action]]]:
     """Apply the same change to several actions at once, as one transaction."""
     results = []
     with store.transaction() as session:
@@ -123,10 +133,10 @@ def update_actions(
             record.changed_by = by
             session.flush()
             results.append((before, convert.action(record)))
-    return results
+    return Done(results, _saved([after for _before, after in results], added=False))
 
 
-def set_actions(store: PlanStore, snapshots: Iterable[Action], by: str) -> list[Action]:
+def set_actions(store: PlanStore, snapshots: Iterable[Action], by: str) -> Done[list[Action]]:
     """Put several actions back to the given field values (undo of a bulk edit)."""
     with store.transaction() as session:
         restored = []
@@ -137,20 +147,28 @@ def set_actions(store: PlanStore, snapshots: Iterable[Action], by: str) -> list[
             record.changed_by = by
             session.flush()
             restored.append(convert.action(record))
-        return restored
+        return Done(restored, _saved(restored, added=False))
 
 
-def delete_action(store: PlanStore, action_uuid: str) -> Action:
+def delete_action(store: PlanStore, action_uuid: str) -> Done[Action]:
     """Remove an action; return it as it was, so the removal can be undone."""
+    done = delete_actions(store, [action_uuid])
+    return Done(done.value[0], done.changes)
+
+
+def delete_actions(store: PlanStore, action_uuids: Iterable[str]) -> Done[list[Action]]:
+    """Remove several actions as one transaction; return them as they were."""
     with store.transaction() as session:
-        record = find_action(session, action_uuid)
-        snapshot = convert.action(record)
-        session.delete(record)
-        return snapshot
+        removed = []
+        for uuid in action_uuids:
+            record = find_action(session, uuid)
+            removed.append(convert.action(record))
+            session.delete(record)
+        return Done(removed, Changes.of_actions(removed=[a.uuid for a in removed]))
 
 
-def rename_person(store: PlanStore, person_uuid: str, new_name: str) -> tuple[Person, Person]:
-    """Rename someone everywhere they own actions; return (before, after)."""
+def rename_person(store: PlanStore, person_uuid: str, new_name: str) -> Done[tuple[Person, Person]]:
+    """Rename someone everywhere they own actions; (before, after), and their actions changed."""
     name = _clean_name(new_name)
     if not name:
         raise ActionError("A person's name cannot be empty.")
@@ -161,7 +179,20 @@ def rename_person(store: PlanStore, person_uuid: str, new_name: str) -> tuple[Pe
             raise ActionError(f"There is already someone called “{clash.name}” in this plan.")
         before = convert.person(record)
         record.name = name
-        return before, convert.person(record)
+        owned = session.scalars(
+            select(ActionRecord.uuid).where(ActionRecord.owner_id == record.id)
+        ).all()
+        changes = Changes.of_actions(changed=owned, people=[person_uuid])
+        return Done((before, convert.person(record)), changes)
+
+
+def _saved(actions: Sequence[Action], added: bool = True) -> Changes:
+    """Actions added or changed, and their owners (who may be new to the plan)."""
+    uuids = [a.uuid for a in actions]
+    owners = {a.owner_uuid for a in actions if a.owner_uuid is not None}
+    if added:
+        return Changes.of_actions(added=uuids, people=owners)
+    return Changes.of_actions(changed=uuids, people=owners)
 
 
 def fields_of(action: Action) -> ActionFields:

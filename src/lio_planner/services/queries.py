@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import selectinload
 
 from lio_planner.domain.model import (
@@ -70,6 +71,18 @@ def overview(store: PlanStore) -> PlanOverview:
     return PlanOverview(info, tuple(theme_list), tuple(opportunities), tuple(people), content)
 
 
+def opportunities_of(store: PlanStore, uuids: Collection[str]) -> list[Opportunity]:
+    """Just these opportunities (those still in the plan), as the navigator shows them."""
+    with store.reading() as session:
+        records = session.scalars(
+            select(OpportunityRecord)
+            .where(OpportunityRecord.uuid.in_(sorted(uuids)))
+            .options(selectinload(OpportunityRecord.response))
+            .options(selectinload(OpportunityRecord.theme))
+        )
+        return [convert.opportunity(r) for r in records]
+
+
 def opportunity(store: PlanStore, uuid: str) -> Opportunity:
     with store.reading() as session:
         record = session.scalars(
@@ -101,13 +114,34 @@ def people(store: PlanStore) -> list[Person]:
 
 def action_rows(store: PlanStore) -> list[ActionRow]:
     """Every action with its opportunity and theme, read as plain tuples (fast for big plans)."""
+    with store.reading() as session:
+        return [plain_rows.action_row(row) for row in session.execute(_action_rows_query())]
+
+
+def action_rows_of(store: PlanStore, uuids: Collection[str]) -> list[ActionRow]:
+    """The rows of just these actions (those still in the plan), after an operation or a save."""
+    wanted = sorted(uuids)
+    rows: list[ActionRow] = []
+    with store.reading() as session:
+        for start in range(0, len(wanted), _CHUNK):
+            query = _action_rows_query().where(
+                ActionRecord.uuid.in_(wanted[start : start + _CHUNK])
+            )
+            rows.extend(plain_rows.action_row(row) for row in session.execute(query))
+    return rows
+
+
+_CHUNK = 500  # uuids per query, well inside SQLite's limit on bound values
+
+
+def _action_rows_query() -> Select[Any]:
     a, o, t, p, r = ActionRecord, OpportunityRecord, ThemeRecord, PersonRecord, ResponseRecord
     tables: dict[str, type[Any]] = {"a": a, "o": o, "t": t, "p": p, "r": r}
     columns = [
         getattr(tables[table], name)
         for table, name in (column.split(".") for column in plain_rows.ACTION_ROW_COLUMNS)
     ]
-    query = (
+    return (
         select(*columns)
         .join(o, a.opportunity_id == o.id)
         .join(t, o.theme_id == t.id)
@@ -115,5 +149,3 @@ def action_rows(store: PlanStore) -> list[ActionRow]:
         .outerjoin(r, r.opportunity_id == o.id)
         .order_by(t.position, t.id, o.position, o.id, a.position, a.id)
     )
-    with store.reading() as session:
-        return [plain_rows.action_row(row) for row in session.execute(query)]

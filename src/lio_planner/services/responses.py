@@ -11,6 +11,7 @@ from lio_planner.domain.model import Action, Opportunity, PlanInfo, Theme
 from lio_planner.domain.rules import ActionError, check_response
 from lio_planner.services import convert
 from lio_planner.services.actions import insert_snapshot
+from lio_planner.services.changes import Changes, Done, Rows
 from lio_planner.services.lookup import find_opportunity
 from lio_planner.store.content import next_custom_position
 from lio_planner.store.database import PlanStore
@@ -26,8 +27,11 @@ from lio_planner.store.schema import (
 
 def set_response(
     store: PlanStore, opportunity_uuid: str, decision: Decision, reasons: str, by: str
-) -> tuple[Opportunity, Opportunity]:
-    """Record the decision on an opportunity and why; return (before, after)."""
+) -> Done[tuple[Opportunity, Opportunity]]:
+    """Record the decision on an opportunity and why; (before, after) and what changed.
+
+    A new decision changes how the opportunity's actions read too (their rows show it).
+    """
     check_response(decision, reasons)
     with store.transaction() as session:
         record = find_opportunity(session, opportunity_uuid)
@@ -39,13 +43,19 @@ def set_response(
         record.response.changed_at = utc_now()
         record.response.changed_by = by
         session.flush()
-        return before, convert.opportunity(record)
+        after = convert.opportunity(record)
+        actions = [a.uuid for a in record.actions] if after.decision != before.decision else []
+        changes = Changes(
+            actions=Rows(changed=frozenset(actions)),
+            opportunities=Rows(changed=frozenset({opportunity_uuid})),
+        )
+        return Done((before, after), changes)
 
 
 def update_plan_info(
     store: PlanStore, organisation: str, title: str, period: str
-) -> tuple[PlanInfo, PlanInfo]:
-    """Change the organisation, plan title and period; return (before, after)."""
+) -> Done[tuple[PlanInfo, PlanInfo]]:
+    """Change the organisation, plan title and period; (before, after) and what changed."""
     with store.transaction() as session:
         record = session.scalars(select(PlanRecord)).one()
         before = convert.plan_info(record)
@@ -54,10 +64,10 @@ def update_plan_info(
         record.period = period.strip()
         record.changed_at = utc_now()
         session.flush()
-        return before, convert.plan_info(record)
+        return Done((before, convert.plan_info(record)), Changes(plan_info=True))
 
 
-def add_theme(store: PlanStore, title: str, uuid: str | None = None) -> Theme:
+def add_theme(store: PlanStore, title: str, uuid: str | None = None) -> Done[Theme]:
     """Add a local theme after the strategy's own."""
     title = title.strip()
     if not title:
@@ -71,10 +81,10 @@ def add_theme(store: PlanStore, title: str, uuid: str | None = None) -> Theme:
         )
         session.add(record)
         session.flush()
-        return convert.theme(record)
+        return Done(convert.theme(record), Changes.of_themes(added=[record.uuid]))
 
 
-def delete_theme(store: PlanStore, theme_uuid: str) -> Theme:
+def delete_theme(store: PlanStore, theme_uuid: str) -> Done[Theme]:
     """Remove a local theme that holds no opportunities."""
     with store.transaction() as session:
         record = session.scalars(select(ThemeRecord).where(ThemeRecord.uuid == theme_uuid)).one()
@@ -84,7 +94,7 @@ def delete_theme(store: PlanStore, theme_uuid: str) -> Theme:
             raise ActionError("Remove this theme's opportunities first.")
         snapshot = convert.theme(record)
         session.delete(record)
-        return snapshot
+        return Done(snapshot, Changes.of_themes(removed=[theme_uuid]))
 
 
 @dataclass(frozen=True)
@@ -102,7 +112,7 @@ def add_custom_opportunity(
     strategy_says: str = "",
     why_it_matters: str = "",
     uuid: str | None = None,
-) -> Opportunity:
+) -> Done[Opportunity]:
     """Add a local opportunity, such as a council priority, under a theme."""
     title = title.strip()
     if not title:
@@ -123,13 +133,16 @@ def add_custom_opportunity(
         record.response = ResponseRecord()
         session.add(record)
         session.flush()
-        return convert.opportunity(record)
+        return Done(convert.opportunity(record), Changes.of_opportunities(added=[record.uuid]))
 
 
 def update_custom_opportunity(
     store: PlanStore, uuid: str, title: str, strategy_says: str, why_it_matters: str
-) -> tuple[Opportunity, Opportunity]:
-    """Edit a local opportunity's text; the strategy's own text is read-only."""
+) -> Done[tuple[Opportunity, Opportunity]]:
+    """Edit a local opportunity's text; the strategy's own text is read-only.
+
+    A new title changes how its actions read too (their rows show it).
+    """
     if not title.strip():
         raise ActionError("A local opportunity needs a title.")
     with store.transaction() as session:
@@ -141,10 +154,16 @@ def update_custom_opportunity(
         record.strategy_says = strategy_says.strip()
         record.why_it_matters = why_it_matters.strip()
         session.flush()
-        return before, convert.opportunity(record)
+        after = convert.opportunity(record)
+        actions = [a.uuid for a in record.actions] if after.title != before.title else []
+        changes = Changes(
+            actions=Rows(changed=frozenset(actions)),
+            opportunities=Rows(changed=frozenset({uuid})),
+        )
+        return Done((before, after), changes)
 
 
-def delete_custom_opportunity(store: PlanStore, uuid: str) -> RemovedOpportunity:
+def delete_custom_opportunity(store: PlanStore, uuid: str) -> Done[RemovedOpportunity]:
     """Remove a local opportunity and its actions; return them so the removal can be undone."""
     with store.transaction() as session:
         record = find_opportunity(session, uuid)
@@ -154,10 +173,15 @@ def delete_custom_opportunity(store: PlanStore, uuid: str) -> RemovedOpportunity
             convert.opportunity(record), tuple(convert.action(a) for a in record.actions)
         )
         session.delete(record)
-        return removed
+        changes = Changes.of_opportunities(removed=[uuid]) | Changes.of_actions(
+            removed=[a.uuid for a in removed.actions]
+        )
+        return Done(removed, changes)
 
 
-def restore_custom_opportunity(store: PlanStore, removed: RemovedOpportunity, by: str) -> None:
+def restore_custom_opportunity(
+    store: PlanStore, removed: RemovedOpportunity, by: str
+) -> Done[None]:
     """Undo a removal: the opportunity, its decision and its actions come back as they were."""
     opp = removed.opportunity
     with store.transaction() as session:
@@ -178,3 +202,7 @@ def restore_custom_opportunity(store: PlanStore, removed: RemovedOpportunity, by
         session.flush()
         for action in removed.actions:
             insert_snapshot(session, action, by)
+    changes = Changes.of_opportunities(added=[opp.uuid]) | Changes.of_actions(
+        added=[a.uuid for a in removed.actions]
+    )
+    return Done(None, changes)

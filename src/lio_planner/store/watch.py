@@ -152,3 +152,76 @@ class PlanWatcher:
     def close(self) -> None:
         """Release the file handle."""
         self._close_connection()
+
+
+# --- what changed since the last look ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LogMark:
+    """How far a reader has read the plan's revision log (see schema.RevisionRecord)."""
+
+    seq: int  # the last revision read (0: none)
+    revision: str  # its random id, so a log rewritten since (an undone merge) is noticed
+    count: int  # revisions up to and including it, for the same reason
+
+
+@dataclass(frozen=True)
+class LoggedRow:
+    """One row someone saved: its kind ("action", "response", ...), key, and if removed."""
+
+    kind: str
+    key: str
+    removed: bool
+
+
+def log_mark(path: Path) -> LogMark | None:
+    """The end of the plan's revision log now; None if the file cannot be read."""
+    try:
+        with contextlib.closing(_reader(path)) as connection:
+            return _mark_at_end(connection)
+    except sqlite3.Error:
+        return None
+
+
+def logged_since(path: Path, mark: LogMark) -> tuple[list[LoggedRow], LogMark] | None:
+    """The rows saved since ``mark``, and the new mark; one short read of the log.
+
+    None when the log no longer reads as it did at the mark (a merge undone, another file under
+    the name, an older plan without a log): then only reading everything again is safe.
+    """
+    try:
+        with contextlib.closing(_reader(path)) as connection:
+            if mark.seq:
+                found = connection.execute(
+                    "SELECT revision, (SELECT count(*) FROM revisions WHERE seq <= ?)"
+                    " FROM revisions WHERE seq = ?",
+                    (mark.seq, mark.seq),
+                ).fetchone()
+                if found is None or (str(found[0]), int(found[1])) != (mark.revision, mark.count):
+                    return None
+            rows = connection.execute(
+                "SELECT seq, revision, kind, row_key, removed FROM revisions"
+                " WHERE seq > ? ORDER BY seq",
+                (mark.seq,),
+            ).fetchall()
+    except sqlite3.Error:
+        return None
+    if not rows:
+        return [], mark
+    end = LogMark(int(rows[-1][0]), str(rows[-1][1]), mark.count + len(rows))
+    return [LoggedRow(str(k), str(key), bool(removed)) for _s, _r, k, key, removed in rows], end
+
+
+def _reader(path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(read_only_uri(Path(path).absolute()), uri=True, timeout=2.0)
+    connection.execute("PRAGMA trusted_schema=OFF")
+    return connection
+
+
+def _mark_at_end(connection: sqlite3.Connection) -> LogMark:
+    row = connection.execute(
+        "SELECT seq, revision, (SELECT count(*) FROM revisions)"
+        " FROM revisions ORDER BY seq DESC LIMIT 1"
+    ).fetchone()
+    return LogMark(0, "", 0) if row is None else LogMark(int(row[0]), str(row[1]), int(row[2]))

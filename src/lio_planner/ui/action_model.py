@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -351,14 +350,3 @@ class ActionTableModel(QAbstractTableModel):
             COL_OPPORTUNITY: row.opportunity_title,
         }
         return plain_tooltip(texts.get(column, ""))
-
-
-def with_owner_renamed(old_uuid: str, new_name: str) -> Callable[[ActionRow], ActionRow | None]:
-    """A row change for :meth:`ActionTableModel.map_rows`: the owner's new name."""
-
-    def change(row: ActionRow) -> ActionRow | None:
-        if row.action.owner_uuid != old_uuid:
-            return None
-        return replace(row, action=replace(row.action, owner_name=new_name))
-
-    return change

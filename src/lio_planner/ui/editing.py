@@ -1,7 +1,8 @@
-"""What the window's controls call to change the plan: save first, then push an undo step.
+"""What the window's controls call to change the plan: each one an Operation for the runner.
 
-Each method returns whether the change was saved. A change that cannot be saved leaves the
-plan file as it was and pushes nothing, so whatever the user typed stays on screen. The window
+Each is a service call plus its inverse (see :mod:`lio_planner.ui.operations`). Each method
+returns whether the change was saved. A change that cannot be saved leaves the plan file as it
+was and pushes nothing, so whatever the user typed stays on screen. The window
 then offers to try again or to save a copy elsewhere (``PlanData.on_save_failed``); an edit
 that meets someone else's newer version of an action shows both for the person to choose
 (``PlanData.choose_version``). Anything else is one plain message (``problem_found``).
@@ -9,24 +10,35 @@ that meets someone else's newer version of an action shows both for the person t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import TypeVar
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 
 from lio_planner.domain.enums import Decision
-from lio_planner.domain.model import Action, ActionFields, Opportunity
-from lio_planner.errors import user_message
-from lio_planner.store.planfile import ConflictingEdit, SaveFailed
-from lio_planner.ui import commands
+from lio_planner.domain.model import Action, ActionFields, Opportunity, Person, PlanInfo, Theme
+from lio_planner.lazy import on_first_use
+from lio_planner.services.changes import NOTHING, Done
+from lio_planner.store.planfile import ConflictingEdit
+from lio_planner.ui.commands import FIELD_NAMES, TYPED_FIELDS
+from lio_planner.ui.operations import Operation, OperationRunner, Step
 from lio_planner.ui.plan_data import MINE, PlanData, VersionQuestion
+
+if TYPE_CHECKING:
+    from lio_planner.services import actions as action_service
+    from lio_planner.services import responses as response_service
+    from lio_planner.services.responses import RemovedOpportunity
+    from lio_planner.store.database import PlanStore
+else:  # the services load SQLAlchemy: after first paint (see lio_planner.lazy)
+    action_service = on_first_use("lio_planner.services.actions")
+    response_service = on_first_use("lio_planner.services.responses")
 
 T = TypeVar("T")
 
 
 class PlanEditor(QObject):
-    """Saves each edit through :class:`PlanData` and records it on the undo stack."""
+    """Describes each edit as an :class:`Operation` and runs it through the one runner."""
 
     def __init__(
         self, data: PlanData, undo_stack: QUndoStack, parent: QObject | None = None
@@ -35,79 +47,42 @@ class PlanEditor(QObject):
         self.data = data
         self.undo_stack = undo_stack
         self.read_only = False
-
-    def _save(
-        self, work: Callable[[], tuple[T, QUndoCommand | None]], versioned: bool = False
-    ) -> T | None:
-        """Run ``work`` (which saves and returns the undo step) and push its step.
-
-        ``versioned`` work raises :class:`ConflictingEdit` to the caller, which shows both
-        versions; any other change meeting one gets the plain message.
-        """
-        if self.read_only:
-            self.data.problem_found.emit("This plan is open read-only, so it cannot be changed.")
-            return None
-        try:
-            result, command = work()
-        except ConflictingEdit as exc:
-            if versioned:
-                raise
-            self.data.problem_found.emit(user_message(exc))
-            return None
-        except SaveFailed as exc:
-            return self._after_failure(exc, work, versioned)
-        except Exception as exc:  # one plain message; the details go to the log for bugs
-            self.data.problem_found.emit(user_message(exc))
-            return None
-        if command is not None:
-            self.undo_stack.push(command)
-        return result
-
-    def _after_failure(
-        self, error: SaveFailed, work: Callable[[], tuple[T, QUndoCommand | None]], versioned: bool
-    ) -> T | None:
-        """Let the window offer to try again, here or in a copy saved elsewhere.
-
-        ``work`` reads the plan through ``self.data``, so trying again acts on whichever plan is
-        open by then (the copy, if the person saved one).
-        """
-        saved: list[T | None] = [None]
-        conflict: list[ConflictingEdit] = []
-
-        def again() -> bool:
-            try:
-                saved[0] = self._save(work, versioned)
-            except ConflictingEdit as exc:
-                conflict.append(exc)  # answered after the window's dialog has closed
-                return False
-            return saved[0] is not None
-
-        self.data.on_save_failed(error, again)
-        if conflict:
-            raise conflict[0]
-        return saved[0]
+        self.runner = OperationRunner(data, undo_stack, lambda: self.read_only, self)
 
     # --- decisions ----------------------------------------------------------------------------
     def set_response(self, uuid: str, decision: Decision, reasons: str, typing: bool) -> bool:
         """Save a decision and its reasons; ``typing`` marks an edit of the reasons text."""
+        user = self.data.user
 
-        def work() -> tuple[bool, QUndoCommand | None]:
-            before, after = self.data.set_response(uuid, decision, reasons)
-            old, new = (before.decision, before.reasons), (after.decision, after.reasons)
-            if old == new:
-                return True, None
-            kind = commands.EditReasonsCommand if typing else commands.SetDecisionCommand
-            return True, kind(self.data, uuid, old, new)
+        def decide(store: PlanStore) -> Done[tuple[Opportunity, Opportunity]]:
+            return response_service.set_response(store, uuid, decision, reasons, user)
 
-        return bool(self._save(work))
+        def undo_of(pair: tuple[Opportunity, Opportunity]) -> Step:
+            old = pair[0]
+            return lambda store: response_service.set_response(
+                store, uuid, old.decision, old.reasons, user
+            )
+
+        text = "Edit reasons" if typing else f"Set decision to {decision.label}"
+        op = Operation(
+            text, decide, undo_of, _decision_state, ("reasons", uuid) if typing else None
+        )
+        return self.runner.run(op) is not None
 
     # --- actions ----------------------------------------------------------------------------
     def add_action(self, opportunity_uuid: str, fields: ActionFields) -> Action | None:
-        def work() -> tuple[Action, QUndoCommand]:
-            action = self.data.record_action(opportunity_uuid, fields)
-            return action, commands.AddActionCommand(self.data, action)
+        user = self.data.user
 
-        return self._save(work)
+        def add(store: PlanStore) -> Done[Action]:
+            return action_service.record_action(store, opportunity_uuid, fields, user)
+
+        def undo_of(action: Action) -> Step:
+            return lambda store: action_service.delete_action(store, action.uuid)
+
+        def redo_of(action: Action) -> Step:
+            return lambda store: action_service.restore_action(store, action, user)
+
+        return self.runner.run(Operation("Add action", add, undo_of, _made, redo_of=redo_of))
 
     def edit_action(
         self, uuid: str, field: str, value: object, expected_version: int | None = None
@@ -117,12 +92,24 @@ class PlanEditor(QObject):
         if current is not None and getattr(current, field) == value:
             return True
 
-        def work() -> tuple[bool, QUndoCommand]:
-            before, after = self.data.update_action(uuid, {field: value}, expected_version)
-            return True, commands.EditActionCommand(self.data, field, before, after)
+        user = self.data.user
 
+        def change(store: PlanStore) -> Done[tuple[Action, Action]]:
+            return action_service.update_action(store, uuid, user, {field: value}, expected_version)
+
+        def set_to(new: object) -> Step:
+            return lambda store: action_service.update_action(store, uuid, user, {field: new})
+
+        op = Operation(
+            f"Change {FIELD_NAMES.get(field, field)}",
+            change,
+            lambda pair: set_to(getattr(pair[0], field)),
+            lambda pair: (getattr(pair[0], field), getattr(pair[1], field)),
+            ("action", uuid, field) if field in TYPED_FIELDS else None,
+            redo_of=lambda _pair: set_to(value),
+        )
         try:
-            return bool(self._save(work, versioned=expected_version is not None))
+            return self.runner.run(op, versioned=expected_version is not None) is not None
         except ConflictingEdit:
             return self._resolve_conflict(current, uuid, field, value)
 
@@ -161,41 +148,61 @@ class PlanEditor(QObject):
     def delete_actions(self, uuids: Sequence[str]) -> bool:
         if not uuids:
             return False
+        user, chosen = self.data.user, list(uuids)
 
-        def work() -> tuple[bool, QUndoCommand]:
-            removed = self.data.delete_actions(list(uuids))
-            return True, commands.DeleteActionsCommand(self.data, removed)
+        def undo_of(removed: list[Action]) -> Step:
+            return lambda store: action_service.restore_actions(store, removed, user)
 
-        return bool(self._save(work))
+        op = Operation(
+            f"Delete {_plural(len(chosen), 'action')}",
+            lambda store: action_service.delete_actions(store, chosen),
+            undo_of,
+            _made,
+        )
+        return self.runner.run(op) is not None
 
     def bulk_edit(self, uuids: Sequence[str], changes: dict[str, object]) -> bool:
         if not uuids or not changes:
             return False
+        user, chosen, wanted = self.data.user, list(uuids), dict(changes)
 
-        def work() -> tuple[bool, QUndoCommand]:
-            pairs = self.data.update_actions(list(uuids), changes)
-            return True, commands.BulkEditActionsCommand(self.data, changes, pairs)
+        def undo_of(pairs: list[tuple[Action, Action]]) -> Step:
+            befores = [before for before, _after in pairs]
+            return lambda store: action_service.set_actions(store, befores, user)
 
-        return bool(self._save(work))
+        op = Operation(
+            f"Change {_plural(len(chosen), 'action')}",
+            lambda store: action_service.update_actions(store, chosen, user, wanted),
+            undo_of,
+            _made,
+        )
+        return self.runner.run(op) is not None
 
     # --- people and plan details ---------------------------------------------------------------
     def rename_person(self, uuid: str, name: str) -> bool:
-        def work() -> tuple[bool, QUndoCommand | None]:
-            before, after = self.data.rename_person(uuid, name)
-            if before == after:
-                return True, None
-            return True, commands.RenamePersonCommand(self.data, before, after)
+        def undo_of(pair: tuple[Person, Person]) -> Step:
+            return lambda store: action_service.rename_person(store, uuid, pair[0].name)
 
-        return bool(self._save(work))
+        op = Operation(
+            lambda pair: f"Rename {pair[0].name} to {pair[1].name}",
+            lambda store: action_service.rename_person(store, uuid, name),
+            undo_of,
+            _pair,
+        )
+        return self.runner.run(op) is not None
 
     def edit_plan_info(self, organisation: str, title: str, period: str) -> bool:
-        def work() -> tuple[bool, QUndoCommand | None]:
-            before, after = self.data.update_plan_info(organisation, title, period)
-            if before == after:
-                return True, None
-            return True, commands.EditPlanInfoCommand(self.data, before, after)
+        def change(store: PlanStore) -> Done[tuple[PlanInfo, PlanInfo]]:
+            return response_service.update_plan_info(store, organisation, title, period)
 
-        return bool(self._save(work))
+        def undo_of(pair: tuple[PlanInfo, PlanInfo]) -> Step:
+            old = pair[0]
+            return lambda store: response_service.update_plan_info(
+                store, old.organisation, old.title, old.period
+            )
+
+        op = Operation("Change plan settings", change, undo_of, _pair)
+        return self.runner.run(op) is not None
 
     # --- local opportunities -------------------------------------------------------------------
     def add_custom_opportunity(
@@ -208,49 +215,129 @@ class PlanEditor(QObject):
     ) -> Opportunity | None:
         """Add a local opportunity under a theme, or a new theme called ``new_theme_title``."""
 
-        def work() -> tuple[Opportunity, QUndoCommand]:
-            new_theme = None
-            target = theme_uuid
-            if target is None:
-                new_theme = self.data.add_theme(new_theme_title)
-                target = new_theme.uuid
-            try:
-                opportunity = self.data.add_custom_opportunity(
-                    target, title, strategy_says, why_it_matters
-                )
-            except Exception:
-                if new_theme is not None:  # leave no empty theme behind a failed add
-                    self.data.delete_theme(new_theme.uuid)
-                raise
-            return opportunity, commands.AddCustomOpportunityCommand(
-                self.data, opportunity, new_theme
+        def add(store: PlanStore) -> Done[tuple[Opportunity, Theme | None]]:
+            return _add_local(
+                store, theme_uuid, new_theme_title, title, strategy_says, why_it_matters
             )
 
-        return self._save(work)
+        def undo_of(added: tuple[Opportunity, Theme | None]) -> Step:
+            opportunity, theme = added
+
+            def remove(store: PlanStore) -> Done[object]:
+                changes = response_service.delete_custom_opportunity(
+                    store, opportunity.uuid
+                ).changes
+                if theme is not None:
+                    changes |= response_service.delete_theme(store, theme.uuid).changes
+                return Done(None, changes)
+
+            return remove
+
+        def redo_of(added: tuple[Opportunity, Theme | None]) -> Step:
+            o, theme = added
+            return lambda store: _add_local(
+                store,
+                None if theme is not None else o.theme_uuid,
+                "" if theme is None else theme.title,
+                o.title,
+                o.strategy_says,
+                o.why_it_matters,
+                o.uuid,
+                None if theme is None else theme.uuid,
+            )
+
+        op = Operation("Add local opportunity", add, undo_of, _made, redo_of=redo_of)
+        added = self.runner.run(op)
+        return None if added is None else added[0]
 
     def edit_custom_opportunity(
         self, uuid: str, title: str, strategy_says: str, why_it_matters: str
     ) -> bool:
-        def work() -> tuple[bool, QUndoCommand | None]:
-            before, after = self.data.update_custom_opportunity(
-                uuid, title, strategy_says, why_it_matters
+        def undo_of(pair: tuple[Opportunity, Opportunity]) -> Step:
+            b = pair[0]
+            return lambda store: response_service.update_custom_opportunity(
+                store, uuid, b.title, b.strategy_says, b.why_it_matters
             )
-            if before == after:
-                return True, None
-            return True, commands.EditCustomOpportunityCommand(self.data, before, after)
 
-        return bool(self._save(work))
+        op = Operation(
+            "Edit local opportunity",
+            lambda store: response_service.update_custom_opportunity(
+                store, uuid, title, strategy_says, why_it_matters
+            ),
+            undo_of,
+            _pair,
+        )
+        return self.runner.run(op) is not None
 
     def remove_custom_opportunity(self, uuid: str) -> bool:
-        def work() -> tuple[bool, QUndoCommand]:
-            removed = self.data.delete_custom_opportunity(uuid)
-            return True, commands.RemoveCustomOpportunityCommand(self.data, removed)
+        user = self.data.user
 
-        return bool(self._save(work))
+        def undo_of(removed: RemovedOpportunity) -> Step:
+            return lambda store: response_service.restore_custom_opportunity(store, removed, user)
+
+        op = Operation(
+            "Remove local opportunity",
+            lambda store: response_service.delete_custom_opportunity(store, uuid),
+            undo_of,
+            _made,
+        )
+        return self.runner.run(op) is not None
 
     def remove_theme(self, uuid: str) -> bool:
-        def work() -> tuple[bool, QUndoCommand]:
-            theme = self.data.delete_theme(uuid)
-            return True, commands.RemoveThemeCommand(self.data, theme)
+        def undo_of(theme: Theme) -> Step:
+            return lambda store: response_service.add_theme(store, theme.title, theme.uuid)
 
-        return bool(self._save(work))
+        op = Operation(
+            "Remove theme",
+            lambda store: response_service.delete_theme(store, uuid),
+            undo_of,
+            _made,
+        )
+        return self.runner.run(op) is not None
+
+
+def _add_local(
+    store: PlanStore,
+    theme_uuid: str | None,
+    new_theme_title: str,
+    title: str,
+    strategy_says: str,
+    why_it_matters: str,
+    uuid: str | None = None,
+    new_theme_uuid: str | None = None,
+) -> Done[tuple[Opportunity, Theme | None]]:
+    """A local opportunity under ``theme_uuid``, or under a new theme; no empty theme is left
+    behind when the opportunity cannot be added."""
+    new_theme = None
+    changes = NOTHING
+    if theme_uuid is None:
+        made = response_service.add_theme(store, new_theme_title, new_theme_uuid)
+        new_theme, changes = made.value, made.changes
+        theme_uuid = new_theme.uuid
+    try:
+        added = response_service.add_custom_opportunity(
+            store, theme_uuid, title, strategy_says, why_it_matters, uuid
+        )
+    except Exception:
+        if new_theme is not None:
+            response_service.delete_theme(store, new_theme.uuid)
+        raise
+    return Done((added.value, new_theme), changes | added.changes)
+
+
+def _decision_state(pair: tuple[Opportunity, Opportunity]) -> tuple[object, object]:
+    before, after = pair
+    return (before.decision, before.reasons), (after.decision, after.reasons)
+
+
+def _pair(pair: tuple[T, T]) -> tuple[object, object]:
+    return pair
+
+
+def _made(_result: object) -> tuple[object, object]:
+    """Adding or removing rows always changes the plan."""
+    return False, True
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from lio_planner.errors import user_message
+from lio_planner.services.changes import EVERYTHING
 from lio_planner.services.history import opportunity_history, plan_history
 from lio_planner.services.merge import (
     MergePreview,
@@ -84,11 +85,11 @@ class MergeCommand(PlanCommand):
 
     def apply(self) -> None:
         redo_merge(self.data.store, self.result)
-        self.data.reload()
+        self.data.apply(EVERYTHING)  # a merge may touch any row: all are read again
 
     def revert(self) -> None:
         undo_merge(self.data.store, self.result)
-        self.data.reload()
+        self.data.apply(EVERYTHING)
 
 
 def merge_from_copy(window: MainWindow) -> None:
@@ -139,7 +140,7 @@ def merge_now(window: MainWindow, preview: MergePreview, answers: Mapping[str, s
         window.report_problem(user_message(exc))
         return False
     window.undo_stack.push(MergeCommand(window.data, result))
-    window.data.reload()
+    window.data.apply(EVERYTHING)
     window.session.show_notices()  # a backup that could not be made before the merge
     keep_dialog(window, MergeReportDialog(result, window))
     return True

@@ -1,8 +1,9 @@
 """The open plan as the window holds it: item models kept in step with every committed change.
 
-Every change goes through a service (one transaction each) and then updates only the rows it
-touched, so a plan with thousands of actions stays quick to edit. Views never reach into each
-other: they listen to these signals, as Anki's views listen to its "changes" signal.
+Every change is a service call (one transaction each) that returns the Changes it made;
+``apply(changes)`` then re-reads only the rows named, so a plan with thousands of actions stays
+quick to edit, and a viewer quick to follow the editor (``catch_up``). Views never reach into
+each other: they listen to these signals, as Anki's views listen to its "changes" signal.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -20,16 +21,16 @@ from lio_planner.domain.model import (
     ActionFields,
     ActionRow,
     Opportunity,
-    Person,
     PlanInfo,
     PlanOverview,
-    Theme,
 )
 from lio_planner.errors import user_message
 from lio_planner.lazy import on_first_use
+from lio_planner.services.changes import changes_from_log
+from lio_planner.store import watch
 from lio_planner.store.first_look import FirstLook, still_current
 from lio_planner.store.planfile import SaveFailed
-from lio_planner.ui.action_model import ActionTableModel, with_owner_renamed
+from lio_planner.ui.action_model import ActionTableModel
 from lio_planner.ui.navigator_model import NavigatorModel, Progress
 from lio_planner.ui.people_model import PeopleModel
 
@@ -37,12 +38,15 @@ if TYPE_CHECKING:
     from lio_planner.services import actions as action_service
     from lio_planner.services import queries
     from lio_planner.services import responses as response_service
-    from lio_planner.services.responses import RemovedOpportunity
+    from lio_planner.services.changes import Changes, Done
     from lio_planner.store.database import PlanStore
+    from lio_planner.store.watch import LogMark
 else:  # the services load SQLAlchemy: after first paint (see lio_planner.lazy)
     action_service = on_first_use("lio_planner.services.actions")
     queries = on_first_use("lio_planner.services.queries")
     response_service = on_first_use("lio_planner.services.responses")
+
+T = TypeVar("T")
 
 # Answers to "someone else changed this action meanwhile: which version do you want?"
 MINE = "mine"
@@ -97,6 +101,7 @@ class PlanData(QObject):
         self.on_save_failed: Callable[[SaveFailed, Callable[[], bool]], bool] = self._say_failed
         self.choose_version: Callable[[VersionQuestion], str | None] = self._keep_on_screen
         self.undoing = False  # an undo or redo step is running (see commands.PlanCommand)
+        self._log: LogMark | None = None  # how far a viewer has read (see catch_up)
         if store is not None:
             self.reload()
         elif first_look is not None:
@@ -149,6 +154,7 @@ class PlanData(QObject):
         if store is not None:
             self._store = store
         self.first_look = None
+        self._mark_log()
         self._show(queries.overview(self.store), queries.action_rows(self.store))
 
     def attach(self, store: PlanStore) -> None:
@@ -159,6 +165,7 @@ class PlanData(QObject):
         are, so nothing flickers and nobody loses their place.
         """
         look, self.first_look, self._store = self.first_look, None, store
+        self._mark_log()
         if look is not None and look.path == store.path and still_current(look):
             return  # nothing saved since the first look (a 10,000-action plan: 0.2 s saved)
         overview = queries.overview(store)
@@ -184,70 +191,113 @@ class PlanData(QObject):
     def actions_of(self, opportunity_uuid: str) -> list[ActionRow]:
         return self.action_model.rows_for(opportunity_uuid)
 
+    # --- showing what an operation changed ---------------------------------------------------
+    def apply(self, changes: Changes) -> None:
+        """Show what an operation (or an undo, or someone else's save) changed.
+
+        Only the rows named are read again; a row named but no longer in the plan is removed.
+        """
+        if changes.everything:
+            self.reload()
+            return
+        if changes.plan_info:
+            self.info = queries.plan_info(self.store)
+            self.navigator_model.set_info(self.info)
+        actions = set(changes.actions.touched)
+        if changes.structure:
+            self._structure_changed()
+        elif changes.opportunities:
+            actions |= self._opportunities_reread(changes.opportunities.touched)
+        if changes.people:
+            self.people_model.set_people(queries.people(self.store))
+        if actions:
+            self._actions_reread(frozenset(actions))
+        if changes.plan_info:
+            self.info_changed.emit()
+
+    def shown(self, done: Done[T]) -> T:
+        """Show what a service call changed and say it was saved; its own result."""
+        self.apply(done.changes)
+        self.saved.emit()
+        return done.value
+
+    def catch_up(self) -> None:
+        """Show what others saved since the last look (a read-only viewer, after a save).
+
+        Only the rows the plan's revision log names are read again; when the log cannot say
+        (an undone merge rewrote it, say), everything is.
+        """
+        found = None if self._log is None else watch.logged_since(self.store.path, self._log)
+        if found is None:
+            self.reload()
+            return
+        logged, self._log = found
+        keys = {o.key: o.uuid for o in self.navigator_model.opportunities() if o.key}
+        refs = {f"seed:{key}": uuid for key, uuid in keys.items()}
+        self.apply(changes_from_log(((r.kind, r.key, r.removed) for r in logged), refs))
+
+    def _mark_log(self) -> None:
+        """Note how far the revision log goes, so catch_up() reads only what comes after."""
+        store = self._store
+        read_only = store is not None and store.read_only
+        self._log = watch.log_mark(store.path) if store is not None and read_only else None
+
+    def _opportunities_reread(self, uuids: frozenset[str]) -> set[str]:
+        """Show these opportunities again; the actions whose rows show what changed."""
+        fresh = queries.opportunities_of(self.store, uuids)
+        if len(fresh) != len(uuids) or any(self.opportunity(o.uuid) is None for o in fresh):
+            self._structure_changed()  # one came or went (a colleague's local opportunity)
+            return set()
+        actions: set[str] = set()
+        for opportunity in fresh:
+            old = self.opportunity(opportunity.uuid)
+            if old is not None and (old.decision, old.title) != (
+                opportunity.decision,
+                opportunity.title,
+            ):
+                actions |= {r.action.uuid for r in self.actions_of(opportunity.uuid)}
+            self._opportunity_updated(opportunity)
+        return actions
+
+    def _actions_reread(self, uuids: frozenset[str]) -> None:
+        rows = queries.action_rows_of(self.store, uuids)
+        before = {uuid: self.action_model.get(uuid) for uuid in uuids}
+        self._remove_rows([u for u in uuids - {r.action.uuid for r in rows} if before[u]])
+        self._emit_rows(rows, update_plan_model=True)
+        touched = {r.action.opportunity_uuid for r in rows}
+        touched |= {row.action.opportunity_uuid for row in before.values() if row is not None}
+        self._recount(touched)
+
     # --- decisions and plan details -----------------------------------------------------------
     def set_response(
         self, uuid: str, decision: Decision, reasons: str
     ) -> tuple[Opportunity, Opportunity]:
-        before, after = response_service.set_response(
-            self.store, uuid, decision, reasons, self.user
+        return self.shown(
+            response_service.set_response(self.store, uuid, decision, reasons, self.user)
         )
-        self._opportunity_updated(after)
-        if before.decision is not after.decision:
-            self._emit_rows(
-                self.action_model.map_rows(
-                    lambda r: (
-                        replace(r, decision=decision) if r.action.opportunity_uuid == uuid else None
-                    )
-                )
-            )
-        self.saved.emit()
-        return before, after
 
     def update_plan_info(
         self, organisation: str, title: str, period: str
     ) -> tuple[PlanInfo, PlanInfo]:
-        before, after = response_service.update_plan_info(self.store, organisation, title, period)
-        self.info = after
-        self.navigator_model.set_info(after)
-        self.info_changed.emit()
-        self.saved.emit()
-        return before, after
+        return self.shown(
+            response_service.update_plan_info(self.store, organisation, title, period)
+        )
 
     # --- actions ----------------------------------------------------------------------------
     def record_action(self, opportunity_uuid: str, fields: ActionFields) -> Action:
-        action = action_service.record_action(self.store, opportunity_uuid, fields, self.user)
-        self._actions_saved([action])
-        return action
-
-    def restore_actions(self, snapshots: Sequence[Action]) -> None:
-        restored = [action_service.restore_action(self.store, s, self.user) for s in snapshots]
-        self._actions_saved(restored)
+        return self.shown(
+            action_service.record_action(self.store, opportunity_uuid, fields, self.user)
+        )
 
     def update_action(
         self, uuid: str, changes: dict[str, object], expected_version: int | None = None
     ) -> tuple[Action, Action]:
-        before, after = action_service.update_action(
-            self.store, uuid, self.user, changes, expected_version
+        return self.shown(
+            action_service.update_action(self.store, uuid, self.user, changes, expected_version)
         )
-        self._actions_saved([after])
-        return before, after
-
-    def update_actions(
-        self, uuids: Sequence[str], changes: dict[str, object]
-    ) -> list[tuple[Action, Action]]:
-        pairs = action_service.update_actions(self.store, uuids, self.user, changes)
-        self._actions_saved([after for _before, after in pairs])
-        return pairs
-
-    def set_actions(self, snapshots: Sequence[Action]) -> None:
-        self._actions_saved(action_service.set_actions(self.store, snapshots, self.user))
 
     def delete_actions(self, uuids: Sequence[str]) -> list[Action]:
-        removed = [action_service.delete_action(self.store, uuid) for uuid in uuids]
-        self._remove_rows([a.uuid for a in removed])
-        self._recount({a.opportunity_uuid for a in removed})
-        self.saved.emit()
-        return removed
+        return self.shown(action_service.delete_actions(self.store, uuids))
 
     def reload_actions_of(self, opportunity_uuid: str) -> None:
         """Re-read one opportunity's actions (after someone else changed them)."""
@@ -273,70 +323,6 @@ class PlanData(QObject):
         QTimer.singleShot(0, self, refresh)
 
     # --- people -----------------------------------------------------------------------------
-    def rename_person(self, uuid: str, name: str) -> tuple[Person, Person]:
-        before, after = action_service.rename_person(self.store, uuid, name)
-        self.people_model.add_or_replace(after)
-        self._emit_rows(self.action_model.map_rows(with_owner_renamed(uuid, after.name)))
-        self.saved.emit()
-        return before, after
-
-    # --- local themes and opportunities ---------------------------------------------------------
-    def add_theme(self, title: str, uuid: str | None = None) -> Theme:
-        theme = response_service.add_theme(self.store, title, uuid)
-        self._structure_saved()
-        return theme
-
-    def delete_theme(self, uuid: str) -> Theme:
-        theme = response_service.delete_theme(self.store, uuid)
-        self._structure_saved()
-        return theme
-
-    def add_custom_opportunity(
-        self,
-        theme_uuid: str,
-        title: str,
-        strategy_says: str,
-        why_it_matters: str,
-        uuid: str | None = None,
-    ) -> Opportunity:
-        opportunity = response_service.add_custom_opportunity(
-            self.store, theme_uuid, title, strategy_says, why_it_matters, uuid
-        )
-        self._structure_saved()
-        return opportunity
-
-    def update_custom_opportunity(
-        self, uuid: str, title: str, strategy_says: str, why_it_matters: str
-    ) -> tuple[Opportunity, Opportunity]:
-        before, after = response_service.update_custom_opportunity(
-            self.store, uuid, title, strategy_says, why_it_matters
-        )
-        self._opportunity_updated(after)
-        if before.title != after.title:
-            self._emit_rows(
-                self.action_model.map_rows(
-                    lambda r: (
-                        replace(r, opportunity_title=after.title)
-                        if r.action.opportunity_uuid == uuid
-                        else None
-                    )
-                )
-            )
-        self.saved.emit()
-        return before, after
-
-    def delete_custom_opportunity(self, uuid: str) -> RemovedOpportunity:
-        removed = response_service.delete_custom_opportunity(self.store, uuid)
-        self._remove_rows([a.uuid for a in removed.actions])
-        self._structure_saved()
-        return removed
-
-    def restore_custom_opportunity(self, removed: RemovedOpportunity) -> None:
-        response_service.restore_custom_opportunity(self.store, removed, self.user)
-        self._structure_saved()
-        self._emit_rows([self._row(a) for a in removed.actions], update_plan_model=True)
-        self._recount({removed.opportunity.uuid})
-
     # --- inside -----------------------------------------------------------------------------
     def _say_failed(self, error: SaveFailed, _again: Callable[[], bool]) -> bool:
         self.problem_found.emit(user_message(error))
@@ -363,15 +349,6 @@ class PlanData(QObject):
             theme.position if theme else 0,
             opportunity.position,
         )
-
-    def _actions_saved(self, saved: Iterable[Action]) -> None:
-        saved = list(saved)
-        for action in saved:
-            if action.owner_uuid is not None:
-                self.people_model.add_or_replace(Person(action.owner_uuid, action.owner_name))
-        self._emit_rows([self._row(a) for a in saved], update_plan_model=True)
-        self._recount({a.opportunity_uuid for a in saved})
-        self.saved.emit()
 
     def _emit_rows(self, rows: list[ActionRow], update_plan_model: bool = False) -> None:
         """Show changed rows in the plan model (unless it made them) and tell the other views."""
@@ -400,12 +377,11 @@ class PlanData(QObject):
         self.navigator_model.update_opportunity(opportunity)
         self.opportunity_changed.emit(opportunity.uuid)
 
-    def _structure_saved(self) -> None:
+    def _structure_changed(self) -> None:
         overview = queries.overview(self.store)
         rows = (e.row for e in self.action_model.entries())
         self.navigator_model.reset_overview(overview, _progress(rows))
         self.structure_changed.emit()
-        self.saved.emit()
 
 
 def _progress(rows: Iterable[ActionRow]) -> dict[str, Progress]:

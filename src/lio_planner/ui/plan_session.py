@@ -127,7 +127,10 @@ class PlanSession(QObject):
     def _changed_elsewhere(self) -> None:
         if self._paused:
             return
-        self.window.reload()
+        if self.store is not None and self.store.read_only:
+            self.window.data.catch_up()  # a viewer reads only what was saved since its last look
+        else:
+            self.window.reload()
         self.window.statusBar().showMessage("Changes saved by someone else are now shown.", 5000)
 
     def _replaced(self) -> None:

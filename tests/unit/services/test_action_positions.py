@@ -22,7 +22,7 @@ from lio_planner.store.database import PlanStore
 
 def _three_actions(store: PlanStore, opportunity_uuid: str) -> list[str]:
     return [
-        record_action(store, opportunity_uuid, ActionFields(name), "Ann").uuid
+        record_action(store, opportunity_uuid, ActionFields(name), "Ann").value.uuid
         for name in ("First", "Second", "Third")
     ]
 
@@ -31,7 +31,7 @@ def test_actions_carry_their_position_in_every_result(store: PlanStore) -> None:
     opp = queries.overview(store).opportunities[0].uuid
     first, second, third = _three_actions(store, opp)
     assert [a.position for a in queries.actions_for(store, opp)] == [1, 2, 3]
-    before, after = update_action(store, second, "Ann", {"notes": "n"})
+    before, after = update_action(store, second, "Ann", {"notes": "n"}).value
     assert before.position == after.position == 2
     rows = {row.action.uuid: row.action.position for row in queries.action_rows(store)}
     assert rows == {first: 1, second: 2, third: 3}
@@ -40,7 +40,7 @@ def test_actions_carry_their_position_in_every_result(store: PlanStore) -> None:
 def test_undoing_a_delete_puts_the_action_back_in_its_place(store: PlanStore) -> None:
     opp = queries.overview(store).opportunities[0].uuid
     first, second, third = _three_actions(store, opp)
-    snapshot = delete_action(store, second)
+    snapshot = delete_action(store, second).value
     assert snapshot.position == 2
     restore_action(store, snapshot, "Ann")
     assert [a.uuid for a in queries.actions_for(store, opp)] == [first, second, third]
@@ -49,17 +49,17 @@ def test_undoing_a_delete_puts_the_action_back_in_its_place(store: PlanStore) ->
 def test_a_snapshot_without_a_position_goes_to_the_end(store: PlanStore) -> None:
     opp = queries.overview(store).opportunities[0].uuid
     first, second, third = _three_actions(store, opp)
-    snapshot = replace(delete_action(store, first), position=0)
-    restored = restore_action(store, snapshot, "Ann")
+    snapshot = replace(delete_action(store, first).value, position=0)
+    restored = restore_action(store, snapshot, "Ann").value
     assert restored.position == 4
     assert [a.uuid for a in queries.actions_for(store, opp)] == [second, third, first]
 
 
 def test_a_restored_local_opportunity_keeps_its_actions_in_order(store: PlanStore) -> None:
     theme = queries.overview(store).themes[0].uuid
-    opp = add_custom_opportunity(store, theme, "Council priority").uuid
+    opp = add_custom_opportunity(store, theme, "Council priority").value.uuid
     uuids = _three_actions(store, opp)
-    removed = delete_custom_opportunity(store, opp)
+    removed = delete_custom_opportunity(store, opp).value
     assert [a.position for a in removed.actions] == [1, 2, 3]
     restore_custom_opportunity(store, removed, "Ann")
     assert [a.uuid for a in queries.actions_for(store, opp)] == uuids

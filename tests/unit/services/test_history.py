@@ -18,7 +18,7 @@ from lio_planner.store.opening import open_plan
 def test_history_says_who_changed_what_for_each_opportunity_and_the_plan(plan: Path) -> None:
     store = open_plan(plan)
     first, second = queries.overview(store).opportunities[:2]
-    action = record_action(store, first.uuid, ActionFields("Book a venue"), by="Sam")
+    action = record_action(store, first.uuid, ActionFields("Book a venue"), by="Sam").value
     update_action(
         store,
         action.uuid,

@@ -77,10 +77,10 @@ def shared(plan: Path, tmp_path: Path) -> dict[str, Any]:
     for number, name in enumerate(("X", "Y", "Z", "W")):
         action = record_action(
             store, opps[number].uuid, ActionFields(name, owner_name="Amira"), "Sam"
-        )
+        ).value
         names[name] = action.uuid
-    theme = add_theme(store, "Local priorities")
-    local = add_custom_opportunity(store, theme.uuid, "Town centre plan")
+    theme = add_theme(store, "Local priorities").value
+    local = add_custom_opportunity(store, theme.uuid, "Town centre plan").value
     record_action(store, local.uuid, ActionFields("Meet the town team"), "Sam")
     store.close()
     theirs = tmp_path / "From Priya.lioplan"
@@ -98,8 +98,8 @@ def diverge(shared: dict[str, Any]) -> tuple[PlanStore, dict[str, Any]]:
     delete_action(theirs, ids["Z"])
     update_action(theirs, ids["W"], "Priya", {"description": "W reworded"})
     set_response(theirs, opps[6].uuid, Decision.NOT_NOW, "Next year", "Priya")
-    new_theme = add_theme(theirs, "Health partners")
-    clinic = add_custom_opportunity(theirs, new_theme.uuid, "Social prescribing")
+    new_theme = add_theme(theirs, "Health partners").value
+    clinic = add_custom_opportunity(theirs, new_theme.uuid, "Social prescribing").value
     record_action(theirs, clinic.uuid, ActionFields("Talk to the GP practice"), "Priya")
     update_plan_info(theirs, "Test CVS", "Our response", "2026–2028")
     theirs.close()

@@ -50,7 +50,7 @@ def test_a_plan_keeps_everything_after_close_and_reopen(store: PlanStore, plan_p
         success_measure="Forum meets twice",
         notes="<b>not bold</b>",
     )
-    made = record_action(store, opp, fields, "Ann")
+    made = record_action(store, opp, fields, "Ann").value
     update_plan_info(store, "Ynys Môn CVS", "Plan 🌱", "2019–2021")
     store.close()
 
@@ -83,14 +83,14 @@ def test_not_applicable_without_reason_is_refused(store: PlanStore) -> None:
 
 
 def test_update_returns_before_and_after(store: PlanStore) -> None:
-    action = record_action(store, first_opportunity(store), ActionFields("Draft"), "Ann")
-    before, after = update_action(store, action.uuid, "Bob", {"status": Status.DONE})
+    action = record_action(store, first_opportunity(store), ActionFields("Draft"), "Ann").value
+    before, after = update_action(store, action.uuid, "Bob", {"status": Status.DONE}).value
     assert before.status is Status.NOT_STARTED and after.status is Status.DONE
     assert after.changed_by == "Bob" and after.version == before.version + 1
 
 
 def test_a_stale_edit_is_refused_not_applied(store: PlanStore) -> None:
-    action = record_action(store, first_opportunity(store), ActionFields("Draft"), "Ann")
+    action = record_action(store, first_opportunity(store), ActionFields("Draft"), "Ann").value
     update_action(store, action.uuid, "Bob", {"notes": "Bob's note"})
     with pytest.raises(ConflictingEdit):
         update_action(store, action.uuid, "Ann", {"notes": "Ann's"}, action.version)
@@ -100,9 +100,11 @@ def test_a_stale_edit_is_refused_not_applied(store: PlanStore) -> None:
 
 def test_bulk_edit_changes_every_selected_action(store: PlanStore) -> None:
     opp = first_opportunity(store)
-    made = [record_action(store, opp, ActionFields(f"Step {n}"), "Ann") for n in range(4)]
+    made = [record_action(store, opp, ActionFields(f"Step {n}"), "Ann").value for n in range(4)]
     chosen = [a.uuid for a in made[:3]]
-    results = update_actions(store, chosen, "Ann", {"owner_name": "Sam", "status": Status.BLOCKED})
+    results = update_actions(
+        store, chosen, "Ann", {"owner_name": "Sam", "status": Status.BLOCKED}
+    ).value
     assert len(results) == 3
     actions = {a.uuid: a for a in queries.actions_for(store, opp)}
     assert all(
@@ -113,8 +115,8 @@ def test_bulk_edit_changes_every_selected_action(store: PlanStore) -> None:
 
 def test_delete_and_restore_bring_back_the_same_action(store: PlanStore) -> None:
     opp = first_opportunity(store)
-    made = record_action(store, opp, ActionFields("Keep me", owner_name="Ann"), "Ann")
-    snapshot = delete_action(store, made.uuid)
+    made = record_action(store, opp, ActionFields("Keep me", owner_name="Ann"), "Ann").value
+    snapshot = delete_action(store, made.uuid).value
     assert queries.actions_for(store, opp) == []
     restore_action(store, snapshot, "Ann")
     [back] = queries.actions_for(store, opp)
@@ -144,11 +146,11 @@ def test_owner_names_match_regardless_of_case_and_spacing(store: PlanStore) -> N
 def test_custom_opportunities_can_be_edited_and_removed_but_seeded_ones_cannot(
     store: PlanStore,
 ) -> None:
-    theme = add_theme(store, "Council priorities")
-    local = add_custom_opportunity(store, theme.uuid, "Loneliness strategy", "Council plan")
+    theme = add_theme(store, "Council priorities").value
+    local = add_custom_opportunity(store, theme.uuid, "Loneliness strategy", "Council plan").value
     record_action(store, local.uuid, ActionFields("Map groups", owner_name="Ann"), "Ann")
     update_custom_opportunity(store, local.uuid, "Loneliness and isolation", "Council plan", "")
-    removed = delete_custom_opportunity(store, local.uuid)
+    removed = delete_custom_opportunity(store, local.uuid).value
     assert local.uuid not in {o.uuid for o in queries.overview(store).opportunities}
 
     restore_custom_opportunity(store, removed, "Ann")

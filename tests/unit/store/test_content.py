@@ -40,7 +40,7 @@ def test_old_plan_gains_new_content_and_keeps_user_work(tmp_path: Path) -> None:
         "Ann",
     )
     theme = queries.overview(store).themes[0]
-    local = add_custom_opportunity(store, theme.uuid, "Council's loneliness priority")
+    local = add_custom_opportunity(store, theme.uuid, "Council's loneliness priority").value
     count_before = len(queries.overview(store).opportunities)
     store.close()
 

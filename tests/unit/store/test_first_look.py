@@ -33,10 +33,10 @@ def test_the_first_look_shows_what_the_queries_show(plan: Path) -> None:
     store = open_plan(plan)
     try:
         fill_with_sample(store)
-        theme = responses.add_theme(store, "Our own priorities")
+        theme = responses.add_theme(store, "Our own priorities").value
         local = responses.add_custom_opportunity(
             store, theme.uuid, "Food bank network", "Not in the strategy", "Members asked"
-        )
+        ).value
         responses.set_response(store, local.uuid, Decision.PURSUE, "Agreed by trustees", "Jo")
         fields = ActionFields("Map the food banks", owner_name="amira khan", status=Status.DONE)
         actions.record_action(store, local.uuid, fields, "Jo")

@@ -170,7 +170,7 @@ def test_two_writers_despite_the_lock_never_lose_an_edit_silently(
 ) -> None:
     store = open_plan(plan)
     opportunity = queries.overview(store).opportunities[0].uuid
-    action = record_action(store, opportunity, ActionFields("Shared action"), by="Sam").uuid
+    action = record_action(store, opportunity, ActionFields("Shared action"), by="Sam").value.uuid
     store.close()
     saved: list[str] = []
     conflicts = 0

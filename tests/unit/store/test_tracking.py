@@ -53,7 +53,7 @@ def test_adding_an_action_is_one_revision_and_one_history_entry(store: PlanStore
         opportunity.uuid,
         ActionFields("Book a venue", owner_name="Amira", status=Status.IN_PROGRESS),
         by="Sam",
-    )
+    ).value
     logged = revisions(store, action.uuid)
     assert len(logged) == 1
     assert logged[0][1]["owner_name"] == "Amira" and logged[0][1]["status"] == "in_progress"
@@ -62,7 +62,7 @@ def test_adding_an_action_is_one_revision_and_one_history_entry(store: PlanStore
 
 def test_each_edit_says_what_changed_and_removal_leaves_a_tombstone(store: PlanStore) -> None:
     opportunity = queries.overview(store).opportunities[0]
-    action = record_action(store, opportunity.uuid, ActionFields("Book a venue"), by="Sam")
+    action = record_action(store, opportunity.uuid, ActionFields("Book a venue"), by="Sam").value
     update_action(store, action.uuid, "Priya", {"status": Status.DONE, "owner_name": "Tom"})
     update_action(store, action.uuid, "Priya", {"status": Status.DONE})  # no real change
     delete_action(store, action.uuid)
