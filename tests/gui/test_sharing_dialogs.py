@@ -22,7 +22,7 @@ from lio_planner.store.backup import list_backups, take_backup
 from lio_planner.store.locations import describe_location
 from lio_planner.store.lock import PlanInUse, lock_path
 from lio_planner.store.opening import open_plan
-from lio_planner.store.planfile import FileReplaced, SaveFailed
+from lio_planner.store.problems import FileReplaced, SaveFailed
 from lio_planner.ui.sharing_dialogs import (
     CANCEL,
     OPEN_AGAIN,

@@ -83,7 +83,7 @@ def append_notes(plan: Path, action: str, tag: str, count: int) -> int:
     from lio_planner.services import queries
     from lio_planner.services.actions import update_action
     from lio_planner.store.opening import open_plan
-    from lio_planner.store.planfile import ConflictingEdit, SaveFailed
+    from lio_planner.store.problems import ConflictingEdit, SaveFailed
 
     store = open_plan(plan, claim=False, daily_backup=False)
     say("ready")
@@ -149,7 +149,7 @@ def full_disk(plan: Path, opportunity: str) -> int:
     from lio_planner.domain.model import ActionFields
     from lio_planner.services.actions import record_action
     from lio_planner.store.opening import open_plan
-    from lio_planner.store.planfile import SaveFailed
+    from lio_planner.store.problems import SaveFailed
 
     store = open_plan(plan, daily_backup=False)
     # Writing past the cap must fail with an error, not kill the process.

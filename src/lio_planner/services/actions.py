@@ -15,7 +15,7 @@ from lio_planner.domain.rules import ActionError as ActionError  # re-exported f
 from lio_planner.services import convert
 from lio_planner.services.lookup import find_action, find_opportunity
 from lio_planner.store.database import PlanStore
-from lio_planner.store.planfile import ConflictingEdit
+from lio_planner.store.problems import ConflictingEdit
 from lio_planner.store.schema import (
     ActionRecord,
     OpportunityRecord,

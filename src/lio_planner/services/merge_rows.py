@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from lio_planner.store.content import next_custom_position
-from lio_planner.store.planfile import ConflictingEdit
+from lio_planner.store.problems import ConflictingEdit
 from lio_planner.store.schema import (
     ActionRecord,
     HistoryRecord,

@@ -26,6 +26,7 @@ from lio_planner.store.planfile import (
     verify_connection,
     wal_refusal,
 )
+from lio_planner.store.problems import PlanError
 from lio_planner.store.schema import PlanRecord
 from lio_planner.store.seed import Seed, load_seed
 from lio_planner.store.tracking import track_untracked_rows
@@ -175,7 +176,7 @@ def create_plan(
             _build_plan(temporary, organisation, title, period, seed)
     except WriteFailed as exc:
         raise PlanFileError(path, f"could not be created: {exc.reason}") from None
-    except (PlanFileError, sqlite3.Error, SQLAlchemyError) as exc:
+    except (PlanError, sqlite3.Error, SQLAlchemyError) as exc:
         # Errors about the hidden file it was built in speak of the plan the person named.
         reason = explain_sqlite_error(exc)
         raise PlanFileError(path, f"could not be created: {reason}") from None

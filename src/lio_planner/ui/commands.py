@@ -16,7 +16,7 @@ from PySide6.QtGui import QUndoCommand
 from lio_planner.domain.enums import Decision
 from lio_planner.domain.model import Action, Opportunity, Person, PlanInfo, Theme
 from lio_planner.errors import user_message
-from lio_planner.store.planfile import SaveFailed
+from lio_planner.store.problems import SaveFailed
 from lio_planner.ui.plan_data import PlanData
 
 if TYPE_CHECKING:

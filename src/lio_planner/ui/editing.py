@@ -18,7 +18,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from lio_planner.domain.enums import Decision
 from lio_planner.domain.model import Action, ActionFields, Opportunity
 from lio_planner.errors import user_message
-from lio_planner.store.planfile import ConflictingEdit, SaveFailed
+from lio_planner.store.problems import ConflictingEdit, SaveFailed
 from lio_planner.ui import commands
 from lio_planner.ui.plan_data import MINE, PlanData, VersionQuestion
 

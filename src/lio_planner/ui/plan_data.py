@@ -28,7 +28,7 @@ from lio_planner.domain.model import (
 from lio_planner.errors import user_message
 from lio_planner.lazy import on_first_use
 from lio_planner.store.first_look import FirstLook, still_current
-from lio_planner.store.planfile import SaveFailed
+from lio_planner.store.problems import SaveFailed
 from lio_planner.ui.action_model import ActionTableModel, with_owner_renamed
 from lio_planner.ui.navigator_model import NavigatorModel, Progress
 from lio_planner.ui.people_model import PeopleModel

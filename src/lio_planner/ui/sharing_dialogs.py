@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lio_planner.store.copying import CopyFailed, save_copy
+from lio_planner.store.copying import save_copy
 from lio_planner.store.locations import PlanLocation
 from lio_planner.store.lock import PlanInUse
-from lio_planner.store.planfile import FileReplaced, SaveFailed
+from lio_planner.store.problems import CopyFailed, FileReplaced, SaveFailed
 from lio_planner.ui.marks import plain_tooltip
 
 if TYPE_CHECKING:

@@ -31,7 +31,7 @@ from lio_planner.services.responses import (
 )
 from lio_planner.store.database import PlanStore
 from lio_planner.store.opening import open_plan
-from lio_planner.store.planfile import ConflictingEdit
+from lio_planner.store.problems import ConflictingEdit
 
 
 def first_opportunity(store: PlanStore) -> str:

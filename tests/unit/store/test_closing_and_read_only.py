@@ -14,7 +14,8 @@ from lio_planner.services import queries
 from lio_planner.services.actions import record_action
 from lio_planner.services.responses import update_plan_info
 from lio_planner.store.opening import open_plan
-from lio_planner.store.planfile import NotAPlanFile, SaveFailed
+from lio_planner.store.planfile import NotAPlanFile
+from lio_planner.store.problems import SaveFailed
 from lio_planner.store.watch import PlanWatcher
 
 

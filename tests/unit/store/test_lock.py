@@ -21,7 +21,7 @@ from lio_planner.store.lock import (
 )
 from lio_planner.store.machine import machine_name
 from lio_planner.store.opening import open_plan
-from lio_planner.store.planfile import SaveFailed
+from lio_planner.store.problems import SaveFailed
 
 
 def test_opening_for_editing_claims_the_plan_and_closing_releases_it(plan: Path) -> None:

@@ -15,7 +15,7 @@ from lio_planner.services import queries
 from lio_planner.services.actions import record_action
 from lio_planner.services.responses import update_plan_info
 from lio_planner.store.opening import create_plan, open_plan
-from lio_planner.store.planfile import FileReplaced, SaveFailed
+from lio_planner.store.problems import FileReplaced, SaveFailed
 from lio_planner.store.watch import PlanWatcher, Seen
 
 
