@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from helpers.handles import open_handles_to
 from helpers.plans import neighbours, sha256
 from lio_planner.services import queries
-from lio_planner.store.opening import create_plan, open_plan
+from lio_planner.store.sqlite.opening import create_plan, open_plan
 from lio_planner.ui.main_window import MainWindow
 from lio_planner.ui.sharing_dialogs import CANCEL, OPEN_AGAIN, RETRY, SAVE_COPY, SaveFailedDialog
 

@@ -18,10 +18,10 @@ from lio_planner.domain.enums import Status
 from lio_planner.domain.model import ActionFields
 from lio_planner.services import queries
 from lio_planner.services.actions import record_action, update_action
-from lio_planner.store import backup
-from lio_planner.store.copying import save_copy
-from lio_planner.store.lock import lock_path
-from lio_planner.store.opening import open_plan
+from lio_planner.store.sqlite import backup
+from lio_planner.store.sqlite.copying import save_copy
+from lio_planner.store.sqlite.lock import lock_path
+from lio_planner.store.sqlite.opening import open_plan
 from lio_planner.ui.main_window import MainWindow
 from lio_planner.ui.sharing_lists import HistoryDialog, RestoreBackupDialog
 from lio_planner.ui.sharing_merge import MergeDialog, MergeReportDialog
@@ -116,7 +116,7 @@ def test_merging_a_copy_with_nothing_new_says_so(
 def test_merging_a_different_plan_is_refused_in_words(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from lio_planner.store.opening import create_plan
+    from lio_planner.store.sqlite.opening import create_plan
 
     other = tmp_path / "Another CVS.lioplan"
     create_plan(other, "Another CVS").close()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from lio_planner.store.opening import create_plan
+from lio_planner.store.sqlite.opening import create_plan
 
 
 @pytest.fixture(scope="session", name="template_plan")

@@ -36,7 +36,8 @@ def _layer_modules() -> list[str]:
     return sorted(
         "lio_planner." + ".".join(p.relative_to(ROOT).with_suffix("").parts)
         for layer in QT_FREE_LAYERS
-        for p in (ROOT / layer).glob("*.py")
+        for p in (ROOT / layer).rglob("*.py")
+        if "migrations" not in p.parts  # Alembic's scripts run only inside a migration
     )
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from lio_planner.report.document import GroupBy, ReportOptions, load_document
 from lio_planner.report.files import ExportError, docx_problem, exporting, pdf_problem
 from lio_planner.services import queries
-from lio_planner.store.database import PlanStore
+from lio_planner.store.sqlite.database import PlanStore
 from lio_planner.store.text import clean_strings
 
 FORMATS = ("csv", "pdf", "docx")

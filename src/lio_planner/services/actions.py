@@ -14,7 +14,6 @@ from lio_planner.domain.model import Action, ActionFields, Person
 from lio_planner.domain.rules import ActionError as ActionError  # re-exported for callers
 from lio_planner.services import convert
 from lio_planner.services.lookup import find_action, find_opportunity
-from lio_planner.store.database import PlanStore
 from lio_planner.store.problems import ConflictingEdit
 from lio_planner.store.schema import (
     ActionRecord,
@@ -23,6 +22,7 @@ from lio_planner.store.schema import (
     new_uuid,
     utc_now,
 )
+from lio_planner.store.sqlite.database import PlanStore
 
 # Fields a user can change on an action, mapped to how each is stored.
 EDITABLE = ("description", "owner_name", "due", "status", "priority", "success_measure", "notes")

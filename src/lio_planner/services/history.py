@@ -13,8 +13,8 @@ from sqlalchemy import func, or_, select
 
 from lio_planner.domain.enums import Decision, Priority, Status
 from lio_planner.domain.model import Opportunity
-from lio_planner.store.database import PlanStore
 from lio_planner.store.schema import HistoryRecord
+from lio_planner.store.sqlite.database import PlanStore
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,6 @@ from lio_planner.domain.model import (
 )
 from lio_planner.services import convert
 from lio_planner.store import plain_rows
-from lio_planner.store.database import PlanStore
 from lio_planner.store.schema import (
     ActionRecord,
     OpportunityRecord,
@@ -26,6 +25,7 @@ from lio_planner.store.schema import (
     ResponseRecord,
     ThemeRecord,
 )
+from lio_planner.store.sqlite.database import PlanStore
 
 
 def plan_info(store: PlanStore) -> PlanInfo:

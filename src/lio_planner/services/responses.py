@@ -13,7 +13,6 @@ from lio_planner.services import convert
 from lio_planner.services.actions import insert_snapshot
 from lio_planner.services.lookup import find_opportunity
 from lio_planner.store.content import next_custom_position
-from lio_planner.store.database import PlanStore
 from lio_planner.store.schema import (
     OpportunityRecord,
     PlanRecord,
@@ -22,6 +21,7 @@ from lio_planner.store.schema import (
     new_uuid,
     utc_now,
 )
+from lio_planner.store.sqlite.database import PlanStore
 
 
 def set_response(

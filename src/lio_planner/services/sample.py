@@ -10,7 +10,6 @@ from sqlalchemy import insert, select, update
 from lio_planner.domain.enums import Decision, Priority, Status
 from lio_planner.services.sample_content import SAMPLE_RESPONSES
 from lio_planner.store import plain_rows
-from lio_planner.store.database import PlanStore
 from lio_planner.store.schema import (
     ActionRecord,
     OpportunityRecord,
@@ -20,6 +19,7 @@ from lio_planner.store.schema import (
     new_uuid,
     utc_now,
 )
+from lio_planner.store.sqlite.database import PlanStore
 from lio_planner.store.tracking import track_untracked_rows
 
 # Owners are named people, as in a real plan (a role such as "Chief Officer" reads oddly

@@ -137,7 +137,7 @@ def plan_problem(path: Path) -> str:
     """Why a plan file just written cannot be trusted, or "" (a check for :func:`write_whole`)."""
     import sqlite3
 
-    from lio_planner.store.planfile import APPLICATION_ID, read_only_uri
+    from lio_planner.store.sqlite.planfile import APPLICATION_ID, read_only_uri
 
     try:
         connection = sqlite3.connect(read_only_uri(path), uri=True)

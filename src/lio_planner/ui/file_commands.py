@@ -24,9 +24,9 @@ from lio_planner.services.merge import (
     undo_merge,
 )
 from lio_planner.services.merge_rows import MergeOutdated
-from lio_planner.store.backup import Backup, list_backups, restore_backup
-from lio_planner.store.copying import save_copy
 from lio_planner.store.problems import CopyFailed, SaveFailed
+from lio_planner.store.sqlite.backup import Backup, list_backups, restore_backup
+from lio_planner.store.sqlite.copying import save_copy
 from lio_planner.ui.commands import PlanCommand
 from lio_planner.ui.file_folders import remember_folder, start_folder
 from lio_planner.ui.plan_actions import PLAN_FILES, keep_dialog

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 from lio_planner import APP_NAME
 from lio_planner.errors import user_message
 from lio_planner.lazy import on_first_use
-from lio_planner.store.planfile import ensure_extension
+from lio_planner.store.sqlite.planfile import ensure_extension
 from lio_planner.ui.dialogs import (
     BulkEditDialog,
     OpportunityDialog,
@@ -26,10 +26,10 @@ from lio_planner.ui.dialogs import (
 from lio_planner.ui.file_folders import remember_folder, start_folder
 
 if TYPE_CHECKING:
-    from lio_planner.store import opening
+    from lio_planner.store.sqlite import opening
     from lio_planner.ui.main_window import MainWindow
 else:  # the store loads SQLAlchemy: after first paint (see lio_planner.lazy)
-    opening = on_first_use("lio_planner.store.opening")
+    opening = on_first_use("lio_planner.store.sqlite.opening")
 
 PLAN_FILES = "LIO plans (*.lioplan);;All files (*)"
 

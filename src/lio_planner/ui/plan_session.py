@@ -16,11 +16,11 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 
 from lio_planner import APP_NAME
 from lio_planner.errors import user_message
-from lio_planner.store.lock import read_lock
+from lio_planner.store.sqlite.lock import read_lock
 from lio_planner.ui.sharing_monitor import POLL_MS, PlanMonitor
 
 if TYPE_CHECKING:
-    from lio_planner.store.database import PlanStore
+    from lio_planner.store.sqlite.database import PlanStore
     from lio_planner.ui.main_window import MainWindow
 
 BACKUP_DELAY_MS = 1500  # after the window has painted, so the backup never delays opening
@@ -106,7 +106,7 @@ class PlanSession(QObject):
         store = self.store
         if store is None or store.read_only:
             return
-        from lio_planner.store import backup
+        from lio_planner.store.sqlite import backup
 
         try:
             backup.take_daily_backup(store.path, store.plan_uuid)

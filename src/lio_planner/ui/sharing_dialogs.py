@@ -24,14 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lio_planner.store.copying import save_copy
-from lio_planner.store.locations import PlanLocation
-from lio_planner.store.lock import PlanInUse
 from lio_planner.store.problems import CopyFailed, FileReplaced, SaveFailed
+from lio_planner.store.sqlite.copying import save_copy
+from lio_planner.store.sqlite.locations import PlanLocation
+from lio_planner.store.sqlite.lock import PlanInUse
 from lio_planner.ui.marks import plain_tooltip
 
 if TYPE_CHECKING:
-    from lio_planner.store.database import PlanStore
+    from lio_planner.store.sqlite.database import PlanStore
 
 OPEN_READ_ONLY = "open-read-only"
 TAKE_OVER = "take-over"

@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from lio_planner.store.lock import HEARTBEAT_SECONDS
-from lio_planner.store.watch import PlanWatcher, Seen
+from lio_planner.store.sqlite.lock import HEARTBEAT_SECONDS
+from lio_planner.store.sqlite.watch import PlanWatcher, Seen
 
 if TYPE_CHECKING:
-    from lio_planner.store.database import PlanStore
+    from lio_planner.store.sqlite.database import PlanStore
 
 POLL_MS = 1000
 

@@ -13,8 +13,8 @@ from lio_planner.errors import user_message
 from lio_planner.services import queries
 from lio_planner.services.actions import record_action
 from lio_planner.store.backend import PlanBackend, Seen
-from lio_planner.store.opening import open_plan
 from lio_planner.store.problems import PlanError, SaveFailed
+from lio_planner.store.sqlite.opening import open_plan
 
 
 def test_a_plan_file_is_a_plan_backend_named_by_its_file(plan: Path) -> None:

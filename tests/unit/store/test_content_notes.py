@@ -11,8 +11,8 @@ from lio_planner.domain.model import ActionFields
 from lio_planner.services import queries
 from lio_planner.services.actions import record_action
 from lio_planner.services.responses import set_response
-from lio_planner.store.first_look import first_look
-from lio_planner.store.opening import create_plan, open_plan
+from lio_planner.store.sqlite.first_look import first_look
+from lio_planner.store.sqlite.opening import create_plan, open_plan
 
 
 def downgrade_to_0002(path: Path) -> None:

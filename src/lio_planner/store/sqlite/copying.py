@@ -15,9 +15,9 @@ import os
 import sqlite3
 from pathlib import Path
 
-from lio_planner.store.lock import read_lock
-from lio_planner.store.planfile import ensure_extension, read_only_uri
 from lio_planner.store.problems import CopyFailed
+from lio_planner.store.sqlite.lock import read_lock
+from lio_planner.store.sqlite.planfile import ensure_extension, read_only_uri
 from lio_planner.store.writing import WriteFailed, plan_problem, write_whole
 
 

@@ -9,7 +9,7 @@ What a plan holds is not written out a second time by hand. ``plan_shape.json`` 
 the migrations themselves (an empty file migrated to each schema version) and from the
 SQLAlchemy models (the kind of value each column holds, and the choices for status, priority and
 decision); ``tests/unit/store/test_plan_check.py`` fails when a migration or a model changes
-and the file has not been made again (``python -m lio_planner.store.plan_check``). Reading
+and the file has not been made again (``python -m lio_planner.store.sqlite.plan_check``). Reading
 it needs only the standard library, so the first look at start-up stays quick.
 """
 
@@ -305,7 +305,7 @@ def generate_shapes() -> dict[str, Any]:
     from sqlalchemy import create_engine
 
     from lio_planner.store.migrate import MIGRATIONS
-    from lio_planner.store.planfile import SCHEMA_VERSION
+    from lio_planner.store.sqlite.planfile import SCHEMA_VERSION
 
     versions: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as folder:

@@ -260,9 +260,9 @@ def verify_connection(path: Path, connection: sqlite3.Connection) -> None:
     integrity_check finds damaged pages, and indexes that disagree with their tables (which
     quick_check misses and a later query trips over); then the objects a plan never holds
     (triggers, views, strangers), the tables as the migrations make them, and every value
-    read the way the app reads it (see :mod:`lio_planner.store.plan_check`).
+    read the way the app reads it (see :mod:`lio_planner.store.sqlite.plan_check`).
     """
-    from lio_planner.store import plan_check
+    from lio_planner.store.sqlite import plan_check
 
     with _read_as_damage(path, connection):
         result = [row[0] for row in connection.execute("PRAGMA integrity_check(5)")]
@@ -282,7 +282,7 @@ def check_schema(path: Path, connection: sqlite3.Connection) -> int:
     makes neither, so a file holding one has been altered by something else. The tables must be
     the ones the migrations make for the file's schema version, which is returned.
     """
-    from lio_planner.store import plan_check
+    from lio_planner.store.sqlite import plan_check
 
     with _read_as_damage(path, connection):
         objects = connection.execute(

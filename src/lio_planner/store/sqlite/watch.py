@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lio_planner.store.backend import Seen
-from lio_planner.store.planfile import read_only_uri
+from lio_planner.store.sqlite.planfile import read_only_uri
 
 __all__ = ["FileIdentity", "PlanMark", "PlanWatcher", "Seen", "read_mark"]
 

@@ -23,14 +23,14 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from lio_planner.store.machine import (
+from lio_planner.store.sqlite.machine import (
     boot_id,
     machine_name,
     process_alive,
     process_started,
     user_name,
 )
-from lio_planner.store.planfile import PlanFileError
+from lio_planner.store.sqlite.planfile import PlanFileError
 from lio_planner.store.writing import temporary_beside
 
 # How often an open plan's lock is refreshed, and how long without a refresh makes it stale.

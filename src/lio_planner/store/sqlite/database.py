@@ -17,13 +17,13 @@ from sqlalchemy.pool import NullPool
 from lio_planner.store import tracking
 from lio_planner.store.backend import Seen
 from lio_planner.store.history_log import BY
-from lio_planner.store.lock import PlanLock, read_lock
-from lio_planner.store.machine import user_name
 from lio_planner.store.names import display_name
-from lio_planner.store.planfile import APPLICATION_ID, plan_uri, read_only_uri
 from lio_planner.store.problems import ConflictingEdit, FileReplaced, SaveFailed
+from lio_planner.store.sqlite.lock import PlanLock, read_lock
+from lio_planner.store.sqlite.machine import user_name
+from lio_planner.store.sqlite.planfile import APPLICATION_ID, plan_uri, read_only_uri
+from lio_planner.store.sqlite.watch import FileIdentity, PlanMark, read_mark
 from lio_planner.store.text import clean_text
-from lio_planner.store.watch import FileIdentity, PlanMark, read_mark
 
 
 def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -83,7 +83,7 @@ def make_engine(path: Path, read_only: bool = False, create: bool = False) -> En
 class PlanStore:
     """One open plan file. Services run every change through :meth:`transaction`.
 
-    An editing store normally holds the plan's lock (see :mod:`lio_planner.store.lock`) and
+    An editing store normally holds the plan's lock (see :mod:`lio_planner.store.sqlite.lock`) and
     remembers which file it opened, so that a write never lands in a file someone has put in
     the plan's place. Every transaction also records revisions and change history
     (:mod:`lio_planner.store.tracking`).
@@ -252,7 +252,7 @@ class PlanStore:
 
     def save_snapshot(self, destination: Path) -> Path:
         """Copy the plan to ``destination`` with SQLite's backup API; see :mod:`.copying`."""
-        from lio_planner.store.copying import save_copy
+        from lio_planner.store.sqlite.copying import save_copy
 
         return save_copy(self.path, destination)
 

@@ -18,9 +18,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 from lio_planner.paths import data_dir
-from lio_planner.store.copying import snapshot_into
-from lio_planner.store.database import PlanStore
-from lio_planner.store.planfile import (
+from lio_planner.store.sqlite.copying import snapshot_into
+from lio_planner.store.sqlite.database import PlanStore
+from lio_planner.store.sqlite.planfile import (
     APPLICATION_ID,
     EXTENSION,
     SCHEMA_VERSION,

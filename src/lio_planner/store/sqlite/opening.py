@@ -11,10 +11,13 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from lio_planner.bundled import seed_path
 from lio_planner.store.content import load_if_changed, merge_seed, stored_digest
-from lio_planner.store.database import PlanStore, make_engine, set_application_id
-from lio_planner.store.lock import LockInfo, PlanLock
 from lio_planner.store.names import name_problem
-from lio_planner.store.planfile import (
+from lio_planner.store.problems import PlanError
+from lio_planner.store.schema import PlanRecord
+from lio_planner.store.seed import Seed, load_seed
+from lio_planner.store.sqlite.database import PlanStore, make_engine, set_application_id
+from lio_planner.store.sqlite.lock import LockInfo, PlanLock
+from lio_planner.store.sqlite.planfile import (
     SCHEMA_VERSION,
     PlanFileError,
     check_contents,
@@ -26,9 +29,6 @@ from lio_planner.store.planfile import (
     verify_connection,
     wal_refusal,
 )
-from lio_planner.store.problems import PlanError
-from lio_planner.store.schema import PlanRecord
-from lio_planner.store.seed import Seed, load_seed
 from lio_planner.store.tracking import track_untracked_rows
 from lio_planner.store.writing import WriteFailed, explain_sqlite_error, plan_problem, write_whole
 
@@ -45,10 +45,10 @@ def open_plan(
     """Open an existing plan file after checking it, migrating and refreshing content if due.
 
     A file this process cannot write is opened read-only rather than refused. Opening for
-    editing claims the plan (see :mod:`lio_planner.store.lock`) before anything is written, and
-    raises :class:`PlanInUse` with the holder's details if someone else has it; ``take_over``
-    replaces a stale holder the person has agreed to replace. ``claim=False`` skips the claim
-    (tools and tests that deliberately write alongside an editor).
+    editing claims the plan (see :mod:`lio_planner.store.sqlite.lock`) before anything is
+    written, and raises :class:`PlanInUse` with the holder's details if someone else has it;
+    ``take_over`` replaces a stale holder the person has agreed to replace. ``claim=False``
+    skips the claim (tools and tests that deliberately write alongside an editor).
     """
     path = Path(path).absolute()
     read_only = read_only or not is_writable(path)
@@ -114,7 +114,7 @@ def _remove_leftover_journal(store: PlanStore) -> None:
 
 def _prepare_for_editing(store: PlanStore, user_version: int, daily_backup: bool) -> None:
     """Back up (before an update, or once a day), migrate, and give old rows their revisions."""
-    from lio_planner.store import backup
+    from lio_planner.store.sqlite import backup
 
     plan_uuid = backup.read_plan_uuid(store.path)
     if user_version < SCHEMA_VERSION:
