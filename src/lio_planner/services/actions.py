@@ -14,6 +14,7 @@ from lio_planner.domain.model import Action, ActionFields, Person
 from lio_planner.domain.rules import ActionError as ActionError  # re-exported for callers
 from lio_planner.services import convert
 from lio_planner.services.lookup import find_action, find_opportunity
+from lio_planner.store.backend import PlanBackend
 from lio_planner.store.problems import ConflictingEdit
 from lio_planner.store.schema import (
     ActionRecord,
@@ -22,14 +23,13 @@ from lio_planner.store.schema import (
     new_uuid,
     utc_now,
 )
-from lio_planner.store.sqlite.database import PlanStore
 
 # Fields a user can change on an action, mapped to how each is stored.
 EDITABLE = ("description", "owner_name", "due", "status", "priority", "success_measure", "notes")
 
 
 def record_action(
-    store: PlanStore,
+    store: PlanBackend,
     opportunity_uuid: str,
     fields: ActionFields,
     by: str,
@@ -55,7 +55,7 @@ def record_action(
         return convert.action(record)
 
 
-def restore_action(store: PlanStore, snapshot: Action, by: str) -> Action:
+def restore_action(store: PlanBackend, snapshot: Action, by: str) -> Action:
     """Put back an action removed earlier (undo of a delete), with its original identity."""
     with store.transaction() as session:
         return insert_snapshot(session, snapshot, by)
@@ -83,7 +83,7 @@ def insert_snapshot(session: Session, snapshot: Action, by: str) -> Action:
 
 
 def update_action(
-    store: PlanStore,
+    store: PlanBackend,
     action_uuid: str,
     by: str,
     changes: dict[str, object],
@@ -97,7 +97,7 @@ def update_action(
         record = find_action(session, action_uuid)
         if expected_version is not None and record.version != expected_version:
             raise ConflictingEdit(
-                store.path, "has a newer version of this action, saved by someone else."
+                store.description, "has a newer version of this action, saved by someone else."
             )
         before = convert.action(record)
         _apply(session, record, changes)
@@ -108,7 +108,7 @@ def update_action(
 
 
 def update_actions(
-    store: PlanStore, action_uuids: Sequence[str], by: str, changes: dict[str, object]
+    store: PlanBackend, action_uuids: Sequence[str], by: str, changes: dict[str, object]
 ) -> list[tuple[Action, Action]]:
     """Apply the same change to several actions at once, as one transaction."""
     results = []
@@ -126,7 +126,7 @@ def update_actions(
     return results
 
 
-def set_actions(store: PlanStore, snapshots: Iterable[Action], by: str) -> list[Action]:
+def set_actions(store: PlanBackend, snapshots: Iterable[Action], by: str) -> list[Action]:
     """Put several actions back to the given field values (undo of a bulk edit)."""
     with store.transaction() as session:
         restored = []
@@ -140,7 +140,7 @@ def set_actions(store: PlanStore, snapshots: Iterable[Action], by: str) -> list[
         return restored
 
 
-def delete_action(store: PlanStore, action_uuid: str) -> Action:
+def delete_action(store: PlanBackend, action_uuid: str) -> Action:
     """Remove an action; return it as it was, so the removal can be undone."""
     with store.transaction() as session:
         record = find_action(session, action_uuid)
@@ -149,7 +149,7 @@ def delete_action(store: PlanStore, action_uuid: str) -> Action:
         return snapshot
 
 
-def rename_person(store: PlanStore, person_uuid: str, new_name: str) -> tuple[Person, Person]:
+def rename_person(store: PlanBackend, person_uuid: str, new_name: str) -> tuple[Person, Person]:
     """Rename someone everywhere they own actions; return (before, after)."""
     name = _clean_name(new_name)
     if not name:

@@ -12,6 +12,7 @@ from lio_planner.domain.rules import ActionError, check_response
 from lio_planner.services import convert
 from lio_planner.services.actions import insert_snapshot
 from lio_planner.services.lookup import find_opportunity
+from lio_planner.store.backend import PlanBackend
 from lio_planner.store.content import next_custom_position
 from lio_planner.store.schema import (
     OpportunityRecord,
@@ -21,11 +22,10 @@ from lio_planner.store.schema import (
     new_uuid,
     utc_now,
 )
-from lio_planner.store.sqlite.database import PlanStore
 
 
 def set_response(
-    store: PlanStore, opportunity_uuid: str, decision: Decision, reasons: str, by: str
+    store: PlanBackend, opportunity_uuid: str, decision: Decision, reasons: str, by: str
 ) -> tuple[Opportunity, Opportunity]:
     """Record the decision on an opportunity and why; return (before, after)."""
     check_response(decision, reasons)
@@ -43,7 +43,7 @@ def set_response(
 
 
 def update_plan_info(
-    store: PlanStore, organisation: str, title: str, period: str
+    store: PlanBackend, organisation: str, title: str, period: str
 ) -> tuple[PlanInfo, PlanInfo]:
     """Change the organisation, plan title and period; return (before, after)."""
     with store.transaction() as session:
@@ -57,7 +57,7 @@ def update_plan_info(
         return before, convert.plan_info(record)
 
 
-def add_theme(store: PlanStore, title: str, uuid: str | None = None) -> Theme:
+def add_theme(store: PlanBackend, title: str, uuid: str | None = None) -> Theme:
     """Add a local theme after the strategy's own."""
     title = title.strip()
     if not title:
@@ -74,7 +74,7 @@ def add_theme(store: PlanStore, title: str, uuid: str | None = None) -> Theme:
         return convert.theme(record)
 
 
-def delete_theme(store: PlanStore, theme_uuid: str) -> Theme:
+def delete_theme(store: PlanBackend, theme_uuid: str) -> Theme:
     """Remove a local theme that holds no opportunities."""
     with store.transaction() as session:
         record = session.scalars(select(ThemeRecord).where(ThemeRecord.uuid == theme_uuid)).one()
@@ -96,7 +96,7 @@ class RemovedOpportunity:
 
 
 def add_custom_opportunity(
-    store: PlanStore,
+    store: PlanBackend,
     theme_uuid: str,
     title: str,
     strategy_says: str = "",
@@ -127,7 +127,7 @@ def add_custom_opportunity(
 
 
 def update_custom_opportunity(
-    store: PlanStore, uuid: str, title: str, strategy_says: str, why_it_matters: str
+    store: PlanBackend, uuid: str, title: str, strategy_says: str, why_it_matters: str
 ) -> tuple[Opportunity, Opportunity]:
     """Edit a local opportunity's text; the strategy's own text is read-only."""
     if not title.strip():
@@ -144,7 +144,7 @@ def update_custom_opportunity(
         return before, convert.opportunity(record)
 
 
-def delete_custom_opportunity(store: PlanStore, uuid: str) -> RemovedOpportunity:
+def delete_custom_opportunity(store: PlanBackend, uuid: str) -> RemovedOpportunity:
     """Remove a local opportunity and its actions; return them so the removal can be undone."""
     with store.transaction() as session:
         record = find_opportunity(session, uuid)
@@ -157,7 +157,7 @@ def delete_custom_opportunity(store: PlanStore, uuid: str) -> RemovedOpportunity
         return removed
 
 
-def restore_custom_opportunity(store: PlanStore, removed: RemovedOpportunity, by: str) -> None:
+def restore_custom_opportunity(store: PlanBackend, removed: RemovedOpportunity, by: str) -> None:
     """Undo a removal: the opportunity, its decision and its actions come back as they were."""
     opp = removed.opportunity
     with store.transaction() as session:
