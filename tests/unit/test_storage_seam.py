@@ -32,7 +32,6 @@ STILL_ALLOWED = {
     "lio_planner.ui.sharing_dialogs": "Save a copy, the lock's holder, the folder kind",
     "lio_planner.ui.file_commands": "Save a copy, backups",
     "lio_planner.ui.sharing_lists": "backups",
-    "lio_planner.ui.sharing_monitor": "the file watcher and the heartbeat interval",
 }
 
 

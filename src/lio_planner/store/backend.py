@@ -22,6 +22,10 @@ if TYPE_CHECKING:  # the first look at start-up imports this module without SQLA
     from sqlalchemy.orm import Session
 
 
+HEARTBEAT_SECONDS = 60
+"""How often an editor renews its claim on the plan (:meth:`PlanBackend.heartbeat`)."""
+
+
 class Seen(enum.Enum):
     """What one look at the plan found, compared with the last mark."""
 
@@ -29,6 +33,18 @@ class Seen(enum.Enum):
     CHANGED = "changed"  # someone saved a change: reload what is shown
     REPLACED = "replaced"  # a different plan now has this plan's name: reload everything
     MISSING = "missing"  # the plan has gone (moved, deleted, drive disconnected)
+
+
+class PlanWatch(Protocol):
+    """A viewer's look-out for changes others save to the plan; close it when done."""
+
+    def check(self) -> Seen:
+        """Look once: changed, replaced or removed since the last look?"""
+        ...
+
+    def close(self) -> None:
+        """Let go of whatever the look-out holds open."""
+        ...
 
 
 @runtime_checkable
@@ -86,6 +102,10 @@ class PlanBackend(Protocol):
 
         Cheap enough for a timer; reads no rows and writes nothing.
         """
+        ...
+
+    def watch(self) -> PlanWatch:
+        """A look-out for changes others save, for a viewer's timer (every second)."""
         ...
 
     def save_snapshot(self, destination: Path) -> Path:

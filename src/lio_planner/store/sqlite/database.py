@@ -22,7 +22,7 @@ from lio_planner.store.problems import ConflictingEdit, FileReplaced, SaveFailed
 from lio_planner.store.sqlite.lock import PlanLock, read_lock
 from lio_planner.store.sqlite.machine import user_name
 from lio_planner.store.sqlite.planfile import APPLICATION_ID, plan_uri, read_only_uri
-from lio_planner.store.sqlite.watch import FileIdentity, PlanMark, read_mark
+from lio_planner.store.sqlite.watch import FileIdentity, PlanMark, PlanWatcher, read_mark
 from lio_planner.store.text import clean_text
 
 
@@ -249,6 +249,10 @@ class PlanStore:
     def changes_since_mark(self) -> Seen:
         """How the file compares with the last mark; see :meth:`file_state`."""
         return _SEEN[self.file_state()]
+
+    def watch(self) -> PlanWatcher:
+        """A watcher of the file with its own read-only connection; see :mod:`.watch`."""
+        return PlanWatcher(self.path)
 
     def save_snapshot(self, destination: Path) -> Path:
         """Copy the plan to ``destination`` with SQLite's backup API; see :mod:`.copying`."""

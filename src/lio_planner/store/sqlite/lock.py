@@ -35,7 +35,6 @@ from lio_planner.store.writing import temporary_beside
 
 # How often an open plan's lock is refreshed, and how long without a refresh makes it stale.
 # Generous, because a synced folder may take minutes to carry the refreshed file to others.
-HEARTBEAT_SECONDS = 60
 STALE_AFTER = timedelta(minutes=10)
 
 _FORMAT = 1
