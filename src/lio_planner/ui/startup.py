@@ -11,8 +11,8 @@ from lio_planner import APP_NAME, __version__
 from lio_planner.bundled import resource_path
 from lio_planner.errors import user_message
 from lio_planner.paths import default_plan_path
+from lio_planner.store.plans import first_look
 from lio_planner.store.problems import PlanError
-from lio_planner.store.sqlite.first_look import first_look
 from lio_planner.ui import plan_switching
 from lio_planner.ui.main_window import MainWindow
 from lio_planner.ui.plan_opening import OpenedPlan, default_plan, open_asking
