@@ -257,6 +257,7 @@ def test_a_plan_file_that_goes_missing_is_shown_until_it_is_back(
     monitor.poll()
     label = window.session.missing_label
     assert not label.isHidden() and "cannot be found" in label.text()
+    assert label.text().startswith(f"“{plan.name}” cannot be found")
     aside.rename(plan)
     monitor.poll()
     assert label.isHidden()
@@ -279,7 +280,7 @@ def test_a_plan_replaced_by_another_file_is_offered_to_open_again(
     box = window.session.replaced_box
     assert box is not None and box.isVisible()
     assert [b for b in window.findChildren(QMessageBox) if b.isVisible()] == [box]
-    assert "has been replaced by another file" in box.text()
+    assert box.text().startswith(f"“{plan.name}” has been replaced by another file")
     [reopen] = [b for b in box.buttons() if b.text() == "&Open it again"]
     reopen.click()
     assert window.store is not first and window.store.path == plan

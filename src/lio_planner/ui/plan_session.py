@@ -138,7 +138,7 @@ class PlanSession(QObject):
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(APP_NAME)
         box.setTextFormat(Qt.TextFormat.PlainText)
-        name = self.store.path.name if self.store else "The plan"
+        name = self.store.description if self.store else "The plan"
         box.setText(
             f"“{name}” has been replaced by another file of the same name, perhaps by a program "
             "such as OneDrive or Dropbox."
@@ -159,7 +159,7 @@ class PlanSession(QObject):
         box.open()
 
     def _went_missing(self) -> None:
-        name = self.store.path.name if self.store else "The plan"
+        name = self.store.description if self.store else "The plan"
         self.missing_label.setText(
             f"“{name}” cannot be found: it may have been moved or renamed, or its drive "
             "disconnected. Changes cannot be saved until it is back."
