@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import NoReturn
 
 from lio_planner import __version__
+from lio_planner.report.formats import FORMATS
 
 COMMANDS = ("open", "new", "export")
-FORMATS = ("csv", "pdf", "docx")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -62,7 +62,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", help="export a plan without opening the window")
     export.add_argument("plan", type=Path, help="the .lioplan file to export")
-    export.add_argument("--format", choices=FORMATS, required=True, help="the kind of file")
+    export.add_argument(
+        "--format",
+        choices=[fmt.key for fmt in FORMATS],
+        required=True,
+        help="the kind of file: " + ", ".join(f"{fmt.key} ({fmt.label})" for fmt in FORMATS),
+    )
     export.add_argument("--output", type=Path, required=True, help="where to write it")
     export.add_argument(
         "--group-by",

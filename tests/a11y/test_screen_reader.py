@@ -63,7 +63,7 @@ WALK_THROUGH_ROLES = {
     "Delete the selected action": "push button",
     "Action description": "text",
     "Owner:": "combo box",
-    "Due date": "spin button",
+    "Due date": "text",
     "Clear the due date": "push button",
     "Status:": "combo box",
     "Priority:": "combo box",

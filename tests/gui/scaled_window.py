@@ -12,6 +12,7 @@ import json
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -66,7 +67,11 @@ def unreachable(top: QWidget, app: QApplication) -> tuple[int, list[str]]:
             continue
         area = _scroll_area(widget)
         if area is not None:
-            area.ensureWidgetVisible(widget, 0, 0)
+            # Scroll the whole box into view as a person would: ensureWidgetVisible brings only
+            # a text box's cursor into view, which is its first line.
+            box = QRect(widget.mapTo(area.widget(), QPoint(0, 0)), widget.size())
+            centre = box.center()
+            area.ensureVisible(centre.x(), centre.y(), box.width() // 2 + 1, box.height() // 2 + 1)
             app.processEvents()
         checked += 1
         seen = widget.visibleRegion().boundingRect()

@@ -271,7 +271,7 @@ def test_ctrl_z_in_the_due_by_box_takes_back_the_date_and_ctrl_y_brings_it_back(
 ) -> None:
     _action_due_on_20_october(qtbot, window, plan_path)
     assert focused() is window.response.form.due.edit
-    assert window.undo_action.text() == "&Undo Change due date"
+    assert window.undo_action.text() == "&Undo change due date"
     press(qtbot, Qt.Key.Key_Z, CTRL)
     assert _due_saved(plan_path, "Write to the council") is None
     assert window.response.form.due.due() is None

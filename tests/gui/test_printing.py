@@ -272,3 +272,39 @@ def test_install_works_when_the_window_has_no_quit_item(plan_path: Path, qtbot: 
         assert "&Print…" in texts
     finally:
         store.close()
+
+
+def test_the_export_menu_its_file_filters_and_the_command_line_read_one_list(
+    window: StandInWindow, actions: ReportActions, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import argparse
+
+    from lio_planner.cli import build_parser
+    from lio_planner.report.formats import FORMATS
+
+    menu = [a.text() for a in window.export_menu.actions()]
+    assert menu == [fmt.menu_text for fmt in FORMATS]
+
+    subcommands = next(
+        a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)
+    )
+    export = subcommands.choices["export"]
+    format_option = next(a for a in export._actions if "--format" in a.option_strings)
+    assert list(format_option.choices) == [fmt.key for fmt in FORMATS] == ["pdf", "docx", "csv"]
+    assert "docx (Word document)" in str(format_option.help)
+
+    # Each menu entry opens the file dialog with its own title and filter (cancelled here).
+    accept_options(monkeypatch)
+    seen: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        lambda _parent, title, _start, file_filter: seen.append((title, file_filter)) or ("", ""),
+    )
+    for action in window.export_menu.actions():
+        action.trigger()
+    assert seen == [
+        ("Export as PDF", "PDF documents (*.pdf)"),
+        ("Export as a Word document", "Word documents (*.docx)"),
+        ("Export as a spreadsheet", "CSV spreadsheets (*.csv)"),
+    ]

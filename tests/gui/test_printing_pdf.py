@@ -181,8 +181,8 @@ def test_no_text_runs_off_the_page(store: PlanStore, tmp_path: Path) -> None:
     """Every line laid out sits inside the page, however long its words."""
     from PySide6.QtGui import QPdfWriter
 
-    from lio_planner.report.pages import TEXT
-    from lio_planner.report.painter import lay_out, page_layout
+    from lio_planner.report.qt.pages import TEXT
+    from lio_planner.report.qt.painter import lay_out, page_layout
 
     opportunity = queries.overview(store).opportunities[0]
     set_response(store, opportunity.uuid, Decision.PURSUE, "x" * 400, by="Tester")

@@ -37,7 +37,7 @@ def test_headless_export_makes_its_own_application_offscreen() -> None:
         "import os\n"
         "for name in ('DISPLAY', 'WAYLAND_DISPLAY', 'QT_QPA_PLATFORM'):\n"
         "    os.environ.pop(name, None)\n"
-        "from lio_planner.report.qt_runtime import ensure_gui_application\n"
+        "from lio_planner.report.qt.qt_runtime import ensure_gui_application\n"
         "ensure_gui_application()\n"
         "ensure_gui_application()  # a second call reuses the first application\n"
         "from PySide6.QtGui import QGuiApplication\n"

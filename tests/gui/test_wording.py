@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from lio_planner.domain.enums import Decision, Status
 from lio_planner.domain.model import ActionFields
 from lio_planner.report.document import ReportOptions, load_document
-from lio_planner.report.summary_page import figures
+from lio_planner.report.qt.summary_page import figures
 from lio_planner.services.actions import record_action
 from lio_planner.services.responses import set_response
 from lio_planner.store.sqlite.copying import save_copy

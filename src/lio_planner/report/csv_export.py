@@ -7,21 +7,17 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
-from lio_planner.domain.model import ActionRow
+from lio_planner.domain.fields import FIELDS, Field, FieldKind, RowKind, field
+from lio_planner.domain.model import Action, ActionRow
 from lio_planner.store.text import clean_text
 
+# The action's fields the CSV carries, in order (the field registry).
+_FIELDS = tuple(f for f in FIELDS[RowKind.ACTION] if f.csv)
 COLUMNS = (
-    "Theme",
-    "Opportunity",
-    "Decision",
-    "Action",
-    "Owner",
-    "Due",
-    "Status",
-    "RAG",
-    "Priority",
-    "Success measure",
-    "Notes",
+    field(RowKind.OPPORTUNITY, "theme").heading,
+    field(RowKind.ACTION, "opportunity").heading,
+    field(RowKind.RESPONSE, "decision").heading,
+    *(f.heading for f in _FIELDS),
     "Created",
     "Created by",
     "Last changed",
@@ -57,20 +53,25 @@ def csv_rows(rows: Iterable[ActionRow], today: date) -> Iterable[list[str]]:
             row.theme_title,
             row.opportunity_title,
             row.decision.label,
-            a.description,
-            a.owner_name,
-            a.due.isoformat() if a.due else "",
-            a.status.label,
-            a.rag(today).label,
-            a.priority.label,
-            a.success_measure,
-            a.notes,
+            *(_cell(f, a, today) for f in _FIELDS),
             a.created_at.isoformat(sep=" ") if a.created_at else "",
             a.created_by,
             a.changed_at.isoformat(sep=" ") if a.changed_at else "",
             a.changed_by,
         ]
         yield [neutralise(clean_text(cell)) for cell in cells]
+
+
+def _cell(f: Field, action: Action, today: date) -> str:
+    """One field of an action as the CSV holds it: dates as 2026-10-20, choices by label."""
+    if f.kind is FieldKind.RAG:
+        return action.rag(today).label
+    value = getattr(action, f.name)
+    if f.kind is FieldKind.DATE:
+        return value.isoformat() if value else ""
+    if f.kind in (FieldKind.STATUS, FieldKind.PRIORITY):
+        return str(value.label)
+    return str(value)
 
 
 def write_csv(rows: Iterable[ActionRow], path: Path, today: date | None = None) -> None:

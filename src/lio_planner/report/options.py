@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
+from lio_planner.domain.fields import RowKind, field
+
 
 class GroupBy(str, Enum):
     """How the actions are grouped into sections."""
@@ -33,7 +35,9 @@ class Column(str, Enum):
 
     @property
     def heading(self) -> str:
-        return _HEADINGS[self]
+        """The action field's heading, from the field registry."""
+        key = "description" if self is Column.ACTION else self.value
+        return field(RowKind.ACTION, key).heading
 
     @property
     def weight(self) -> float:
@@ -41,16 +45,6 @@ class Column(str, Enum):
         return _WEIGHTS[self]
 
 
-_HEADINGS = {
-    Column.OPPORTUNITY: "Opportunity",
-    Column.ACTION: "Action",
-    Column.OWNER: "Owner",
-    Column.DUE: "Due",
-    Column.STATUS: "Status",
-    Column.PRIORITY: "Priority",
-    Column.SUCCESS_MEASURE: "Success measure",
-    Column.NOTES: "Notes",
-}
 _WEIGHTS = {
     Column.OPPORTUNITY: 2.0,
     Column.ACTION: 3.3,

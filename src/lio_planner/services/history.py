@@ -7,11 +7,11 @@ Entries are written by the store inside each change's own transaction
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 
 from sqlalchemy import func, or_, select
 
-from lio_planner.domain.enums import Decision, Priority, Status
+from lio_planner.domain.fields import BY_EVENT, FieldKind, RowKind, field
 from lio_planner.domain.model import Opportunity
 from lio_planner.store.backend import PlanBackend
 from lio_planner.store.schema import HistoryRecord
@@ -89,16 +89,11 @@ def change_text(kind: str, label: str, before: str, after: str, source: str = ""
         "action_added": f"Action added: {name}",
         "action_removed": f"Action removed: {name}",
         "description_changed": f"Action reworded: “{before}” → “{after}”",
-        "owner_changed": f"Owner of {name}: {arrow}",
-        "due_changed": f"Due date of {name}: {arrow}",
-        "status_changed": f"Status of {name}: {arrow}",
-        "priority_changed": f"Priority of {name}: {arrow}",
-        "success_measure_changed": f"Success measure of {name} changed",
         "notes_changed": f"Notes on {name} changed",
         "decision_changed": f"Decision on {name}: {arrow}",
         "reasons_changed": f"Reasons for the decision on {name} changed",
         "person_renamed": f"Renamed {_shown(kind, before)} to {_shown(kind, after)}",
-        "plan_changed": f"Plan {_PLAN_FIELDS.get(label, label)}: {arrow}",
+        "plan_changed": f"Plan {_plan_detail(label)}: {arrow}",
         "theme_added": f"Theme added: {name}",
         "theme_removed": f"Theme removed: {name}",
         "theme_renamed": f"Theme renamed: {arrow}",
@@ -111,33 +106,27 @@ def change_text(kind: str, label: str, before: str, after: str, source: str = ""
         "merge_undone": f"Undid the merge of the copy “{source}”",
         "backup_restored": f"Restored the backup from {label}",
     }
-    return texts.get(kind, f"{kind.replace('_', ' ').capitalize()}: {name}")
+    if kind in texts:
+        return texts[kind]
+    changed = BY_EVENT.get(kind)
+    if changed is not None:  # an action's field, worded from the field registry
+        what = changed.in_words.capitalize()
+        if changed.kind in (FieldKind.TEXT, FieldKind.LONG_TEXT):
+            return f"{what} of {name} changed"
+        return f"{what} of {name}: {arrow}"
+    return f"{kind.replace('_', ' ').capitalize()}: {name}"
 
 
-_PLAN_FIELDS = {"organisation": "organisation", "title": "title", "period": "period"}
+def _plan_detail(key: str) -> str:
+    try:
+        return field(RowKind.PLAN, key).in_words
+    except KeyError:
+        return key
 
 
 def _shown(kind: str, value: str) -> str:
     """A stored value as people read it: labels for codes, dates written out."""
-    if value == "":
-        return "(none)"
-    if kind == "status_changed":
-        return _label(Status, value)
-    if kind == "priority_changed":
-        return _label(Priority, value)
-    if kind == "decision_changed":
-        return _label(Decision, value)
-    if kind == "due_changed":
-        try:
-            day = date.fromisoformat(value)
-        except ValueError:
-            return value
-        return f"{day.day} {day.strftime('%B %Y')}"
-    return value
-
-
-def _label(enum: type[Status] | type[Priority] | type[Decision], value: str) -> str:
-    try:
-        return enum(value).label
-    except ValueError:
-        return value
+    changed = BY_EVENT.get(kind)
+    if changed is None:
+        return value or "(none)"
+    return changed.as_text(value)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from lio_planner.domain.fields import RowKind
 from lio_planner.domain.words import counted
 from lio_planner.services.merge_revisions import (
     ancestry,
@@ -71,19 +72,19 @@ class Comparison:
 
     # -- people are matched by uuid, then by name, since two copies may add the same person
     def _match_people(self) -> dict[str, str]:
-        ours = {key: row for (kind, key), row in self.ours.rows.items() if kind == "person"}
+        ours = {key: row for (kind, key), row in self.ours.rows.items() if kind == RowKind.PERSON}
         by_name = {row.fields["name"].casefold(): key for key, row in ours.items()}
         mapping = {}
         for (kind, key), row in self.theirs.rows.items():
-            if kind == "person" and key not in ours:
+            if kind == RowKind.PERSON and key not in ours:
                 mapping[key] = by_name.get(row.fields["name"].casefold(), key)
         return mapping
 
     def _key(self, kind: str, key: str) -> str:
-        return self.people.get(key, key) if kind == "person" else key
+        return self.people.get(key, key) if kind == RowKind.PERSON else key
 
     def _mapped_fields(self, kind: str, fields: dict[str, Any]) -> dict[str, Any]:
-        if kind == "action" and fields.get("owner") in self.people:
+        if kind == RowKind.ACTION and fields.get("owner") in self.people:
             return {**fields, "owner": self.people[fields["owner"]]}
         return fields
 
@@ -99,8 +100,7 @@ class Comparison:
 
     def run(self) -> Outcome:
         keys = set(self.ours.rows) | set(self.their_rows) | set(self.ours.log) | set(self.their_log)
-        order = ("plan", "person", "theme", "opportunity", "response", "action")
-        for kind in order:
+        for kind in RowKind:  # parents first
             for key in sorted(k for kd, k in keys if kd == kind):
                 self._compare(kind, key)
         if self.left_removed:
@@ -124,7 +124,7 @@ class Comparison:
         my_log = self.ours.log.get((kind, key), [])
         their_log = self.their_log.get((kind, key), [])
         parent = self._parent(kind, mine or theirs)
-        if kind in ("action", "response") and parent in self.skip_opportunities:
+        if kind in (RowKind.ACTION, RowKind.RESPONSE) and parent in self.skip_opportunities:
             return  # decided together with its opportunity
         if mine is None and theirs is None:
             return
@@ -138,7 +138,7 @@ class Comparison:
         if mine is None:
             if was_removed(my_log):
                 self._removed_here(kind, key, theirs, my_log, their_log)
-            elif kind != "person":  # people come in with the actions they own
+            elif kind != RowKind.PERSON:  # people come in with the actions they own
                 self._add(theirs)
             return
         self._both(kind, key, mine, theirs, my_log, their_log)
@@ -146,9 +146,9 @@ class Comparison:
     def _parent(self, kind: str, row: RowState | None) -> str | None:
         if row is None:
             return None
-        if kind == "action":
+        if kind == RowKind.ACTION:
             return str(row.fields.get("opportunity"))
-        return row.key if kind == "response" else None
+        return row.key if kind == RowKind.RESPONSE else None
 
     # -- rows both files have
     def _both(
@@ -162,7 +162,7 @@ class Comparison:
     ) -> None:
         if same_fields(kind, mine.fields, theirs.fields):
             return
-        if kind == "person" and mine.label.casefold() == theirs.label.casefold():
+        if kind == RowKind.PERSON and mine.label.casefold() == theirs.label.casefold():
             return  # the same person, written differently: keep the name used here
         my_now = current(kind, mine, my_log)
         their_now = current(kind, theirs, their_log)
@@ -172,14 +172,14 @@ class Comparison:
             self.changes.extend(self._changes(mine, theirs, theirs.fields))
             return
         common = base(my_log, their_log)
-        if common is None and kind == "response":
+        if common is None and kind == RowKind.RESPONSE:
             if pristine(mine):
                 self.changes.extend(self._changes(mine, theirs, theirs.fields))
                 return
             if pristine(theirs):
                 return
         merged, theirs_pick, conflicts = three_way(kind, mine, theirs, common or {})
-        if kind == "person" and self._name_taken(key, merged, theirs_pick):
+        if kind == RowKind.PERSON and self._name_taken(key, merged, theirs_pick):
             self.notes.append(
                 f"The copy renamed “{mine.label}” to “{theirs.fields['name']}”, but someone here "
                 "already has that name, so the name was left as it is."
@@ -206,7 +206,7 @@ class Comparison:
         names = {
             row.fields["name"].casefold()
             for (kind, other), row in self.ours.rows.items()
-            if kind == "person" and other != key
+            if kind == RowKind.PERSON and other != key
         }
         return any(c["name"].casefold() in names for c in candidates)
 
@@ -215,7 +215,7 @@ class Comparison:
     ) -> tuple[RowChange, ...]:
         """The change of ``mine`` to ``after``, after any new person it now names."""
         after = dict(after)
-        if mine.kind == "action":
+        if mine.kind == RowKind.ACTION:
             after["owner_name"] = (
                 theirs.fields.get("owner_name")
                 if after.get("owner") == theirs.fields.get("owner")
@@ -253,7 +253,7 @@ class Comparison:
             if key.startswith("seed:"):
                 table = (
                     self.ours.opportunity_titles
-                    if kind == "opportunity"
+                    if kind == RowKind.OPPORTUNITY
                     else self.ours.theme_titles
                 )
                 return key in table
@@ -265,22 +265,24 @@ class Comparison:
             source = self.their_rows.get((kind, key))
             if source is None or key.startswith("seed:"):
                 return False
-            if kind == "opportunity" and not bring("theme", str(source.fields["theme"])):
+            if kind == RowKind.OPPORTUNITY and not bring(
+                RowKind.THEME, str(source.fields["theme"])
+            ):
                 return False
             needs.append(RowChange(kind, key, source.label, None, source.fields, {}, source.meta))
             added.add((kind, key))
             return True
 
         fields = row.fields
-        if row.kind == "action":
-            if not bring("opportunity", str(fields["opportunity"])):
+        if row.kind == RowKind.ACTION:
+            if not bring(RowKind.OPPORTUNITY, str(fields["opportunity"])):
                 return None
-            if fields.get("owner") and not bring("person", str(fields["owner"])):
+            if fields.get("owner") and not bring(RowKind.PERSON, str(fields["owner"])):
                 return None
-        elif row.kind == "response":
-            if not bring("opportunity", row.key):
+        elif row.kind == RowKind.RESPONSE:
+            if not bring(RowKind.OPPORTUNITY, row.key):
                 return None
-        elif row.kind == "opportunity" and not bring("theme", str(fields["theme"])):
+        elif row.kind == RowKind.OPPORTUNITY and not bring(RowKind.THEME, str(fields["theme"])):
             return None
         return needs
 
@@ -291,22 +293,22 @@ class Comparison:
         untouched = current(kind, mine, my_log) in ancestry(their_log)
         since = "You have not changed it since." if untouched else "You have changed it since."
         removal = [RowChange(kind, key, mine.label, mine.fields, None, mine.meta, {})]
-        if kind == "opportunity":
+        if kind == RowKind.OPPORTUNITY:
             self.skip_opportunities.add(key)
             children = self._our_children(key)
             removal = children + removal
             if children:
-                count = sum(1 for c in children if c.kind == "action")
+                count = sum(1 for c in children if c.kind == RowKind.ACTION)
                 since += (
                     f" Removing it also removes its {counted(count, 'action', 'actions')} here."
                 )
-        elif kind == "theme" and self._theme_in_use(key):
+        elif kind == RowKind.THEME and self._theme_in_use(key):
             self.notes.append(
                 f"The copy removed the theme “{mine.label}”; it still holds local "
                 "opportunities here, so it was kept."
             )
             return
-        elif kind not in ("action", "theme"):
+        elif kind not in (RowKind.ACTION, RowKind.THEME):
             return  # decisions, people and the plan itself are never removed
         self._ask(
             kind,
@@ -323,7 +325,7 @@ class Comparison:
     def _removed_here(
         self, kind: str, key: str, theirs: RowState, my_log: list[Logged], their_log: list[Logged]
     ) -> None:
-        if kind == "opportunity":
+        if kind == RowKind.OPPORTUNITY:
             self.skip_opportunities.add(key)
             bring_back = self._their_subtree(key)
             changed = any(
@@ -334,7 +336,7 @@ class Comparison:
                 )
                 not in ancestry(self.ours.log.get((c.kind, c.key), []))
                 for c in bring_back
-                if c.kind != "person"  # owners come along; they are not what was removed
+                if c.kind != RowKind.PERSON  # owners come along; they are not what was removed
             )
         else:
             bring_back = [RowChange(kind, key, theirs.label, None, theirs.fields, {}, theirs.meta)]
@@ -361,36 +363,38 @@ class Comparison:
         rows = [
             row
             for (kind, _key), row in self.ours.rows.items()
-            if (kind == "action" and row.fields.get("opportunity") == opportunity)
-            or (kind == "response" and row.key == opportunity)
+            if (kind == RowKind.ACTION and row.fields.get("opportunity") == opportunity)
+            or (kind == RowKind.RESPONSE and row.key == opportunity)
         ]
         return [RowChange(r.kind, r.key, r.label, r.fields, None, r.meta, {}) for r in rows]
 
     def _their_subtree(self, opportunity: str) -> list[RowChange]:
-        rows = [self.their_rows[("opportunity", opportunity)]] + [
+        rows = [self.their_rows[(RowKind.OPPORTUNITY, opportunity)]] + [
             row
             for (kind, _key), row in self.their_rows.items()
-            if (kind == "action" and row.fields.get("opportunity") == opportunity)
-            or (kind == "response" and row.key == opportunity)
+            if (kind == RowKind.ACTION and row.fields.get("opportunity") == opportunity)
+            or (kind == RowKind.RESPONSE and row.key == opportunity)
         ]
         extra: list[RowChange] = []
         for row in rows:
-            owner = row.fields.get("owner") if row.kind == "action" else None
+            owner = row.fields.get("owner") if row.kind == RowKind.ACTION else None
             if (
                 owner
-                and ("person", owner) not in self.ours.rows
+                and (RowKind.PERSON, owner) not in self.ours.rows
                 and owner not in {c.key for c in extra}
             ):
-                person = self.their_rows.get(("person", str(owner)))
+                person = self.their_rows.get((RowKind.PERSON, str(owner)))
                 if person is not None:
                     extra.append(
-                        RowChange("person", person.key, person.label, None, person.fields, {}, {})
+                        RowChange(
+                            RowKind.PERSON, person.key, person.label, None, person.fields, {}, {}
+                        )
                     )
         return extra + [RowChange(r.kind, r.key, r.label, None, r.fields, {}, r.meta) for r in rows]
 
     def _theme_in_use(self, theme: str) -> bool:
         return any(
-            kind == "opportunity" and row.fields.get("theme") == theme
+            kind == RowKind.OPPORTUNITY and row.fields.get("theme") == theme
             for (kind, _key), row in self.ours.rows.items()
         )
 
@@ -409,7 +413,7 @@ class Comparison:
         keep_both: tuple[RowChange, ...] = (),
     ) -> None:
         context = ""
-        if kind == "action":
+        if kind == RowKind.ACTION:
             context = f"under “{self.titles.get(str(row.fields.get('opportunity')), '')}”"
         self.questions.append(
             Question(
@@ -436,8 +440,10 @@ class Comparison:
         )
 
     def _summary_differences(self, row: RowState, mine_side: bool = True) -> tuple[Difference, ...]:
-        names = {"action": ("description", "owner", "status", "due")}.get(
-            row.kind, COMPARED[row.kind][:2]
+        names = (
+            ("description", "owner", "status", "due")
+            if row.kind == RowKind.ACTION
+            else COMPARED[row.kind][:2]
         )
         result = []
         for name in names:

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from lio_planner.domain.fields import FIELDS, FieldKind, RowKind
 from lio_planner.store.content import next_custom_position
 from lio_planner.store.problems import ConflictingEdit
 from lio_planner.store.schema import (
@@ -36,7 +37,9 @@ from lio_planner.store.tracking import (
 )
 
 # The order rows are created in (parents first); removals go in the reverse order.
-KIND_ORDER = ("plan", "person", "theme", "opportunity", "response", "action")
+KIND_ORDER = tuple(RowKind)  # the registry lists the kinds parents first
+# The fields a merge copies as they are (references, owners and dates are looked up).
+_AS_STORED = (FieldKind.TEXT, FieldKind.LONG_TEXT, FieldKind.STATUS, FieldKind.PRIORITY)
 
 
 class MergeOutdated(ConflictingEdit):
@@ -245,15 +248,15 @@ class _Writer:
 
     def _find(self, kind: str, key: str) -> object | None:
         s = self.session
-        if kind == "plan":
+        if kind == RowKind.PLAN:
             return s.scalars(select(PlanRecord).where(PlanRecord.uuid == key)).first()
-        if kind == "person":
+        if kind == RowKind.PERSON:
             return s.scalars(select(PersonRecord).where(PersonRecord.uuid == key)).first()
-        if kind == "theme":
+        if kind == RowKind.THEME:
             return s.scalars(select(ThemeRecord).where(ThemeRecord.uuid == key)).first()
-        if kind == "opportunity":
+        if kind == RowKind.OPPORTUNITY:
             return s.scalars(select(OpportunityRecord).where(OpportunityRecord.uuid == key)).first()
-        if kind == "response":
+        if kind == RowKind.RESPONSE:
             opp = self._opportunity(key)
             return opp.response if opp is not None else None
         return s.scalars(select(ActionRecord).where(ActionRecord.uuid == key)).first()
@@ -277,16 +280,16 @@ class _Writer:
     def _create(self, change: RowChange) -> object:
         kind, key, after = change.kind, change.key, change.after or {}
         record: object
-        if kind == "person":
+        if kind == RowKind.PERSON:
             record = PersonRecord(uuid=key, name=after["name"])
-        elif kind == "theme":
+        elif kind == RowKind.THEME:
             record = ThemeRecord(
                 uuid=key,
                 seed_key=None,
                 title=after["title"],
                 position=next_custom_position(self.session, ThemeRecord),
             )
-        elif kind == "opportunity":
+        elif kind == RowKind.OPPORTUNITY:
             theme = self._theme(after["theme"])
             if theme is None:
                 raise self._outdated()
@@ -299,11 +302,11 @@ class _Writer:
                 sources=[],
                 position=next_custom_position(self.session, OpportunityRecord),
             )
-        elif kind == "response":
+        elif kind == RowKind.RESPONSE:
             response = ResponseRecord()
             self._needed_opportunity(key).response = response
             return response
-        elif kind == "action":
+        elif kind == RowKind.ACTION:
             opp = self._needed_opportunity(after["opportunity"])
             highest = max((a.position for a in opp.actions), default=0)
             record = ActionRecord(
@@ -320,7 +323,6 @@ class _Writer:
 
     def _set(self, record: object, kind: str, after: dict[str, Any], meta: dict[str, Any]) -> None:
         if isinstance(record, ActionRecord):
-            record.description = after["description"]
             owner = after.get("owner")
             record.owner = (
                 self.session.scalars(select(PersonRecord).where(PersonRecord.uuid == owner)).first()
@@ -329,10 +331,10 @@ class _Writer:
             )
             due = after.get("due")
             record.due = date.fromisoformat(due) if due else None
-            record.status = after["status"]
-            record.priority = after["priority"]
-            record.success_measure = after["success_measure"]
-            record.notes = after["notes"]
+            for f in FIELDS[RowKind.ACTION]:  # text and choices, as the registry lists them
+                if f.compared and f.kind in _AS_STORED:
+                    # A copy from before a field existed keeps this plan's value.
+                    setattr(record, f.key, after.get(f.key, getattr(record, f.key)))
             if meta.get("changed_at"):
                 record.changed_at = meta["changed_at"]
             record.changed_by = str(meta.get("changed_by") or record.changed_by)

@@ -6,10 +6,9 @@ import difflib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
-from lio_planner.domain.enums import Decision, Priority, Status
+from lio_planner.domain.fields import FIELDS, LABELS, RowKind, field
 from lio_planner.services.merge_rows import RowChange
 
 
@@ -40,15 +39,9 @@ class Question:
     both_choice: str = "Keep both"
 
 
-# Text fields whose two versions can both be kept: each joined to the other as below.
+# Text fields whose two versions can both be kept: each joined to the other as the registry says.
 BOTH_JOINS = {
-    "description": " / ",
-    "notes": "\n\n",
-    "success_measure": "\n\n",
-    "reasons": "\n\n",
-    "summary": "\n\n",
-    "strategy_says": "\n\n",
-    "why_it_matters": "\n\n",
+    f.key: f.both_join for fields in FIELDS.values() for f in fields if f.compared and f.both_join
 }
 
 
@@ -87,79 +80,48 @@ def word_differences(mine: str, theirs: str) -> tuple[Pieces, Pieces]:
     return left, right
 
 
-FIELD_LABELS = {
-    "description": "What",
-    "owner": "Owner",
-    "due": "Due",
-    "status": "Status",
-    "priority": "Priority",
-    "success_measure": "Success measure",
-    "notes": "Notes",
-    "decision": "Decision",
-    "reasons": "Reasons",
-    "name": "Name",
-    "organisation": "Organisation",
-    "title": "Title",
-    "period": "Period",
-    "summary": "Summary",
-    "strategy_says": "What the strategy says",
-    "why_it_matters": "Why it matters",
-    "theme": "Theme",
-    "opportunity": "Opportunity",
-}
+FIELD_LABELS = LABELS  # from the field registry
 
 
 def shown_value(kind: str, name: str, fields: Mapping[str, Any], titles: Mapping[str, str]) -> str:
     """A field's value as people read it."""
-    value = fields.get(name)
     if name == "owner":
         return str(fields.get("owner_name") or "(no owner)")
-    if value in (None, ""):
-        return "(none)"
-    if name == "status":
-        return _label(Status, value)
-    if name == "priority":
-        return _label(Priority, value)
-    if name == "decision":
-        return _label(Decision, value)
-    if name == "due":
-        try:
-            day = date.fromisoformat(str(value))
-        except ValueError:
-            return str(value)
-        return f"{day.day} {day.strftime('%B %Y')}"
-    if name in ("opportunity", "theme"):
-        return titles.get(str(value), str(value))
-    return str(value)
-
-
-def _label(enum: type[Status] | type[Priority] | type[Decision], value: object) -> str:
     try:
-        return enum(value).label
-    except ValueError:
-        return str(value)
+        described = field(RowKind(kind), name)
+    except (KeyError, ValueError):
+        value = fields.get(name)
+        return "(none)" if value in (None, "") else str(value)
+    return described.as_text(fields.get(name), titles)
+
+
+_NOUNS = {
+    RowKind.ACTION: "action",
+    RowKind.RESPONSE: "decision on",
+    RowKind.PERSON: "person",
+    RowKind.PLAN: "plan details",
+    RowKind.THEME: "theme",
+    RowKind.OPPORTUNITY: "local opportunity",
+}
 
 
 def noun(kind: str) -> str:
-    return {
-        "action": "action",
-        "response": "decision on",
-        "person": "person",
-        "plan": "plan details",
-        "theme": "theme",
-        "opportunity": "local opportunity",
-    }[kind]
+    return _NOUNS[RowKind(kind)]
+
+
+_SUMMARY_NOUNS: dict[str, str] = {
+    RowKind.RESPONSE: "decision",
+    RowKind.OPPORTUNITY: "local opportunity",
+}
 
 
 def summary(applied: tuple[RowChange, ...]) -> str:
     """'2 actions added, 1 decision updated'."""
     counts: dict[tuple[str, str], int] = {}
     for change in applied:
-        label = {"response": "decision", "opportunity": "local opportunity"}.get(
-            change.kind, change.kind
-        )
+        label = _SUMMARY_NOUNS.get(change.kind, change.kind)
         verb = {"add": "added", "change": "updated", "remove": "removed"}[change.action]
-        if change.kind == "response":
+        if change.kind == RowKind.RESPONSE:
             verb = "updated"
             if change.action == "change" and "decision" not in change.changed_fields:
                 label, verb = "reasons for a decision", "updated"
@@ -179,9 +141,9 @@ _PLURALS = {"person": "people", "reasons for a decision": "reasons for decisions
 def describe_change(change: RowChange, titles: Mapping[str, str]) -> str:
     """One change a merge makes, in words: 'Added action “Book a venue” under “...”'."""
     name = f"“{change.label}”" if change.label else ""
-    if change.kind == "response":
+    if change.kind == RowKind.RESPONSE:
         after = change.after or {}
-        decision = shown_value("response", "decision", after, titles)
+        decision = shown_value(RowKind.RESPONSE, "decision", after, titles)
         changed = change.changed_fields if change.action == "change" else ("decision",)
         if "decision" not in changed:
             # Only the words changed: saying "Decision: Pursue" would suggest a new decision.
@@ -192,7 +154,7 @@ def describe_change(change: RowChange, titles: Mapping[str, str]) -> str:
     what = noun(change.kind)
     if change.action == "add":
         where = ""
-        if change.kind == "action" and change.after:
+        if change.kind == RowKind.ACTION and change.after:
             where = f" under “{titles.get(str(change.after.get('opportunity')), '')}”"
         return f"Added {what} {name}{where}".replace("  ", " ")
     if change.action == "remove":

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
+from lio_planner.domain.fields import RowKind, logged
 from lio_planner.store.schema import HistoryRecord, new_uuid, utc_now
 
 if TYPE_CHECKING:
@@ -22,34 +23,20 @@ BY = "lio_by"  # session.info: who is making the change, when the row itself doe
 _HISTORY_TEXT_LIMIT = 200
 
 
-# Which history entry each changed field makes, per kind of row.
+# Which history entry each changed field makes, per kind of row (from the field registry).
 _FIELD_EVENTS: dict[str, dict[str, str]] = {
-    "action": {
-        "description": "description_changed",
-        "owner": "owner_changed",
-        "due": "due_changed",
-        "status": "status_changed",
-        "priority": "priority_changed",
-        "success_measure": "success_measure_changed",
-        "notes": "notes_changed",
-    },
-    "response": {"decision": "decision_changed", "reasons": "reasons_changed"},
-    "person": {"name": "person_renamed"},
-    "plan": {"organisation": "plan_changed", "title": "plan_changed", "period": "plan_changed"},
-    "theme": {"title": "theme_renamed", "summary": "theme_changed"},
-    "opportunity": {
-        "title": "opportunity_changed",
-        "strategy_says": "opportunity_changed",
-        "why_it_matters": "opportunity_changed",
-        "theme": "opportunity_moved",
-    },
+    kind: {f.key: f.history_event for f in logged(kind)} for kind in RowKind
 }
 
-_ADDED = {"action": "action_added", "theme": "theme_added", "opportunity": "opportunity_added"}
-_REMOVED_EVENTS = {
-    "action": "action_removed",
-    "theme": "theme_removed",
-    "opportunity": "opportunity_removed",
+_ADDED: dict[str, str] = {
+    RowKind.ACTION: "action_added",
+    RowKind.THEME: "theme_added",
+    RowKind.OPPORTUNITY: "opportunity_added",
+}
+_REMOVED_EVENTS: dict[str, str] = {
+    RowKind.ACTION: "action_removed",
+    RowKind.THEME: "theme_removed",
+    RowKind.OPPORTUNITY: "opportunity_removed",
 }
 
 
@@ -79,7 +66,7 @@ def history_entries(
         event = _REMOVED_EVENTS.get(item.kind)
         return [entry(event, item.label)] if event else []
     if old is None:
-        if item.kind == "plan":
+        if item.kind == RowKind.PLAN:
             return [entry("plan_created", item.label)]
         event = _ADDED.get(item.kind)
         return [entry(event, item.label)] if event else []
@@ -88,7 +75,7 @@ def history_entries(
         if old.get(name) == item.fields.get(name):
             continue
         # A plan's details entry names the detail; everything else names the row.
-        label = name if item.kind == "plan" else item.label
+        label = name if item.kind == RowKind.PLAN else item.label
         # Owners are compared by identity (a rename is not a change of owner), shown by name.
         shown = "owner_name" if name == "owner" else name
         entries.append(entry(event, label, old.get(shown) or "", item.fields.get(shown) or ""))
@@ -122,7 +109,7 @@ def add_history(
                 "by": str(session.info.get(BY, "")),
                 "kind": kind,
                 "opportunity": opportunity,
-                "subject_kind": "plan",
+                "subject_kind": RowKind.PLAN,
                 "subject": "",
                 "label": _short(label),
                 "before": _short(before),

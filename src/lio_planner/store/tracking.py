@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, text
 from sqlalchemy.orm import Session
 
+from lio_planner.domain.fields import FIELDS, FieldKind, RowKind, compared
 from lio_planner.store.history_log import BY, history_entries
 from lio_planner.store.schema import (
     ActionRecord,
@@ -36,25 +37,9 @@ from lio_planner.store.schema import (
     utc_now,
 )
 
-# The fields a merge compares, per kind of row. Other logged fields (an owner's name) are only
-# there to describe the change to people.
-COMPARED: dict[str, tuple[str, ...]] = {
-    "plan": ("organisation", "title", "period"),
-    "person": ("name",),
-    "theme": ("title", "summary"),
-    "opportunity": ("title", "strategy_says", "why_it_matters", "theme"),
-    "response": ("decision", "reasons"),
-    "action": (
-        "opportunity",
-        "description",
-        "owner",
-        "due",
-        "status",
-        "priority",
-        "success_measure",
-        "notes",
-    ),
-}
+# The fields a merge compares, per kind of row (from the field registry). Other logged fields
+# (an owner's name) are only there to describe the change to people.
+COMPARED: dict[str, tuple[str, ...]] = {kind: compared(kind) for kind in RowKind}
 
 # session.info keys
 QUIET = "lio_quiet_history"  # True: log revisions but write no automatic history entries
@@ -91,19 +76,21 @@ def describe(record: object) -> Described | None:
     if isinstance(record, ActionRecord):
         owner = record.owner
         opp = record.opportunity
-        fields: dict[str, Any] = {
+        # Text and choices as stored; the references and the date as every copy writes them.
+        special: dict[str, Any] = {
             "opportunity": opportunity_ref(opp) if opp is not None else "",
-            "description": record.description,
             "owner": owner.uuid if owner is not None else None,
             "owner_name": owner.name if owner is not None else "",
             "due": record.due.isoformat() if isinstance(record.due, date) else None,
-            "status": record.status,
-            "priority": record.priority,
-            "success_measure": record.success_measure,
-            "notes": record.notes,
         }
+        fields: dict[str, Any] = {}
+        for f in FIELDS[RowKind.ACTION]:
+            if f.compared:
+                fields[f.key] = special[f.key] if f.key in special else getattr(record, f.key)
+                if f.kind is FieldKind.PERSON:  # shown by name in the history and a merge
+                    fields[f"{f.key}_name"] = special[f"{f.key}_name"]
         return Described(
-            "action",
+            RowKind.ACTION,
             record.uuid,
             fields,
             record.description,
@@ -116,21 +103,21 @@ def describe(record: object) -> Described | None:
             return None
         ref = opportunity_ref(opp)
         fields = {"decision": record.decision, "reasons": record.reasons}
-        return Described("response", ref, fields, opp.title, ref, record.changed_by or "")
+        return Described(RowKind.RESPONSE, ref, fields, opp.title, ref, record.changed_by or "")
     if isinstance(record, PersonRecord):
-        return Described("person", record.uuid, {"name": record.name}, record.name, None)
+        return Described(RowKind.PERSON, record.uuid, {"name": record.name}, record.name, None)
     if isinstance(record, PlanRecord):
         fields = {
             "organisation": record.organisation,
             "title": record.title,
             "period": record.period,
         }
-        return Described("plan", record.uuid, fields, record.title, None)
+        return Described(RowKind.PLAN, record.uuid, fields, record.title, None)
     if isinstance(record, ThemeRecord):
         if record.seed_key:
             return None
         fields = {"title": record.title, "summary": record.summary}
-        return Described("theme", record.uuid, fields, record.title, None)
+        return Described(RowKind.THEME, record.uuid, fields, record.title, None)
     if isinstance(record, OpportunityRecord):
         if record.seed_key:
             return None
@@ -141,7 +128,7 @@ def describe(record: object) -> Described | None:
             "why_it_matters": record.why_it_matters,
             "theme": theme_ref(theme) if theme is not None else "",
         }
-        return Described("opportunity", record.uuid, fields, record.title, record.uuid)
+        return Described(RowKind.OPPORTUNITY, record.uuid, fields, record.title, record.uuid)
     return None
 
 
@@ -283,29 +270,30 @@ def record_changes(session: Session, changes: list[tuple[str, Described]]) -> No
 
 # --- rows made before tracking existed, or by bulk inserts -------------------------------------
 
-_UNTRACKED_SQL = {
-    "action": "SELECT a.id FROM actions a WHERE NOT EXISTS (SELECT 1 FROM revisions r "
+_UNTRACKED_SQL: dict[str, str] = {
+    RowKind.ACTION: "SELECT a.id FROM actions a WHERE NOT EXISTS (SELECT 1 FROM revisions r "
     "WHERE r.kind = 'action' AND r.row_key = a.uuid)",
-    "person": "SELECT p.id FROM people p WHERE NOT EXISTS (SELECT 1 FROM revisions r "
+    RowKind.PERSON: "SELECT p.id FROM people p WHERE NOT EXISTS (SELECT 1 FROM revisions r "
     "WHERE r.kind = 'person' AND r.row_key = p.uuid)",
-    "plan": "SELECT p.id FROM plan p WHERE NOT EXISTS (SELECT 1 FROM revisions r "
+    RowKind.PLAN: "SELECT p.id FROM plan p WHERE NOT EXISTS (SELECT 1 FROM revisions r "
     "WHERE r.kind = 'plan' AND r.row_key = p.uuid)",
-    "theme": "SELECT t.id FROM themes t WHERE t.seed_key IS NULL AND NOT EXISTS "
+    RowKind.THEME: "SELECT t.id FROM themes t WHERE t.seed_key IS NULL AND NOT EXISTS "
     "(SELECT 1 FROM revisions r WHERE r.kind = 'theme' AND r.row_key = t.uuid)",
-    "opportunity": "SELECT o.id FROM opportunities o WHERE o.seed_key IS NULL AND NOT EXISTS "
+    RowKind.OPPORTUNITY: "SELECT o.id FROM opportunities o WHERE o.seed_key IS NULL AND NOT EXISTS "
     "(SELECT 1 FROM revisions r WHERE r.kind = 'opportunity' AND r.row_key = o.uuid)",
-    "response": "SELECT s.id FROM responses s JOIN opportunities o ON o.id = s.opportunity_id "
+    RowKind.RESPONSE: "SELECT s.id FROM responses s "
+    "JOIN opportunities o ON o.id = s.opportunity_id "
     "WHERE NOT EXISTS (SELECT 1 FROM revisions r WHERE r.kind = 'response' AND r.row_key = "
     "CASE WHEN o.seed_key IS NOT NULL THEN 'seed:' || o.seed_key ELSE o.uuid END)",
 }
 
 _MODELS: dict[str, type[Base]] = {
-    "action": ActionRecord,
-    "person": PersonRecord,
-    "plan": PlanRecord,
-    "theme": ThemeRecord,
-    "opportunity": OpportunityRecord,
-    "response": ResponseRecord,
+    RowKind.ACTION: ActionRecord,
+    RowKind.PERSON: PersonRecord,
+    RowKind.PLAN: PlanRecord,
+    RowKind.THEME: ThemeRecord,
+    RowKind.OPPORTUNITY: OpportunityRecord,
+    RowKind.RESPONSE: ResponseRecord,
 }
 
 

@@ -131,26 +131,3 @@ def explain_sqlite_error(exc: BaseException) -> str:
     if isinstance(exc, OSError):
         return explain_os_error(exc)
     return "writing to the disk failed (the disk may be full)."
-
-
-def plan_problem(path: Path) -> str:
-    """Why a plan file just written cannot be trusted, or "" (a check for :func:`write_whole`)."""
-    import sqlite3
-
-    from lio_planner.store.sqlite.planfile import APPLICATION_ID, read_only_uri
-
-    try:
-        connection = sqlite3.connect(read_only_uri(path), uri=True)
-    except sqlite3.Error:
-        return "the new file could not be read back."
-    try:
-        connection.execute("PRAGMA trusted_schema=OFF")
-        if [row[0] for row in connection.execute("PRAGMA quick_check(5)")] != ["ok"]:
-            return "the new file did not pass its check (the disk may be full)."
-        if connection.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
-            return "the new file is not a LIO Planner plan."
-    except sqlite3.Error:
-        return "the new file could not be read back (the disk may be full)."
-    finally:
-        connection.close()
-    return ""

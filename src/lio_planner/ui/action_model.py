@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFontMetrics
 
 from lio_planner.domain.enums import Rag, Status
+from lio_planner.domain.fields import RowKind, field
 from lio_planner.domain.model import ActionRow
 from lio_planner.ui.marks import one_line, plain_tooltip, rag_icon, show_date
 
@@ -43,18 +44,14 @@ _ROOT = QModelIndex()  # the invisible root, as the default parent
     COL_NOTES,
 ) = range(10)
 
-HEADERS = (
-    "Action",
-    "Owner",
-    "Due",
-    "Status",
-    "RAG",
-    "Priority",
-    "Opportunity",
-    "Theme",
-    "Success measure",
-    "Notes",
+# Each column's field, whose heading it shows (the field registry).
+_COLUMN_FIELDS = (
+    *((RowKind.ACTION, key) for key in ("description", "owner", "due", "status", "rag")),
+    *((RowKind.ACTION, key) for key in ("priority", "opportunity")),
+    (RowKind.OPPORTUNITY, "theme"),
+    *((RowKind.ACTION, key) for key in ("success_measure", "notes")),
 )
+HEADERS = tuple(field(kind, key).heading for kind, key in _COLUMN_FIELDS)
 
 # The widest text each short column holds, so column widths suit the font in use.
 _WIDEST = {

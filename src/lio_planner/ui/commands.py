@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QUndoCommand
 
 from lio_planner.domain.enums import Decision
+from lio_planner.domain.fields import FIELDS, RowKind
 from lio_planner.domain.model import Action, Opportunity, Person, PlanInfo, Theme
 from lio_planner.errors import user_message
 from lio_planner.store.problems import SaveFailed
@@ -29,15 +30,7 @@ _ACTION_FIELD_ID = 2
 # Action fields typed a little at a time (so saved several times while typing).
 TYPED_FIELDS = ("description", "success_measure", "notes", "due")
 
-FIELD_NAMES = {
-    "description": "description",
-    "owner_name": "owner",
-    "due": "due date",
-    "status": "status",
-    "priority": "priority",
-    "success_measure": "success measure",
-    "notes": "notes",
-}
+FIELD_NAMES = {f.name: f.in_words for f in FIELDS[RowKind.ACTION]}  # the undo menu's words
 
 
 def _plural(count: int, noun: str) -> str:

@@ -207,7 +207,7 @@ class DueDateBox(QWidget):
         # around it as tall as it would like to be); the whole of it is in the tooltip too.
         self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.hint.setMinimumWidth(1)
-        self.hint.setAccessibleName(f"{name} understood as")
+        self.hint.setAccessibleDescription(f"{name} understood as")
         font = QFont(self.hint.font())
         font.setPointSizeF(font.pointSizeF() * 0.9)
         self.hint.setFont(font)

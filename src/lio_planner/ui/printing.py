@@ -19,19 +19,13 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPainter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMessageBox, QToolBar, QWidget
 
 from lio_planner.report.files import ExportError
+from lio_planner.report.formats import BY_KEY, FORMATS
 from lio_planner.ui.file_folders import remember_folder, show_exported, start_folder
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
     from lio_planner.report.document import ReportOptions
-
-# What each export writes: menu text, dialog title, file filter and suffix.
-EXPORTS = {
-    "pdf": ("&PDF…", "Export as PDF", "PDF documents (*.pdf)", ".pdf"),
-    "docx": ("&Word document…", "Export as a Word document", "Word documents (*.docx)", ".docx"),
-    "csv": ("&Spreadsheet (CSV)…", "Export as a spreadsheet", "CSV spreadsheets (*.csv)", ".csv"),
-}
 
 
 def install_report_actions(window: QMainWindow) -> ReportActions:
@@ -67,10 +61,13 @@ class ReportActions(QObject):
         file_menu.insertSeparator(before)
 
         self.export_actions: dict[str, QAction] = {}
-        for fmt, (text, *_rest) in EXPORTS.items():
-            action = self._action(text, lambda _checked=False, f=fmt: self.export(f))
+        for export_format in FORMATS:  # the File → Export menu, from report.formats
+            key = export_format.key
+            action = self._action(
+                export_format.menu_text, lambda _checked=False, f=key: self.export(f)
+            )
             window.export_menu.addAction(action)  # type: ignore[attr-defined]
-            self.export_actions[fmt] = action
+            self.export_actions[key] = action
 
     def _action(
         self, text: str, slot: Callable[..., object], shortcut: QKeySequence | None = None
@@ -113,7 +110,7 @@ class ReportActions(QObject):
     def new_printer(self) -> QPrinter:
         from PySide6.QtPrintSupport import QPrinter
 
-        from lio_planner.report.painter import page_layout
+        from lio_planner.report.qt.painter import page_layout
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageLayout(page_layout(self.options))
@@ -147,7 +144,7 @@ class ReportActions(QObject):
     def _change_in_preview(self, dialog: QPrintPreviewDialog, printer: QPrinter) -> None:
         from PySide6.QtPrintSupport import QPrintPreviewWidget
 
-        from lio_planner.report.painter import page_layout
+        from lio_planner.report.qt.painter import page_layout
 
         if self.ask_for_options("Printed plan options", "OK") is None:
             return
@@ -170,7 +167,7 @@ class ReportActions(QObject):
         from PySide6.QtPrintSupport import QPrinter
 
         from lio_planner.report.document import load_document
-        from lio_planner.report.painter import paint_document
+        from lio_planner.report.qt.painter import paint_document
 
         first, last = printer.fromPage(), printer.toPage()
         in_range = printer.printRange() == QPrinter.PrintRange.PageRange and first > 0
@@ -202,15 +199,16 @@ class ReportActions(QObject):
     # --- export ----------------------------------------------------------------------------
     def export(self, fmt: str) -> Path | None:
         """Ask where to save, then write the plan as ``fmt``; return the file written."""
-        _text, title, file_filter, suffix = EXPORTS[fmt]
+        export_format = BY_KEY[fmt]
+        title, suffix = export_format.title, export_format.extension
         options = self.options
-        if fmt != "csv":
+        if export_format.uses_options:
             chosen = self.ask_for_options(title, "Choose &File…")
             if chosen is None:
                 return None
             options = chosen
         name, _filter = QFileDialog.getSaveFileName(
-            self.window, title, str(self.suggested_path(suffix)), file_filter
+            self.window, title, str(self.suggested_path(suffix)), export_format.file_filter
         )
         if not name:
             return None

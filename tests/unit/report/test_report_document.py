@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import date
 
 import pytest
@@ -235,21 +233,3 @@ def test_chip_text_has_the_better_contrast() -> None:
     assert ink_for(Rag.BLUE.colour) == "#ffffff"
     assert ink_for(Rag.AMBER.colour) == "#111111"
     assert ink_for("#ffffff") == "#111111"
-
-
-@pytest.mark.parametrize(
-    "module",
-    [
-        "lio_planner.report.document",
-        "lio_planner.report.options",
-        "lio_planner.report.wording",
-        "lio_planner.report.word",
-        "lio_planner.report.word_tables",
-        "lio_planner.report.qt_runtime",
-    ],
-)
-def test_pure_report_modules_load_no_qt(module: str) -> None:
-    code = f"import sys, {module}; print(any(m.startswith('PySide6') for m in sys.modules))"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "False"

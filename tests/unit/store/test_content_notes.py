@@ -21,7 +21,7 @@ def downgrade_to_0002(path: Path) -> None:
     from alembic.config import Config
     from sqlalchemy import create_engine
 
-    from lio_planner.store.migrate import MIGRATIONS
+    from lio_planner.store.sqlite.migrate import MIGRATIONS
 
     engine = create_engine(f"sqlite:///{path}")
     config = Config()

@@ -234,7 +234,7 @@ def restore_backup(store: PlanStore, backup: Backup) -> Backup:
             store.path, f"could not be restored ({exc}).", "The plan has not been changed."
         ) from None
     if header.user_version < SCHEMA_VERSION:
-        from lio_planner.store.migrate import upgrade_to_head
+        from lio_planner.store.sqlite.migrate import upgrade_to_head
 
         upgrade_to_head(store.engine)
     store.remember_file()

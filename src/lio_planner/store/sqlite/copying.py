@@ -17,8 +17,8 @@ from pathlib import Path
 
 from lio_planner.store.problems import CopyFailed
 from lio_planner.store.sqlite.lock import read_lock
-from lio_planner.store.sqlite.planfile import ensure_extension, read_only_uri
-from lio_planner.store.writing import WriteFailed, plan_problem, write_whole
+from lio_planner.store.sqlite.planfile import ensure_extension, plan_problem, read_only_uri
+from lio_planner.store.writing import WriteFailed, write_whole
 
 
 def save_copy(source: Path, destination: Path) -> Path:

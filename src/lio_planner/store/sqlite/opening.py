@@ -25,12 +25,13 @@ from lio_planner.store.sqlite.planfile import (
     has_journal,
     is_writable,
     journal_path,
+    plan_problem,
     read_header,
     verify_connection,
     wal_refusal,
 )
 from lio_planner.store.tracking import track_untracked_rows
-from lio_planner.store.writing import WriteFailed, explain_sqlite_error, plan_problem, write_whole
+from lio_planner.store.writing import WriteFailed, explain_sqlite_error, write_whole
 
 
 def open_plan(
@@ -127,7 +128,7 @@ def _prepare_for_editing(store: PlanStore, user_version: int, daily_backup: bool
                 f"made first ({exc.problem}), so it was left as it was.",
                 "Check there is free space on this computer, then try again.",
             ) from None
-        from lio_planner.store.migrate import upgrade_to_head
+        from lio_planner.store.sqlite.migrate import upgrade_to_head
 
         upgrade_to_head(store.engine)
     elif daily_backup:
@@ -188,7 +189,7 @@ def _build_plan(path: Path, organisation: str, title: str, period: str, seed: Se
     engine = make_engine(path, create=True)
     try:
         set_application_id(engine)
-        from lio_planner.store.migrate import upgrade_to_head
+        from lio_planner.store.sqlite.migrate import upgrade_to_head
 
         upgrade_to_head(engine)
         store = PlanStore(path, engine)

@@ -302,18 +302,22 @@ def generate_shapes() -> dict[str, Any]:
 
     from alembic import command
     from alembic.config import Config
+    from alembic.script import ScriptDirectory
     from sqlalchemy import create_engine
 
-    from lio_planner.store.migrate import MIGRATIONS
-    from lio_planner.store.sqlite.planfile import SCHEMA_VERSION
-
+    config = Config()
+    config.set_main_option(
+        "script_location", str(Path(__file__).resolve().parent.parent / "migrations")
+    )
+    # Every migration's version (they are numbered 0001, 0002...), read from the migrations
+    # themselves: planfile imports this module, so neither planfile's SCHEMA_VERSION nor
+    # migrate (which imports planfile) may be imported here.
+    head = int(ScriptDirectory.from_config(config).get_current_head() or 0)
     versions: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as folder:
-        for version in range(1, SCHEMA_VERSION + 1):
+        for version in range(1, head + 1):
             path = Path(folder) / f"v{version}.db"
             engine = create_engine(f"sqlite:///{path}")
-            config = Config()
-            config.set_main_option("script_location", str(MIGRATIONS))
             with engine.begin() as conn:
                 config.attributes["connection"] = conn
                 command.upgrade(config, f"{version:04d}")

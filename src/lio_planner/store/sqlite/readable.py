@@ -146,7 +146,7 @@ def _update(path: Path, copy: Path) -> None:
     """Bring the copy's tables up to this release (imports Alembic, only on this path)."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from lio_planner.store.migrate import upgrade_to_head
+    from lio_planner.store.sqlite.migrate import upgrade_to_head
 
     engine = make_engine(copy)
     try:

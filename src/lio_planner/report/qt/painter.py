@@ -20,9 +20,9 @@ from lio_planner.report.document import (
     ReportOptions,
     Section,
 )
-from lio_planner.report.pages import Cell, Chip, Flow, TableColumn, paint_pages
-from lio_planner.report.summary_page import lay_out_front
-from lio_planner.report.textflow import NAVY, RULE, Styles
+from lio_planner.report.qt.pages import Cell, Chip, Flow, TableColumn, paint_pages
+from lio_planner.report.qt.summary_page import lay_out_front
+from lio_planner.report.qt.textflow import NAVY, RULE, Styles
 
 # Page margins in millimetres: generous enough for hole-punching and a printer's own margin.
 MARGINS = QMarginsF(18, 15, 18, 12)

@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 
 from lio_planner.domain.enums import Rag
 from lio_planner.report.document import ink_for
-from lio_planner.report.textflow import HEADER_FILL, RULE, Styles, TextStyle
+from lio_planner.report.qt.textflow import HEADER_FILL, RULE, Styles, TextStyle
 
 # Drawing operations, as plain tuples (there are tens of thousands in a big plan).
 TEXT, BOX, LINE = 0, 1, 2

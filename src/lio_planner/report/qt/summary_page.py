@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 from lio_planner.domain.enums import Decision, Rag, Status
 from lio_planner.report.document import RAG_MEANINGS, PlanDocument, Summary
-from lio_planner.report.pages import Cell, Chip, Flow, TableColumn
-from lio_planner.report.textflow import HEADER_FILL, NAVY, TILE_FILL, TextStyle
+from lio_planner.report.qt.pages import Cell, Chip, Flow, TableColumn
+from lio_planner.report.qt.textflow import HEADER_FILL, NAVY, TILE_FILL, TextStyle
 
 
 def lay_out_front(flow: Flow, document: PlanDocument) -> None:
