@@ -208,9 +208,9 @@ def check_one(plan: Path, out_folder: Path, fmt: str) -> tuple[str, str]:
     """("opened" or "refused", detail) for a mutated plan; raises AssertionError on a failure."""
     from lio_planner.errors import USER_ERRORS, user_message
     from lio_planner.report.exporting import export_plan
-    from lio_planner.store.first_look import first_look
-    from lio_planner.store.opening import open_plan
-    from lio_planner.store.readable import open_for_reading
+    from lio_planner.store.sqlite.first_look import first_look
+    from lio_planner.store.sqlite.opening import open_plan
+    from lio_planner.store.sqlite.readable import open_for_reading
 
     before = _sha(plan)
     neighbours = sorted(p.name for p in plan.parent.iterdir())
@@ -251,7 +251,7 @@ def _edit_a_copy(plan: Path, out_folder: Path) -> None:
     from lio_planner.domain.model import ActionFields
     from lio_planner.services.actions import record_action
     from lio_planner.services.queries import action_rows, overview
-    from lio_planner.store.opening import open_plan
+    from lio_planner.store.sqlite.opening import open_plan
 
     copy = out_folder / "edited" / plan.name
     copy.parent.mkdir()
@@ -273,7 +273,7 @@ def _edit_a_copy(plan: Path, out_folder: Path) -> None:
 def make_base(folder: Path, actions: int | None = None) -> Path:
     """A real sample plan to mutate."""
     from lio_planner.services.sample import fill_with_sample
-    from lio_planner.store.opening import create_plan
+    from lio_planner.store.sqlite.opening import create_plan
 
     path = folder / "Base.lioplan"
     store = create_plan(path, "Northshire CVS", "Our response", "2019–2021")

@@ -113,7 +113,7 @@ def open_plan(args: dict[str, object]) -> None:
     from pathlib import Path
 
     from lio_planner.services import queries
-    from lio_planner.store.opening import open_plan as open_store
+    from lio_planner.store.sqlite.opening import open_plan as open_store
 
     path = Path(str(args["plan"]))
     start = time.perf_counter()
@@ -142,7 +142,7 @@ def edit(args: dict[str, object]) -> None:
 
     from lio_planner.domain.enums import Status
     from lio_planner.services import actions, queries
-    from lio_planner.store.opening import open_plan as open_store
+    from lio_planner.store.sqlite.opening import open_plan as open_store
 
     store = open_store(Path(str(args["plan"])))
     wanted = int(args.get("edits", 10))  # type: ignore[call-overload]
@@ -174,7 +174,7 @@ def viewer_refresh(args: dict[str, object]) -> None:
 
     from lio_planner.domain.enums import Status
     from lio_planner.services import actions, queries
-    from lio_planner.store.opening import open_plan as open_store
+    from lio_planner.store.sqlite.opening import open_plan as open_store
     from lio_planner.ui.plan_data import PlanData
 
     app = QApplication([sys.argv[0]])
@@ -216,7 +216,7 @@ def export(args: dict[str, object]) -> None:
     """Export the plan several times in this process; the first run pays any lazy imports."""
     from pathlib import Path
 
-    from lio_planner.store.opening import open_plan as open_store
+    from lio_planner.store.sqlite.opening import open_plan as open_store
 
     fmt = str(args["format"])
     try:
@@ -257,7 +257,7 @@ def _unavailable(reason: str) -> NoReturn:
 def make_default_plan(_args: dict[str, object]) -> None:
     """Make the default plan the way the app does on first run, in this process's user folder."""
     from lio_planner.paths import default_plan_path
-    from lio_planner.store.opening import open_or_create
+    from lio_planner.store.sqlite.opening import open_or_create
 
     open_or_create(default_plan_path()).close()
     finish({"path": str(default_plan_path())})

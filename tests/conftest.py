@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from lio_planner.store.database import PlanStore
-from lio_planner.store.opening import create_plan
+from lio_planner.store.sqlite.database import PlanStore
+from lio_planner.store.sqlite.opening import create_plan
 
 _QAPP = pytest.StashKey[object]()  # the application made below, kept alive for the run
 
@@ -52,7 +52,7 @@ def plan_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def store(plan_path: Path) -> Iterator[PlanStore]:
     """The new plan, open for editing."""
-    from lio_planner.store.opening import open_plan
+    from lio_planner.store.sqlite.opening import open_plan
 
     opened = open_plan(plan_path)
     yield opened

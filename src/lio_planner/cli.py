@@ -124,7 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from lio_planner.store.opening import create_plan
+    from lio_planner.store.sqlite.opening import create_plan
 
     if args.sample_actions is not None and not args.sample:
         raise SystemExit("lio-planner: --sample-actions goes with --sample")
@@ -168,7 +168,7 @@ def _export(args: argparse.Namespace) -> int:
     )
     from lio_planner.report.exporting import export_plan
     from lio_planner.store.names import one_line
-    from lio_planner.store.readable import open_for_reading
+    from lio_planner.store.sqlite.readable import open_for_reading
 
     try:
         columns = columns_from_names(args.fields.split(","))

@@ -10,17 +10,17 @@ from lio_planner.domain.rules import ActionError, ResponseError
 from lio_planner.paths import log_dir
 from lio_planner.report.files import ExportError
 from lio_planner.store.names import display_name, one_line
-from lio_planner.store.planfile import PlanFileError
+from lio_planner.store.problems import PlanError
 from lio_planner.store.seed import SeedError
 from lio_planner.store.writing import WriteFailed, explain_os_error
 
 # Errors whose message is already written for the user.
-USER_ERRORS = (PlanFileError, SeedError, ExportError, ActionError, ResponseError, WriteFailed)
+USER_ERRORS = (PlanError, SeedError, ExportError, ActionError, ResponseError, WriteFailed)
 
 
 def user_message(exc: BaseException) -> str:
     """One plain-English line for the user; bugs get a pointer to the log instead of a traceback."""
-    if isinstance(exc, PlanFileError):
+    if isinstance(exc, PlanError):
         return one_line(exc.message)
     if isinstance(exc, USER_ERRORS):
         return one_line(str(exc))

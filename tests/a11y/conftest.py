@@ -97,7 +97,7 @@ def start_app(desktop: Desktop, tmp_path: Path) -> Iterator[AppStarter]:
 @pytest.fixture(scope="session")
 def sample_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from lio_planner.services.sample import fill_with_sample
-    from lio_planner.store.opening import create_plan
+    from lio_planner.store.sqlite.opening import create_plan
 
     path = tmp_path_factory.mktemp("template") / "Sample.lioplan"
     store = create_plan(path, "Northshire CVS", "Our response", "2019–2021")

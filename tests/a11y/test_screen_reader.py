@@ -14,7 +14,7 @@ from a11y_session import AppStarter, RunningApp, ScreenReader
 from lio_planner.domain.enums import Decision
 from lio_planner.domain.model import PlanOverview
 from lio_planner.services import queries
-from lio_planner.store.opening import create_plan, open_plan
+from lio_planner.store.sqlite.opening import create_plan, open_plan
 from lio_planner.ui.marks import one_line, show_date
 
 Node = dict[str, Any]

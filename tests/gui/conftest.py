@@ -10,7 +10,7 @@ from gui_helpers import Answers, WindowMaker
 from pytestqt.qtbot import QtBot
 
 from lio_planner.services.sample import fill_with_sample
-from lio_planner.store.opening import open_plan
+from lio_planner.store.sqlite.opening import open_plan
 from lio_planner.ui.main_window import MainWindow
 from lio_planner.ui.sharing_dialogs import ChoiceDialog
 

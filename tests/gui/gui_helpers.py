@@ -82,8 +82,8 @@ def notes_written_both_ways(window: MainWindow, copy: Path, mine: str, theirs: s
     """Save a copy of the window's plan at ``copy``, then give a new action different notes in
     the copy and in the plan (a clash a merge must ask about); return the action's uuid."""
     from lio_planner.services.actions import update_action
-    from lio_planner.store.copying import save_copy
-    from lio_planner.store.opening import open_plan
+    from lio_planner.store.sqlite.copying import save_copy
+    from lio_planner.store.sqlite.opening import open_plan
 
     window.response.add_action("Book a venue")
     shared = window.response.form.action

@@ -94,7 +94,7 @@ def unreachable(top: QWidget, app: QApplication) -> tuple[int, list[str]]:
 def main() -> None:
     plan, scale = sys.argv[1], sys.argv[2]
     app = QApplication([])
-    from lio_planner.store.opening import open_plan
+    from lio_planner.store.sqlite.opening import open_plan
     from lio_planner.ui.main_window import MainWindow
 
     screen = app.primaryScreen().availableGeometry()

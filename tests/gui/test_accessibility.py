@@ -23,7 +23,7 @@ from pytestqt.qtbot import QtBot
 
 from lio_planner.domain.enums import Decision
 from lio_planner.services import queries
-from lio_planner.store.opening import open_plan
+from lio_planner.store.sqlite.opening import open_plan
 from lio_planner.ui.main_window import MainWindow
 
 StandardKey = QKeySequence.StandardKey

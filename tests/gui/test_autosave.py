@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from lio_planner.services import actions as action_service
 from lio_planner.services import queries
-from lio_planner.store.database import PlanStore, make_engine
-from lio_planner.store.planfile import SaveFailed
+from lio_planner.store.problems import SaveFailed
+from lio_planner.store.sqlite.database import PlanStore, make_engine
 from lio_planner.ui.autosave import IDLE_MS
 from lio_planner.ui.main_window import MainWindow
 from lio_planner.ui.plan_data import MINE, THEIRS

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from lio_planner.cli import build_parser
 from lio_planner.paths import default_plan_path
-from lio_planner.store.opening import create_plan
+from lio_planner.store.sqlite.opening import create_plan
 from lio_planner.ui import startup
 from lio_planner.ui.main_window import MainWindow
 from lio_planner.ui.marks import plain_tooltip

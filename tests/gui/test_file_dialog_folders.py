@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from lio_planner.paths import data_dir, default_plan_path
-from lio_planner.store.opening import create_plan
+from lio_planner.store.sqlite.opening import create_plan
 from lio_planner.ui import file_folders
 from lio_planner.ui.main_window import MainWindow
 

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from lio_planner.services import queries
 from lio_planner.services.merge_words import word_differences
-from lio_planner.store.opening import open_plan
+from lio_planner.store.sqlite.opening import open_plan
 from lio_planner.ui.main_window import MainWindow
 from lio_planner.ui.sharing_merge import MergeDialog, MergeReportDialog
 

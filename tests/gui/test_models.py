@@ -10,7 +10,7 @@ from pytestqt.modeltest import ModelTester
 from lio_planner.domain.enums import Decision, Rag, Status
 from lio_planner.domain.model import ActionFields
 from lio_planner.services import queries
-from lio_planner.store.database import PlanStore
+from lio_planner.store.sqlite.database import PlanStore
 from lio_planner.ui.action_filter import ActionFilter, ActionFilterProxyModel, DueFilter
 from lio_planner.ui.action_model import COL_DUE, COL_OWNER, COL_RAG, ActionTableModel
 from lio_planner.ui.main_window import MainWindow

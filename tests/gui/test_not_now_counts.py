@@ -13,7 +13,7 @@ from lio_planner.domain.enums import Decision
 from lio_planner.report.document import ReportOptions, load_document
 from lio_planner.services import queries
 from lio_planner.services.responses import set_response
-from lio_planner.store.opening import open_plan
+from lio_planner.store.sqlite.opening import open_plan
 from lio_planner.ui.main_window import MainWindow
 
 

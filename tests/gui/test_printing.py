@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from lio_planner.report.document import Column, GroupBy, Orientation, PageSize, ReportOptions
 from lio_planner.services.sample import fill_with_sample
-from lio_planner.store.database import PlanStore
-from lio_planner.store.opening import open_plan
+from lio_planner.store.sqlite.database import PlanStore
+from lio_planner.store.sqlite.opening import open_plan
 from lio_planner.ui.printing import ReportActions, install_report_actions
 from lio_planner.ui.printing_options import ReportOptionsDialog, load_options, save_options
 

@@ -25,8 +25,8 @@ from lio_planner.services import queries
 from lio_planner.services.actions import record_action
 from lio_planner.services.responses import set_response
 from lio_planner.services.sample import fill_with_sample
-from lio_planner.store.database import PlanStore
-from lio_planner.store.opening import create_plan, open_plan
+from lio_planner.store.sqlite.database import PlanStore
+from lio_planner.store.sqlite.opening import create_plan, open_plan
 
 TODAY = date(2026, 3, 2)
 

@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 from lio_planner.domain.model import ActionFields
 from lio_planner.services.actions import record_action
 from lio_planner.services.queries import overview
-from lio_planner.store.lock import LockInfo, PlanInUse
-from lio_planner.store.opening import open_plan
+from lio_planner.store.sqlite.lock import LockInfo, PlanInUse
+from lio_planner.store.sqlite.opening import open_plan
 from lio_planner.ui.main_window import MainWindow
 from lio_planner.ui.sharing_dialogs import InUseDialog
 

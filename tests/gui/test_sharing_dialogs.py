@@ -18,11 +18,11 @@ from lio_planner.services import queries
 from lio_planner.services.actions import record_action, update_action
 from lio_planner.services.history import plan_history
 from lio_planner.services.merge import MINE, THEIRS, apply_merge, preview_merge
-from lio_planner.store.backup import list_backups, take_backup
-from lio_planner.store.locations import describe_location
-from lio_planner.store.lock import PlanInUse, lock_path
-from lio_planner.store.opening import open_plan
-from lio_planner.store.planfile import FileReplaced, SaveFailed
+from lio_planner.store.problems import FileReplaced, SaveFailed
+from lio_planner.store.sqlite.backup import list_backups, take_backup
+from lio_planner.store.sqlite.locations import describe_location
+from lio_planner.store.sqlite.lock import PlanInUse, lock_path
+from lio_planner.store.sqlite.opening import open_plan
 from lio_planner.ui.sharing_dialogs import (
     CANCEL,
     OPEN_AGAIN,

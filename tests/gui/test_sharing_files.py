@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from helpers.handles import open_handles_to
 from helpers.plans import neighbours, sha256
 from lio_planner.services import queries
-from lio_planner.store.opening import create_plan, open_plan
+from lio_planner.store.sqlite.opening import create_plan, open_plan
 from lio_planner.ui.main_window import MainWindow
 from lio_planner.ui.sharing_dialogs import CANCEL, OPEN_AGAIN, RETRY, SAVE_COPY, SaveFailedDialog
 
@@ -229,7 +229,7 @@ def test_a_failed_save_can_be_made_in_a_copy_saved_elsewhere(
     before = sha256(plan_path)
     # The disk holding the plan fills up; the folder chosen for the copy has room.
     from lio_planner.services import actions as action_service
-    from lio_planner.store.planfile import SaveFailed
+    from lio_planner.store.problems import SaveFailed
 
     real = action_service.update_action
 
@@ -322,7 +322,7 @@ def test_an_undo_that_cannot_be_saved_can_be_tried_again(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch, answers: Answers
 ) -> None:
     from lio_planner.services import actions as action_service
-    from lio_planner.store.planfile import SaveFailed
+    from lio_planner.store.problems import SaveFailed
 
     window.response.add_action("Book a venue")
     real = action_service.delete_action
@@ -359,7 +359,7 @@ def test_an_undo_that_cannot_be_saved_can_go_on_in_a_copy(
     answers: Answers,
 ) -> None:
     from lio_planner.services import actions as action_service
-    from lio_planner.store.planfile import SaveFailed
+    from lio_planner.store.problems import SaveFailed
 
     window.response.add_action("Book a venue")
 

@@ -18,10 +18,10 @@ from lio_planner.domain.enums import Status
 from lio_planner.domain.model import ActionFields
 from lio_planner.services import queries
 from lio_planner.services.actions import record_action, update_action
-from lio_planner.store import backup
-from lio_planner.store.copying import save_copy
-from lio_planner.store.lock import lock_path
-from lio_planner.store.opening import open_plan
+from lio_planner.store.sqlite import backup
+from lio_planner.store.sqlite.copying import save_copy
+from lio_planner.store.sqlite.lock import lock_path
+from lio_planner.store.sqlite.opening import open_plan
 from lio_planner.ui.main_window import MainWindow
 from lio_planner.ui.sharing_lists import HistoryDialog, RestoreBackupDialog
 from lio_planner.ui.sharing_merge import MergeDialog, MergeReportDialog
@@ -116,7 +116,7 @@ def test_merging_a_copy_with_nothing_new_says_so(
 def test_merging_a_different_plan_is_refused_in_words(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from lio_planner.store.opening import create_plan
+    from lio_planner.store.sqlite.opening import create_plan
 
     other = tmp_path / "Another CVS.lioplan"
     create_plan(other, "Another CVS").close()
@@ -257,6 +257,7 @@ def test_a_plan_file_that_goes_missing_is_shown_until_it_is_back(
     monitor.poll()
     label = window.session.missing_label
     assert not label.isHidden() and "cannot be found" in label.text()
+    assert label.text().startswith(f"“{plan.name}” cannot be found")
     aside.rename(plan)
     monitor.poll()
     assert label.isHidden()
@@ -279,7 +280,7 @@ def test_a_plan_replaced_by_another_file_is_offered_to_open_again(
     box = window.session.replaced_box
     assert box is not None and box.isVisible()
     assert [b for b in window.findChildren(QMessageBox) if b.isVisible()] == [box]
-    assert "has been replaced by another file" in box.text()
+    assert box.text().startswith(f"“{plan.name}” has been replaced by another file")
     [reopen] = [b for b in box.buttons() if b.text() == "&Open it again"]
     reopen.click()
     assert window.store is not first and window.store.path == plan

@@ -12,8 +12,8 @@ from lio_planner.domain.model import ActionFields
 from lio_planner.services import queries
 from lio_planner.services.actions import record_action, update_action
 from lio_planner.services.history import plan_history
-from lio_planner.store.backup import list_backups, take_backup
-from lio_planner.store.database import PlanStore
+from lio_planner.store.sqlite.backup import list_backups, take_backup
+from lio_planner.store.sqlite.database import PlanStore
 from lio_planner.ui.sharing_lists import BackupTableModel, HistoryTableModel
 
 

@@ -13,8 +13,8 @@ from helpers.plans import plan_fixture, template_plan_fixture  # noqa: F401
 from lio_planner.domain.model import ActionFields
 from lio_planner.services import queries
 from lio_planner.services.actions import record_action
-from lio_planner.store.lock import lock_path
-from lio_planner.store.opening import open_plan
+from lio_planner.store.sqlite.lock import lock_path
+from lio_planner.store.sqlite.opening import open_plan
 from lio_planner.ui.sharing_monitor import PlanMonitor
 
 

@@ -20,10 +20,10 @@ from helpers.plans import plan_fixture, sha256, template_plan_fixture  # noqa: F
 from lio_planner.domain.model import ActionFields
 from lio_planner.services import queries
 from lio_planner.services.actions import record_action
-from lio_planner.store.database import PlanStore
-from lio_planner.store.lock import lock_path, read_lock
-from lio_planner.store.machine import machine_name
-from lio_planner.store.opening import open_plan
+from lio_planner.store.sqlite.database import PlanStore
+from lio_planner.store.sqlite.lock import lock_path, read_lock
+from lio_planner.store.sqlite.machine import machine_name
+from lio_planner.store.sqlite.opening import open_plan
 from lio_planner.ui import startup
 from lio_planner.ui.main_window import MainWindow
 from lio_planner.ui.settings import remember_plan
@@ -205,7 +205,7 @@ def test_starting_on_a_last_plan_in_use_asks_and_can_show_the_start_page(
 def test_a_plan_in_a_synced_folder_is_explained_once(
     qtbot: QtBot, window: MainWindow, template_plan: Path, tmp_path: Path
 ) -> None:
-    from lio_planner.store.copying import save_copy
+    from lio_planner.store.sqlite.copying import save_copy
     from lio_planner.ui.sharing_dialogs import LocationAdviceDialog
 
     folder = tmp_path / "OneDrive - Anytown CVS"

@@ -16,8 +16,8 @@ import pytest
 from PySide6.QtNetwork import QLocalSocket
 
 from helpers.processes import worker_env
-from lio_planner.store.lock import read_lock
-from lio_planner.store.opening import create_plan
+from lio_planner.store.sqlite.lock import read_lock
+from lio_planner.store.sqlite.opening import create_plan
 
 pytestmark = pytest.mark.slow
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
-from lio_planner.store.opening import open_plan
+from lio_planner.store.sqlite.opening import open_plan
 from lio_planner.ui.main_window import MainWindow
 
 

@@ -16,8 +16,8 @@ from helpers.locks import write_lock
 from helpers.plans import downgrade_to_first_release, neighbours
 from lio_planner.domain.enums import Decision
 from lio_planner.services import queries, responses
-from lio_planner.store.lock import lock_path, read_lock
-from lio_planner.store.opening import open_plan
+from lio_planner.store.sqlite.lock import lock_path, read_lock
+from lio_planner.store.sqlite.opening import open_plan
 from lio_planner.ui import startup
 from lio_planner.ui.main_window import MainWindow
 from lio_planner.ui.plan_data import PlanData

@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 from lio_planner.domain.enums import Decision, Status
 from lio_planner.domain.model import ActionFields
 from lio_planner.services import actions, queries, responses
-from lio_planner.store.database import PlanStore
-from lio_planner.store.opening import open_plan
+from lio_planner.store.sqlite.database import PlanStore
+from lio_planner.store.sqlite.opening import open_plan
 from lio_planner.ui.main_window import MainWindow
 
 

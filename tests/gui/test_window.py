@@ -16,8 +16,8 @@ from lio_planner.domain.model import ActionFields
 from lio_planner.services import queries
 from lio_planner.services.actions import record_action
 from lio_planner.services.responses import set_response
-from lio_planner.store.database import PlanStore, make_engine
-from lio_planner.store.opening import open_plan
+from lio_planner.store.sqlite.database import PlanStore, make_engine
+from lio_planner.store.sqlite.opening import open_plan
 from lio_planner.ui.dialogs import PeopleDialog, PlanDetailsDialog, PlanSettingsDialog
 from lio_planner.ui.main_window import MainWindow
 
@@ -89,7 +89,7 @@ def test_open_another_plan_in_the_same_window(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, sample_path: Path
 ) -> None:
     # sample_path is the same file as the window's; make a second plan to switch to.
-    from lio_planner.store.opening import create_plan
+    from lio_planner.store.sqlite.opening import create_plan
 
     other = tmp_path / "Other.lioplan"
     create_plan(other, "Southvale CVS").close()
@@ -180,7 +180,7 @@ def test_plan_settings_show_in_the_title(qtbot: QtBot, window: MainWindow) -> No
 def test_two_windows_never_mix_their_plans(
     open_window: WindowMaker, plan_path: Path, tmp_path: Path
 ) -> None:
-    from lio_planner.store.opening import create_plan
+    from lio_planner.store.sqlite.opening import create_plan
 
     second = tmp_path / "Second.lioplan"
     create_plan(second, "Second CVS").close()

@@ -18,8 +18,8 @@ from lio_planner.report.document import ReportOptions, load_document
 from lio_planner.report.qt.summary_page import figures
 from lio_planner.services.actions import record_action
 from lio_planner.services.responses import set_response
-from lio_planner.store.copying import save_copy
-from lio_planner.store.opening import open_plan
+from lio_planner.store.sqlite.copying import save_copy
+from lio_planner.store.sqlite.opening import open_plan
 from lio_planner.ui.main_window import MainWindow
 from lio_planner.ui.sharing_merge import MergeDialog, MergeReportDialog
 

@@ -8,7 +8,7 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
-from lio_planner.store.lock import LockInfo, lock_path, read_lock
+from lio_planner.store.sqlite.lock import LockInfo, lock_path, read_lock
 
 
 def write_lock(plan: Path, **changes: object) -> LockInfo:

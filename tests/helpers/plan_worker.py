@@ -21,8 +21,8 @@ def say(*parts: object) -> None:
 
 def try_open(plan: Path) -> int:
     """Open for editing; report either "opened" or the in-use details as JSON."""
-    from lio_planner.store.lock import PlanInUse
-    from lio_planner.store.opening import open_plan
+    from lio_planner.store.sqlite.lock import PlanInUse
+    from lio_planner.store.sqlite.opening import open_plan
 
     try:
         store = open_plan(plan)
@@ -49,7 +49,7 @@ def try_open(plan: Path) -> int:
 
 def hold(plan: Path) -> int:
     """Open for editing and keep it open until stdin closes."""
-    from lio_planner.store.opening import open_plan
+    from lio_planner.store.sqlite.opening import open_plan
 
     store = open_plan(plan)
     say("ready")
@@ -62,7 +62,7 @@ def edit_loop(plan: Path, opportunity: str, count: int) -> int:
     """Add actions one by one, saying "saved N" after each commit (until killed)."""
     from lio_planner.domain.model import ActionFields
     from lio_planner.services.actions import record_action
-    from lio_planner.store.opening import open_plan
+    from lio_planner.store.sqlite.opening import open_plan
 
     store = open_plan(plan, daily_backup=False)
     say("ready")
@@ -82,8 +82,8 @@ def append_notes(plan: Path, action: str, tag: str, count: int) -> int:
     """
     from lio_planner.services import queries
     from lio_planner.services.actions import update_action
-    from lio_planner.store.opening import open_plan
-    from lio_planner.store.planfile import ConflictingEdit, SaveFailed
+    from lio_planner.store.problems import ConflictingEdit, SaveFailed
+    from lio_planner.store.sqlite.opening import open_plan
 
     store = open_plan(plan, claim=False, daily_backup=False)
     say("ready")
@@ -116,7 +116,7 @@ def write_forever(plan: Path, opportunity: str) -> int:
     """Keep saving changes until killed (for copying while someone writes)."""
     from lio_planner.domain.model import ActionFields
     from lio_planner.services.actions import record_action
-    from lio_planner.store.opening import open_plan
+    from lio_planner.store.sqlite.opening import open_plan
 
     store = open_plan(plan, daily_backup=False)
     say("ready")
@@ -132,7 +132,7 @@ def edit_once(plan: Path, opportunity: str, description: str) -> int:
     """Wait for a line on stdin, add one action, report it saved, then wait to be closed."""
     from lio_planner.domain.model import ActionFields
     from lio_planner.services.actions import record_action
-    from lio_planner.store.opening import open_plan
+    from lio_planner.store.sqlite.opening import open_plan
 
     store = open_plan(plan, daily_backup=False)
     say("ready")
@@ -148,8 +148,8 @@ def full_disk(plan: Path, opportunity: str) -> int:
     """Save a change with the file size capped (a full disk), then retry once space is back."""
     from lio_planner.domain.model import ActionFields
     from lio_planner.services.actions import record_action
-    from lio_planner.store.opening import open_plan
-    from lio_planner.store.planfile import SaveFailed
+    from lio_planner.store.problems import SaveFailed
+    from lio_planner.store.sqlite.opening import open_plan
 
     store = open_plan(plan, daily_backup=False)
     # Writing past the cap must fail with an error, not kill the process.

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from lio_planner.store.opening import create_plan
+from lio_planner.store.sqlite.opening import create_plan
 
 
 @pytest.fixture(scope="session", name="template_plan")
@@ -41,7 +41,7 @@ def downgrade_to_first_release(path: Path) -> None:
     from alembic.config import Config
     from sqlalchemy import create_engine
 
-    from lio_planner.store.migrate import MIGRATIONS
+    from lio_planner.store.sqlite.migrate import MIGRATIONS
 
     engine = create_engine(f"sqlite:///{path}")
     config = Config()

@@ -17,7 +17,7 @@ import pytest
 from lio_planner.cli import main
 from lio_planner.domain.enums import Decision, Status
 from lio_planner.services import queries
-from lio_planner.store.opening import open_plan
+from lio_planner.store.sqlite.opening import open_plan
 
 
 def run(*args: str, display: bool = False) -> subprocess.CompletedProcess[str]:

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from lio_planner.errors import user_message
-from lio_planner.store.opening import create_plan, open_plan
-from lio_planner.store.planfile import PlanFileError
+from lio_planner.store.sqlite.opening import create_plan, open_plan
+from lio_planner.store.sqlite.planfile import PlanFileError
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:

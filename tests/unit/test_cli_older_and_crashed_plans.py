@@ -20,8 +20,8 @@ from helpers.damage import interrupt_a_save
 from helpers.plans import downgrade_to_first_release
 from lio_planner.errors import user_message
 from lio_planner.services.queries import action_rows
-from lio_planner.store.opening import open_plan
-from lio_planner.store.planfile import PlanFileError
+from lio_planner.store.sqlite.opening import open_plan
+from lio_planner.store.sqlite.planfile import PlanFileError
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:

@@ -33,7 +33,7 @@ from lio_planner.report.wording import (
     short_date,
 )
 from lio_planner.services import queries
-from lio_planner.store.database import PlanStore
+from lio_planner.store.sqlite.database import PlanStore
 
 NO_OWNER = "No owner"
 

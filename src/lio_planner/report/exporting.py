@@ -12,7 +12,7 @@ from pathlib import Path
 from lio_planner.report.document import GroupBy, ReportOptions
 from lio_planner.report.files import ExportError
 from lio_planner.report.formats import BY_KEY, choices_in_words
-from lio_planner.store.database import PlanStore
+from lio_planner.store.sqlite.database import PlanStore
 
 
 def export_plan(

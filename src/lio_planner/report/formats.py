@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from lio_planner.report.document import PlanDocument, ReportOptions
-    from lio_planner.store.database import PlanStore
+    from lio_planner.store.sqlite.database import PlanStore
 
 # A writer makes the file at ``output`` from the open plan, whole or not at all.
 Writer = Callable[["PlanStore", Path, "ReportOptions", date], None]

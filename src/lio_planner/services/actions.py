@@ -15,8 +15,8 @@ from lio_planner.domain.rules import ActionError as ActionError  # re-exported f
 from lio_planner.services import convert
 from lio_planner.services.changes import Changes, Done
 from lio_planner.services.lookup import find_action, find_opportunity
-from lio_planner.store.database import PlanStore
-from lio_planner.store.planfile import ConflictingEdit
+from lio_planner.store.backend import PlanBackend
+from lio_planner.store.problems import ConflictingEdit
 from lio_planner.store.schema import (
     ActionRecord,
     OpportunityRecord,
@@ -30,7 +30,7 @@ EDITABLE = ("description", "owner_name", "due", "status", "priority", "success_m
 
 
 def record_action(
-    store: PlanStore,
+    store: PlanBackend,
     opportunity_uuid: str,
     fields: ActionFields,
     by: str,
@@ -57,13 +57,13 @@ def record_action(
         return Done(action, _saved([action]))
 
 
-def restore_action(store: PlanStore, snapshot: Action, by: str) -> Done[Action]:
+def restore_action(store: PlanBackend, snapshot: Action, by: str) -> Done[Action]:
     """Put back an action removed earlier (undo of a delete), with its original identity."""
     done = restore_actions(store, [snapshot], by)
     return Done(done.value[0], done.changes)
 
 
-def restore_actions(store: PlanStore, snapshots: Iterable[Action], by: str) -> Done[list[Action]]:
+def restore_actions(store: PlanBackend, snapshots: Iterable[Action], by: str) -> Done[list[Action]]:
     """Put back several removed actions at once, as one transaction."""
     with store.transaction() as session:
         restored = [insert_snapshot(session, snapshot, by) for snapshot in snapshots]
@@ -92,7 +92,7 @@ def insert_snapshot(session: Session, snapshot: Action, by: str) -> Action:
 
 
 def update_action(
-    store: PlanStore,
+    store: PlanBackend,
     action_uuid: str,
     by: str,
     changes: dict[str, object],
@@ -106,7 +106,7 @@ def update_action(
         record = find_action(session, action_uuid)
         if expected_version is not None and record.version != expected_version:
             raise ConflictingEdit(
-                store.path, "has a newer version of this action, saved by someone else."
+                store.description, "has a newer version of this action, saved by someone else."
             )
         before = convert.action(record)
         _apply(session, record, changes)
@@ -118,7 +118,7 @@ def update_action(
 
 
 def update_actions(
-    store: PlanStore, action_uuids: Sequence[str], by: str, changes: dict[str, object]
+    store: PlanBackend, action_uuids: Sequence[str], by: str, changes: dict[str, object]
 ) -> Done[list[tuple[Action, Action]]]:
     """Apply the same change to several actions at once, as one transaction."""
     results = []
@@ -136,7 +136,7 @@ def update_actions(
     return Done(results, _saved([after for _before, after in results], added=False))
 
 
-def set_actions(store: PlanStore, snapshots: Iterable[Action], by: str) -> Done[list[Action]]:
+def set_actions(store: PlanBackend, snapshots: Iterable[Action], by: str) -> Done[list[Action]]:
     """Put several actions back to the given field values (undo of a bulk edit)."""
     with store.transaction() as session:
         restored = []
@@ -150,13 +150,13 @@ def set_actions(store: PlanStore, snapshots: Iterable[Action], by: str) -> Done[
         return Done(restored, _saved(restored, added=False))
 
 
-def delete_action(store: PlanStore, action_uuid: str) -> Done[Action]:
+def delete_action(store: PlanBackend, action_uuid: str) -> Done[Action]:
     """Remove an action; return it as it was, so the removal can be undone."""
     done = delete_actions(store, [action_uuid])
     return Done(done.value[0], done.changes)
 
 
-def delete_actions(store: PlanStore, action_uuids: Iterable[str]) -> Done[list[Action]]:
+def delete_actions(store: PlanBackend, action_uuids: Iterable[str]) -> Done[list[Action]]:
     """Remove several actions as one transaction; return them as they were."""
     with store.transaction() as session:
         removed = []
@@ -167,7 +167,9 @@ def delete_actions(store: PlanStore, action_uuids: Iterable[str]) -> Done[list[A
         return Done(removed, Changes.of_actions(removed=[a.uuid for a in removed]))
 
 
-def rename_person(store: PlanStore, person_uuid: str, new_name: str) -> Done[tuple[Person, Person]]:
+def rename_person(
+    store: PlanBackend, person_uuid: str, new_name: str
+) -> Done[tuple[Person, Person]]:
     """Rename someone everywhere they own actions; (before, after), and their actions changed."""
     name = _clean_name(new_name)
     if not name:

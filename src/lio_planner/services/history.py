@@ -13,7 +13,7 @@ from sqlalchemy import func, or_, select
 
 from lio_planner.domain.fields import BY_EVENT, FieldKind, RowKind, field
 from lio_planner.domain.model import Opportunity
-from lio_planner.store.database import PlanStore
+from lio_planner.store.backend import PlanBackend
 from lio_planner.store.schema import HistoryRecord
 
 
@@ -38,7 +38,7 @@ def opportunity_ref(opportunity: Opportunity) -> str:
     return f"seed:{opportunity.key}" if opportunity.key else opportunity.uuid
 
 
-def plan_history(store: PlanStore, limit: int = 1000) -> list[Change]:
+def plan_history(store: PlanBackend, limit: int = 1000) -> list[Change]:
     """The latest changes to the whole plan, newest first."""
     with store.reading() as session:
         records = session.scalars(
@@ -50,7 +50,7 @@ def plan_history(store: PlanStore, limit: int = 1000) -> list[Change]:
 
 
 def opportunity_history(
-    store: PlanStore, opportunity: Opportunity, limit: int = 500
+    store: PlanBackend, opportunity: Opportunity, limit: int = 500
 ) -> list[Change]:
     """The changes to one opportunity's decision and actions, newest first."""
     refs = {opportunity_ref(opportunity), opportunity.uuid}
@@ -64,7 +64,7 @@ def opportunity_history(
         return [describe(r) for r in records]
 
 
-def history_count(store: PlanStore) -> int:
+def history_count(store: PlanBackend) -> int:
     with store.reading() as session:
         return int(session.scalar(select(func.count()).select_from(HistoryRecord)) or 0)
 

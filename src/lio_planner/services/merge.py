@@ -37,10 +37,10 @@ from lio_planner.services.merge_rows import (
     read_state,
 )
 from lio_planner.services.merge_words import Difference, Question
-from lio_planner.store.database import PlanStore, make_engine
 from lio_planner.store.history_log import add_history
-from lio_planner.store.planfile import PlanFileError
 from lio_planner.store.schema import HistoryRecord, RevisionRecord
+from lio_planner.store.sqlite.database import PlanStore, make_engine
+from lio_planner.store.sqlite.planfile import PlanFileError
 from lio_planner.store.tracking import NOT_LOGGED, Described, record_changes
 
 MINE = "mine"
@@ -202,7 +202,7 @@ def _read_copy(copy: Path) -> FileState:
     tables and values); one left mid-save is repaired in the snapshot, never in place. Every
     refusal names the person's copy, never the snapshot.
     """
-    from lio_planner.store.readable import readable_copy
+    from lio_planner.store.sqlite.readable import readable_copy
 
     with tempfile.TemporaryDirectory(prefix="lio-merge-") as folder:
         snapshot = readable_copy(copy, Path(folder))
@@ -288,7 +288,7 @@ def _reassert(session: Session, result: MergeResult, changed: set[tuple[str, str
 
 
 def _take_safety_backup(store: PlanStore) -> None:
-    from lio_planner.store.backup import BackupFailed, take_backup
+    from lio_planner.store.sqlite.backup import BackupFailed, take_backup
 
     try:
         take_backup(store.path, "before-merge", store.plan_uuid)

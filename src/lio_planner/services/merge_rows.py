@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from lio_planner.domain.fields import FIELDS, FieldKind, RowKind
 from lio_planner.store.content import next_custom_position
-from lio_planner.store.planfile import ConflictingEdit
+from lio_planner.store.problems import ConflictingEdit
 from lio_planner.store.schema import (
     ActionRecord,
     HistoryRecord,

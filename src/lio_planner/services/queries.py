@@ -18,7 +18,7 @@ from lio_planner.domain.model import (
 )
 from lio_planner.services import convert
 from lio_planner.store import plain_rows
-from lio_planner.store.database import PlanStore
+from lio_planner.store.backend import PlanBackend
 from lio_planner.store.schema import (
     ActionRecord,
     OpportunityRecord,
@@ -29,12 +29,12 @@ from lio_planner.store.schema import (
 )
 
 
-def plan_info(store: PlanStore) -> PlanInfo:
+def plan_info(store: PlanBackend) -> PlanInfo:
     with store.reading() as session:
         return convert.plan_info(session.scalars(select(PlanRecord)).one())
 
 
-def overview(store: PlanStore) -> PlanOverview:
+def overview(store: PlanBackend) -> PlanOverview:
     """Themes and opportunities in order, with each one's decision and number of actions."""
     with store.reading() as session:
         plan = session.scalars(select(PlanRecord)).one()
@@ -71,7 +71,7 @@ def overview(store: PlanStore) -> PlanOverview:
     return PlanOverview(info, tuple(theme_list), tuple(opportunities), tuple(people), content)
 
 
-def opportunities_of(store: PlanStore, uuids: Collection[str]) -> list[Opportunity]:
+def opportunities_of(store: PlanBackend, uuids: Collection[str]) -> list[Opportunity]:
     """Just these opportunities (those still in the plan), as the navigator shows them."""
     with store.reading() as session:
         records = session.scalars(
@@ -83,7 +83,7 @@ def opportunities_of(store: PlanStore, uuids: Collection[str]) -> list[Opportuni
         return [convert.opportunity(r) for r in records]
 
 
-def opportunity(store: PlanStore, uuid: str) -> Opportunity:
+def opportunity(store: PlanBackend, uuid: str) -> Opportunity:
     with store.reading() as session:
         record = session.scalars(
             select(OpportunityRecord).where(OpportunityRecord.uuid == uuid)
@@ -91,7 +91,7 @@ def opportunity(store: PlanStore, uuid: str) -> Opportunity:
         return convert.opportunity(record)
 
 
-def actions_for(store: PlanStore, opportunity_uuid: str) -> list[Action]:
+def actions_for(store: PlanBackend, opportunity_uuid: str) -> list[Action]:
     """The actions recorded against one opportunity, in the order they were added."""
     with store.reading() as session:
         records = session.scalars(
@@ -104,7 +104,7 @@ def actions_for(store: PlanStore, opportunity_uuid: str) -> list[Action]:
         return [convert.action(r) for r in records]
 
 
-def people(store: PlanStore) -> list[Person]:
+def people(store: PlanBackend) -> list[Person]:
     with store.reading() as session:
         records = session.scalars(
             select(PersonRecord).order_by(func.lower(PersonRecord.name), PersonRecord.id)
@@ -112,13 +112,13 @@ def people(store: PlanStore) -> list[Person]:
         return [convert.person(p) for p in records]
 
 
-def action_rows(store: PlanStore) -> list[ActionRow]:
+def action_rows(store: PlanBackend) -> list[ActionRow]:
     """Every action with its opportunity and theme, read as plain tuples (fast for big plans)."""
     with store.reading() as session:
         return [plain_rows.action_row(row) for row in session.execute(_action_rows_query())]
 
 
-def action_rows_of(store: PlanStore, uuids: Collection[str]) -> list[ActionRow]:
+def action_rows_of(store: PlanBackend, uuids: Collection[str]) -> list[ActionRow]:
     """The rows of just these actions (those still in the plan), after an operation or a save."""
     wanted = sorted(uuids)
     rows: list[ActionRow] = []

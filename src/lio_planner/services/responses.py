@@ -13,8 +13,8 @@ from lio_planner.services import convert
 from lio_planner.services.actions import insert_snapshot
 from lio_planner.services.changes import Changes, Done, Rows
 from lio_planner.services.lookup import find_opportunity
+from lio_planner.store.backend import PlanBackend
 from lio_planner.store.content import next_custom_position
-from lio_planner.store.database import PlanStore
 from lio_planner.store.schema import (
     OpportunityRecord,
     PlanRecord,
@@ -26,7 +26,7 @@ from lio_planner.store.schema import (
 
 
 def set_response(
-    store: PlanStore, opportunity_uuid: str, decision: Decision, reasons: str, by: str
+    store: PlanBackend, opportunity_uuid: str, decision: Decision, reasons: str, by: str
 ) -> Done[tuple[Opportunity, Opportunity]]:
     """Record the decision on an opportunity and why; (before, after) and what changed.
 
@@ -53,7 +53,7 @@ def set_response(
 
 
 def update_plan_info(
-    store: PlanStore, organisation: str, title: str, period: str
+    store: PlanBackend, organisation: str, title: str, period: str
 ) -> Done[tuple[PlanInfo, PlanInfo]]:
     """Change the organisation, plan title and period; (before, after) and what changed."""
     with store.transaction() as session:
@@ -67,7 +67,7 @@ def update_plan_info(
         return Done((before, convert.plan_info(record)), Changes(plan_info=True))
 
 
-def add_theme(store: PlanStore, title: str, uuid: str | None = None) -> Done[Theme]:
+def add_theme(store: PlanBackend, title: str, uuid: str | None = None) -> Done[Theme]:
     """Add a local theme after the strategy's own."""
     title = title.strip()
     if not title:
@@ -84,7 +84,7 @@ def add_theme(store: PlanStore, title: str, uuid: str | None = None) -> Done[The
         return Done(convert.theme(record), Changes.of_themes(added=[record.uuid]))
 
 
-def delete_theme(store: PlanStore, theme_uuid: str) -> Done[Theme]:
+def delete_theme(store: PlanBackend, theme_uuid: str) -> Done[Theme]:
     """Remove a local theme that holds no opportunities."""
     with store.transaction() as session:
         record = session.scalars(select(ThemeRecord).where(ThemeRecord.uuid == theme_uuid)).one()
@@ -106,7 +106,7 @@ class RemovedOpportunity:
 
 
 def add_custom_opportunity(
-    store: PlanStore,
+    store: PlanBackend,
     theme_uuid: str,
     title: str,
     strategy_says: str = "",
@@ -137,7 +137,7 @@ def add_custom_opportunity(
 
 
 def update_custom_opportunity(
-    store: PlanStore, uuid: str, title: str, strategy_says: str, why_it_matters: str
+    store: PlanBackend, uuid: str, title: str, strategy_says: str, why_it_matters: str
 ) -> Done[tuple[Opportunity, Opportunity]]:
     """Edit a local opportunity's text; the strategy's own text is read-only.
 
@@ -163,7 +163,7 @@ def update_custom_opportunity(
         return Done((before, after), changes)
 
 
-def delete_custom_opportunity(store: PlanStore, uuid: str) -> Done[RemovedOpportunity]:
+def delete_custom_opportunity(store: PlanBackend, uuid: str) -> Done[RemovedOpportunity]:
     """Remove a local opportunity and its actions; return them so the removal can be undone."""
     with store.transaction() as session:
         record = find_opportunity(session, uuid)
@@ -180,7 +180,7 @@ def delete_custom_opportunity(store: PlanStore, uuid: str) -> Done[RemovedOpport
 
 
 def restore_custom_opportunity(
-    store: PlanStore, removed: RemovedOpportunity, by: str
+    store: PlanBackend, removed: RemovedOpportunity, by: str
 ) -> Done[None]:
     """Undo a removal: the opportunity, its decision and its actions come back as they were."""
     opp = removed.opportunity

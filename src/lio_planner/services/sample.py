@@ -10,7 +10,7 @@ from sqlalchemy import insert, select, update
 from lio_planner.domain.enums import Decision, Priority, Status
 from lio_planner.services.sample_content import SAMPLE_RESPONSES
 from lio_planner.store import plain_rows
-from lio_planner.store.database import PlanStore
+from lio_planner.store.backend import PlanBackend
 from lio_planner.store.schema import (
     ActionRecord,
     OpportunityRecord,
@@ -61,7 +61,7 @@ def sample_period(today: date) -> str:
     return f"April {start} to March {start + 2}"
 
 
-def fill_with_sample(store: PlanStore, actions: int | None = None, seed: int = 2018) -> int:
+def fill_with_sample(store: PlanBackend, actions: int | None = None, seed: int = 2018) -> int:
     """Fill a new plan with decisions, reasons, owners and actions; return how many actions.
 
     ``actions`` scales the plan for benchmarks (about that many actions, spread over the

@@ -1,7 +1,7 @@
 """Domain values from plain row tuples, shared by the SQLAlchemy queries and the first look.
 
 :mod:`lio_planner.services.queries` reads the action plan as plain tuples (fast for big plans),
-and :mod:`lio_planner.store.first_look` reads the same columns with the standard library's
+and :mod:`lio_planner.store.sqlite.first_look` reads the same columns with the standard library's
 sqlite3 before SQLAlchemy has loaded. Both build their values here, so they cannot drift apart.
 """
 

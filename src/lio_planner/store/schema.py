@@ -36,7 +36,7 @@ def utc_now() -> datetime:
     return datetime.now(timezone.utc).replace(microsecond=0, tzinfo=None)
 
 
-# What a column may hold beyond its SQL type, for the opening check (store/plan_check.py).
+# What a column may hold beyond its SQL type, for the opening check (store/sqlite/plan_check.py).
 _JSON_LIST = {"json": "json-list"}
 _JSON_LIST_OF_TEXT = {"json": "json-list-text"}
 _JSON_LIST_OF_OBJECTS = {"json": "json-list-object"}

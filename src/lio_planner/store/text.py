@@ -4,7 +4,7 @@ The window's editors only ever give plain text, tabs and line breaks. Text arriv
 (a service called from a script, a merged copy, a file altered by another program) can hold a
 NUL, which ends a line early in some programs and makes a Word file invalid, or a lone
 surrogate, which cannot be encoded at all. Every text value written to a plan passes through
-:func:`clean_text` (see :func:`lio_planner.store.database.make_engine`), and every exporter
+:func:`clean_text` (see :func:`lio_planner.store.sqlite.database.make_engine`), and every exporter
 cleans what it reads the same way, so no field is treated differently from another.
 """
 

@@ -14,7 +14,7 @@ from PySide6.QtGui import QUndoCommand
 
 from lio_planner.domain.fields import FIELDS, RowKind
 from lio_planner.errors import user_message
-from lio_planner.store.planfile import SaveFailed
+from lio_planner.store.problems import SaveFailed
 from lio_planner.ui.plan_data import PlanData
 
 # Action fields typed a little at a time (so saved several times while typing).

@@ -20,7 +20,7 @@ from lio_planner.domain.enums import Decision
 from lio_planner.domain.model import Action, ActionFields, Opportunity, Person, PlanInfo, Theme
 from lio_planner.lazy import on_first_use
 from lio_planner.services.changes import NOTHING, Done
-from lio_planner.store.planfile import ConflictingEdit
+from lio_planner.store.problems import ConflictingEdit
 from lio_planner.ui.commands import FIELD_NAMES, TYPED_FIELDS
 from lio_planner.ui.operations import Operation, OperationRunner, Step
 from lio_planner.ui.plan_data import MINE, PlanData, VersionQuestion
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from lio_planner.services import actions as action_service
     from lio_planner.services import responses as response_service
     from lio_planner.services.responses import RemovedOpportunity
-    from lio_planner.store.database import PlanStore
+    from lio_planner.store.backend import PlanBackend
 else:  # the services load SQLAlchemy: after first paint (see lio_planner.lazy)
     action_service = on_first_use("lio_planner.services.actions")
     response_service = on_first_use("lio_planner.services.responses")
@@ -54,7 +54,7 @@ class PlanEditor(QObject):
         """Save a decision and its reasons; ``typing`` marks an edit of the reasons text."""
         user = self.data.user
 
-        def decide(store: PlanStore) -> Done[tuple[Opportunity, Opportunity]]:
+        def decide(store: PlanBackend) -> Done[tuple[Opportunity, Opportunity]]:
             return response_service.set_response(store, uuid, decision, reasons, user)
 
         def undo_of(pair: tuple[Opportunity, Opportunity]) -> Step:
@@ -73,7 +73,7 @@ class PlanEditor(QObject):
     def add_action(self, opportunity_uuid: str, fields: ActionFields) -> Action | None:
         user = self.data.user
 
-        def add(store: PlanStore) -> Done[Action]:
+        def add(store: PlanBackend) -> Done[Action]:
             return action_service.record_action(store, opportunity_uuid, fields, user)
 
         def undo_of(action: Action) -> Step:
@@ -94,7 +94,7 @@ class PlanEditor(QObject):
 
         user = self.data.user
 
-        def change(store: PlanStore) -> Done[tuple[Action, Action]]:
+        def change(store: PlanBackend) -> Done[tuple[Action, Action]]:
             return action_service.update_action(store, uuid, user, {field: value}, expected_version)
 
         def set_to(new: object) -> Step:
@@ -192,7 +192,7 @@ class PlanEditor(QObject):
         return self.runner.run(op) is not None
 
     def edit_plan_info(self, organisation: str, title: str, period: str) -> bool:
-        def change(store: PlanStore) -> Done[tuple[PlanInfo, PlanInfo]]:
+        def change(store: PlanBackend) -> Done[tuple[PlanInfo, PlanInfo]]:
             return response_service.update_plan_info(store, organisation, title, period)
 
         def undo_of(pair: tuple[PlanInfo, PlanInfo]) -> Step:
@@ -215,7 +215,7 @@ class PlanEditor(QObject):
     ) -> Opportunity | None:
         """Add a local opportunity under a theme, or a new theme called ``new_theme_title``."""
 
-        def add(store: PlanStore) -> Done[tuple[Opportunity, Theme | None]]:
+        def add(store: PlanBackend) -> Done[tuple[Opportunity, Theme | None]]:
             return _add_local(
                 store, theme_uuid, new_theme_title, title, strategy_says, why_it_matters
             )
@@ -223,7 +223,7 @@ class PlanEditor(QObject):
         def undo_of(added: tuple[Opportunity, Theme | None]) -> Step:
             opportunity, theme = added
 
-            def remove(store: PlanStore) -> Done[object]:
+            def remove(store: PlanBackend) -> Done[object]:
                 changes = response_service.delete_custom_opportunity(
                     store, opportunity.uuid
                 ).changes
@@ -297,7 +297,7 @@ class PlanEditor(QObject):
 
 
 def _add_local(
-    store: PlanStore,
+    store: PlanBackend,
     theme_uuid: str | None,
     new_theme_title: str,
     title: str,

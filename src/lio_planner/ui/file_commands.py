@@ -25,9 +25,8 @@ from lio_planner.services.merge import (
     undo_merge,
 )
 from lio_planner.services.merge_rows import MergeOutdated
-from lio_planner.store.backup import Backup, list_backups, restore_backup
-from lio_planner.store.copying import CopyFailed, save_copy
-from lio_planner.store.planfile import SaveFailed
+from lio_planner.store.problems import CopyFailed, SaveFailed
+from lio_planner.store.sqlite.backup import Backup, list_backups, restore_backup
 from lio_planner.ui.commands import PlanCommand
 from lio_planner.ui.file_folders import remember_folder, start_folder
 from lio_planner.ui.plan_actions import PLAN_FILES, keep_dialog
@@ -63,7 +62,7 @@ def save_copy_as(window: MainWindow) -> Path | None:
         return None
     remember_folder(Path(name))
     try:
-        copy = save_copy(store.path, Path(name))
+        copy = store.save_snapshot(Path(name))
     except CopyFailed as exc:
         window.report_problem(exc.message)
         return None

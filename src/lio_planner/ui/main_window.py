@@ -53,8 +53,8 @@ from lio_planner.ui.start_page import StartPage
 from lio_planner.ui.walkthrough import WalkThrough
 
 if TYPE_CHECKING:
-    from lio_planner.store.database import PlanStore
-    from lio_planner.store.first_look import FirstLook
+    from lio_planner.store.sqlite.database import PlanStore
+    from lio_planner.store.sqlite.first_look import FirstLook
 
 
 # Room left on the screen for the window's title bar and frame.

@@ -18,17 +18,17 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from lio_planner.errors import user_message
-from lio_planner.store.planfile import ConflictingEdit, SaveFailed
+from lio_planner.store.problems import ConflictingEdit, SaveFailed
 from lio_planner.ui.commands import PlanCommand
 from lio_planner.ui.plan_data import PlanData
 
 if TYPE_CHECKING:
     from lio_planner.services.changes import Done
-    from lio_planner.store.database import PlanStore
+    from lio_planner.store.backend import PlanBackend
 
 T = TypeVar("T")
 
-Step = Callable[["PlanStore"], "Done[Any]"]
+Step = Callable[["PlanBackend"], "Done[Any]"]
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ class Operation(Generic[T]):
     """
 
     text: str | Callable[[T], str]  # the undo step's name, such as "Edit reasons"
-    do: Callable[[PlanStore], Done[T]]
+    do: Callable[[PlanBackend], Done[T]]
     undo_of: Callable[[T], Step]
     state: Callable[[T], tuple[object, object]]
     merge_key: Hashable | None = None

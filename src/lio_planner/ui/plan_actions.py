@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 from lio_planner import APP_NAME
 from lio_planner.errors import user_message
 from lio_planner.lazy import on_first_use
-from lio_planner.store.planfile import ensure_extension
 from lio_planner.ui.dialogs import (
     BulkEditDialog,
     OpportunityDialog,
@@ -26,10 +25,10 @@ from lio_planner.ui.dialogs import (
 from lio_planner.ui.file_folders import remember_folder, start_folder
 
 if TYPE_CHECKING:
-    from lio_planner.store import opening
+    from lio_planner.store import plans
     from lio_planner.ui.main_window import MainWindow
 else:  # the store loads SQLAlchemy: after first paint (see lio_planner.lazy)
-    opening = on_first_use("lio_planner.store.opening")
+    plans = on_first_use("lio_planner.store.plans")
 
 PLAN_FILES = "LIO plans (*.lioplan);;All files (*)"
 
@@ -87,7 +86,7 @@ def new_plan(window: MainWindow) -> None:
     if not name:
         return
     remember_folder(Path(name))
-    path = ensure_extension(Path(name))
+    path = plans.ensure_extension(Path(name))
     dialog = PlanDetailsDialog(
         window,
         "Create plan",
@@ -97,7 +96,7 @@ def new_plan(window: MainWindow) -> None:
 
     def make() -> None:
         try:
-            store = opening.create_plan(path, *dialog.details())
+            store = plans.create_plan(path, *dialog.details())
         except Exception as exc:  # shown in words, never as a traceback
             window.report_problem(user_message(exc))
             return

@@ -27,9 +27,9 @@ from lio_planner.domain.model import (
 from lio_planner.errors import user_message
 from lio_planner.lazy import on_first_use
 from lio_planner.services.changes import changes_from_log
-from lio_planner.store import watch
-from lio_planner.store.first_look import FirstLook, still_current
-from lio_planner.store.planfile import SaveFailed
+from lio_planner.store.problems import SaveFailed
+from lio_planner.store.sqlite import watch
+from lio_planner.store.sqlite.first_look import FirstLook, still_current
 from lio_planner.ui.action_model import ActionTableModel
 from lio_planner.ui.navigator_model import NavigatorModel, Progress
 from lio_planner.ui.people_model import PeopleModel
@@ -39,8 +39,8 @@ if TYPE_CHECKING:
     from lio_planner.services import queries
     from lio_planner.services import responses as response_service
     from lio_planner.services.changes import Changes, Done
-    from lio_planner.store.database import PlanStore
-    from lio_planner.store.watch import LogMark
+    from lio_planner.store.sqlite.database import PlanStore
+    from lio_planner.store.sqlite.watch import LogMark
 else:  # the services load SQLAlchemy: after first paint (see lio_planner.lazy)
     action_service = on_first_use("lio_planner.services.actions")
     queries = on_first_use("lio_planner.services.queries")

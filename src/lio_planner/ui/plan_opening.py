@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QWidget
 
 from lio_planner.lazy import on_first_use
 from lio_planner.paths import default_plan_path
-from lio_planner.store.locations import PlanLocation, describe_location
-from lio_planner.store.lock import LockInfo, PlanInUse
+from lio_planner.store.sqlite.locations import PlanLocation, describe_location
+from lio_planner.store.sqlite.lock import LockInfo, PlanInUse
 from lio_planner.ui.settings import app_settings
 from lio_planner.ui.sharing_dialogs import (
     OPEN_READ_ONLY,
@@ -26,10 +26,10 @@ from lio_planner.ui.sharing_dialogs import (
 )
 
 if TYPE_CHECKING:
-    from lio_planner.store import opening
-    from lio_planner.store.database import PlanStore
+    from lio_planner.store.sqlite import opening
+    from lio_planner.store.sqlite.database import PlanStore
 else:  # the store loads SQLAlchemy: after first paint (see lio_planner.lazy)
-    opening = on_first_use("lio_planner.store.opening")
+    opening = on_first_use("lio_planner.store.sqlite.opening")
 
 
 @dataclass(frozen=True)

@@ -16,11 +16,11 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 
 from lio_planner import APP_NAME
 from lio_planner.errors import user_message
-from lio_planner.store.lock import read_lock
+from lio_planner.store.sqlite.lock import read_lock
 from lio_planner.ui.sharing_monitor import POLL_MS, PlanMonitor
 
 if TYPE_CHECKING:
-    from lio_planner.store.database import PlanStore
+    from lio_planner.store.sqlite.database import PlanStore
     from lio_planner.ui.main_window import MainWindow
 
 BACKUP_DELAY_MS = 1500  # after the window has painted, so the backup never delays opening
@@ -106,7 +106,7 @@ class PlanSession(QObject):
         store = self.store
         if store is None or store.read_only:
             return
-        from lio_planner.store import backup
+        from lio_planner.store.sqlite import backup
 
         try:
             backup.take_daily_backup(store.path, store.plan_uuid)
@@ -141,7 +141,7 @@ class PlanSession(QObject):
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(APP_NAME)
         box.setTextFormat(Qt.TextFormat.PlainText)
-        name = self.store.path.name if self.store else "The plan"
+        name = self.store.description if self.store else "The plan"
         box.setText(
             f"“{name}” has been replaced by another file of the same name, perhaps by a program "
             "such as OneDrive or Dropbox."
@@ -162,7 +162,7 @@ class PlanSession(QObject):
         box.open()
 
     def _went_missing(self) -> None:
-        name = self.store.path.name if self.store else "The plan"
+        name = self.store.description if self.store else "The plan"
         self.missing_label.setText(
             f"“{name}” cannot be found: it may have been moved or renamed, or its drive "
             "disconnected. Changes cannot be saved until it is back."

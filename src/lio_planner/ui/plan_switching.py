@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from lio_planner import APP_NAME
 from lio_planner.errors import user_message
-from lio_planner.store.lock import read_lock
-from lio_planner.store.planfile import EXTENSION, is_writable
+from lio_planner.store.sqlite.lock import read_lock
+from lio_planner.store.sqlite.planfile import EXTENSION, is_writable
 from lio_planner.ui.plan_actions import ask_plan_details, keep_dialog
 from lio_planner.ui.plan_file_line import OWN, remember_own_plan, whose
 from lio_planner.ui.plan_opening import (
@@ -30,7 +30,7 @@ from lio_planner.ui.settings import app_settings, forget_recent, remember_plan
 from lio_planner.ui.sharing_dialogs import ReadOnlyBanner
 
 if TYPE_CHECKING:
-    from lio_planner.store.database import PlanStore
+    from lio_planner.store.sqlite.database import PlanStore
     from lio_planner.ui.main_window import MainWindow
 
 
@@ -216,7 +216,7 @@ def first_time_own_plan(window: MainWindow) -> bool:
 
 
 def show_first_look(window: MainWindow) -> None:
-    """Show the plan from its first look (see :mod:`lio_planner.store.first_look`).
+    """Show the plan from its first look (see :mod:`lio_planner.store.sqlite.first_look`).
 
     Nothing can be changed yet: editing comes on in :func:`open_first_look`, a moment later,
     once the plan has been opened properly.

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lio_planner.store.planfile import SaveFailed
+from lio_planner.store.problems import SaveFailed
 from lio_planner.ui.commands import FIELD_NAMES
 from lio_planner.ui.plan_data import MINE, THEIRS, VersionQuestion
 from lio_planner.ui.sharing_dialogs import (

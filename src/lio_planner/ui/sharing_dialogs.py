@@ -24,14 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lio_planner.store.copying import CopyFailed, save_copy
-from lio_planner.store.locations import PlanLocation
-from lio_planner.store.lock import PlanInUse
-from lio_planner.store.planfile import FileReplaced, SaveFailed
+from lio_planner.store.problems import CopyFailed, FileReplaced, SaveFailed
+from lio_planner.store.sqlite.locations import PlanLocation
+from lio_planner.store.sqlite.lock import PlanInUse
 from lio_planner.ui.marks import plain_tooltip
 
 if TYPE_CHECKING:
-    from lio_planner.store.database import PlanStore
+    from lio_planner.store.sqlite.database import PlanStore
 
 OPEN_READ_ONLY = "open-read-only"
 TAKE_OVER = "take-over"
@@ -177,7 +176,7 @@ def save_copy_elsewhere(parent: QWidget | None, store: PlanStore) -> Path | None
     if not chosen:
         return None
     try:
-        return save_copy(store.path, Path(chosen))
+        return store.save_snapshot(Path(chosen))
     except CopyFailed as exc:
         QMessageBox.warning(parent, "The copy was not saved", exc.message)
         return None

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from lio_planner.services.history import Change
-from lio_planner.store.backup import Backup, BackupSummary, describe_backup
+from lio_planner.store.sqlite.backup import Backup, BackupSummary, describe_backup
 from lio_planner.ui.marks import plain_tooltip
 from lio_planner.ui.sharing_dialogs import plain_label
 

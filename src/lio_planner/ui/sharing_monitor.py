@@ -11,11 +11,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from lio_planner.store.lock import HEARTBEAT_SECONDS
-from lio_planner.store.watch import PlanWatcher, Seen
+from lio_planner.store.backend import HEARTBEAT_SECONDS, Seen
 
 if TYPE_CHECKING:
-    from lio_planner.store.database import PlanStore
+    from lio_planner.store.backend import PlanBackend, PlanWatch
 
 POLL_MS = 1000
 
@@ -31,14 +30,14 @@ class PlanMonitor(QObject):
 
     def __init__(
         self,
-        store: PlanStore,
+        store: PlanBackend,
         parent: QObject | None = None,
         poll_ms: int = POLL_MS,
         heartbeat_ms: int = HEARTBEAT_SECONDS * 1000,
     ) -> None:
         super().__init__(parent)
         self.store = store
-        self.watcher: PlanWatcher | None = PlanWatcher(store.path) if store.read_only else None
+        self.watcher: PlanWatch | None = store.watch() if store.read_only else None
         self._missing = False
         self.poll_timer = QTimer(self)
         self.poll_timer.setInterval(poll_ms)
@@ -62,15 +61,7 @@ class PlanMonitor(QObject):
 
     def poll(self) -> None:
         """One look at the file (the poll timer calls this every second)."""
-        if self.watcher is not None:
-            seen = self.watcher.check()
-        else:
-            seen = {
-                "same": Seen.NOTHING,
-                "changed": Seen.CHANGED,
-                "replaced": Seen.REPLACED,
-                "missing": Seen.MISSING,
-            }[self.store.file_state()]
+        seen = self.watcher.check() if self.watcher is not None else self.store.changes_since_mark()
         if seen is Seen.MISSING:
             if not self._missing:
                 self._missing = True
@@ -81,7 +72,7 @@ class PlanMonitor(QObject):
             self.came_back.emit()
         if seen is Seen.CHANGED:
             if self.watcher is None:
-                self.store.remember_file()  # tell each change only once
+                self.store.mark()  # tell each change only once
             self.changed_elsewhere.emit()
         elif seen is Seen.REPLACED:
             self.replaced.emit()

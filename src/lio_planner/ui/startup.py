@@ -11,8 +11,8 @@ from lio_planner import APP_NAME, __version__
 from lio_planner.bundled import resource_path
 from lio_planner.errors import user_message
 from lio_planner.paths import default_plan_path
-from lio_planner.store.first_look import first_look
-from lio_planner.store.planfile import PlanFileError
+from lio_planner.store.plans import first_look
+from lio_planner.store.problems import PlanError
 from lio_planner.ui import plan_switching
 from lio_planner.ui.main_window import MainWindow
 from lio_planner.ui.plan_opening import OpenedPlan, default_plan, open_asking
@@ -42,7 +42,7 @@ def open_first_plan(
     if last is not None:
         try:
             return open_asking(parent, last, read_only)
-        except PlanFileError as exc:
+        except PlanError as exc:
             QMessageBox.warning(parent, f"{APP_NAME}: cannot open your last plan", exc.message)
     return open_asking(parent, default_plan(), read_only)
 

@@ -15,8 +15,8 @@ from lio_planner.services import queries
 from lio_planner.services.actions import record_action
 from lio_planner.services.responses import set_response, update_plan_info
 from lio_planner.services.sample import fill_with_sample
-from lio_planner.store.database import PlanStore
-from lio_planner.store.opening import open_plan
+from lio_planner.store.sqlite.database import PlanStore
+from lio_planner.store.sqlite.opening import open_plan
 
 
 @pytest.fixture
@@ -56,7 +56,7 @@ def awkward_store(store: PlanStore) -> PlanStore:
 @pytest.fixture
 def big_plan(tmp_path: Path) -> Iterator[PlanStore]:
     """A sample plan scaled to 1,000 actions, as the benchmarks make it."""
-    from lio_planner.store.opening import create_plan
+    from lio_planner.store.sqlite.opening import create_plan
 
     path = tmp_path / "big.lioplan"
     create_plan(path, "Benchmark CVS", "", "").close()

@@ -15,7 +15,7 @@ from lio_planner.domain.model import Action, ActionRow
 from lio_planner.report.csv_export import COLUMNS, neutralise, restore, write_csv
 from lio_planner.report.exporting import export_plan
 from lio_planner.services import queries
-from lio_planner.store.database import PlanStore
+from lio_planner.store.sqlite.database import PlanStore
 
 TODAY = date(2026, 3, 2)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

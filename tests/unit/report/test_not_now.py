@@ -14,7 +14,7 @@ from lio_planner.report.document import GroupBy, ReportOptions, load_document
 from lio_planner.services import queries
 from lio_planner.services.actions import record_action
 from lio_planner.services.responses import set_response
-from lio_planner.store.database import PlanStore
+from lio_planner.store.sqlite.database import PlanStore
 
 TODAY = date(2026, 6, 1)
 

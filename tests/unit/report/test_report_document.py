@@ -22,7 +22,7 @@ from lio_planner.report.document import (
     short_date,
 )
 from lio_planner.services import queries
-from lio_planner.store.database import PlanStore
+from lio_planner.store.sqlite.database import PlanStore
 
 TODAY = date(2026, 3, 2)
 

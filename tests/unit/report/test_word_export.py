@@ -16,7 +16,7 @@ from lio_planner.report.document import Column, GroupBy, Orientation, PageSize, 
 from lio_planner.report.exporting import export_plan
 from lio_planner.report.files import ExportError
 from lio_planner.services import queries
-from lio_planner.store.database import PlanStore
+from lio_planner.store.sqlite.database import PlanStore
 
 TODAY = date(2026, 3, 2)
 

@@ -17,7 +17,7 @@ from lio_planner.services.responses import (
     delete_custom_opportunity,
     restore_custom_opportunity,
 )
-from lio_planner.store.database import PlanStore
+from lio_planner.store.sqlite.database import PlanStore
 
 
 def _three_actions(store: PlanStore, opportunity_uuid: str) -> list[str]:

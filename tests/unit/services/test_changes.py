@@ -8,7 +8,7 @@ from lio_planner.services import queries
 from lio_planner.services.actions import record_action
 from lio_planner.services.changes import NOTHING, Changes, Rows
 from lio_planner.services.responses import set_response, update_plan_info
-from lio_planner.store.database import PlanStore
+from lio_planner.store.sqlite.database import PlanStore
 
 
 def test_changes_joined_name_every_row_of_both() -> None:

@@ -12,7 +12,7 @@ from lio_planner.services import queries
 from lio_planner.services.actions import record_action, rename_person, update_action
 from lio_planner.services.history import opportunity_history, plan_history
 from lio_planner.services.responses import set_response, update_plan_info
-from lio_planner.store.opening import open_plan
+from lio_planner.store.sqlite.opening import open_plan
 
 
 def test_history_says_who_changed_what_for_each_opportunity_and_the_plan(plan: Path) -> None:

@@ -38,9 +38,9 @@ from lio_planner.services.responses import (
     set_response,
     update_plan_info,
 )
-from lio_planner.store.database import PlanStore
-from lio_planner.store.opening import create_plan, open_plan
-from lio_planner.store.planfile import NotAPlanFile
+from lio_planner.store.sqlite.database import PlanStore
+from lio_planner.store.sqlite.opening import create_plan, open_plan
+from lio_planner.store.sqlite.planfile import NotAPlanFile
 
 
 def snapshot(store: PlanStore) -> dict[str, Any]:

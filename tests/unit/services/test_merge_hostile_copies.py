@@ -18,9 +18,9 @@ from lio_planner.errors import user_message
 from lio_planner.services.actions import record_action
 from lio_planner.services.merge import apply_merge, preview_merge
 from lio_planner.services.queries import action_rows, overview
-from lio_planner.store.database import PlanStore
-from lio_planner.store.opening import open_plan
-from lio_planner.store.planfile import PlanFileError
+from lio_planner.store.sqlite.database import PlanStore
+from lio_planner.store.sqlite.opening import open_plan
+from lio_planner.store.sqlite.planfile import PlanFileError
 
 
 def _sha(path: Path) -> str:

@@ -29,9 +29,9 @@ from lio_planner.services.responses import (
     update_custom_opportunity,
     update_plan_info,
 )
-from lio_planner.store.database import PlanStore
-from lio_planner.store.opening import open_plan
-from lio_planner.store.planfile import ConflictingEdit
+from lio_planner.store.problems import ConflictingEdit
+from lio_planner.store.sqlite.database import PlanStore
+from lio_planner.store.sqlite.opening import open_plan
 
 
 def first_opportunity(store: PlanStore) -> str:

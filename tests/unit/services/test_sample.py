@@ -12,7 +12,7 @@ from lio_planner.domain.model import ActionRow, PlanOverview
 from lio_planner.services import queries
 from lio_planner.services.sample import SAMPLE_PEOPLE, fill_with_sample
 from lio_planner.services.sample_content import SAMPLE_RESPONSES
-from lio_planner.store.opening import create_plan
+from lio_planner.store.sqlite.opening import create_plan
 
 
 @pytest.fixture(scope="module")

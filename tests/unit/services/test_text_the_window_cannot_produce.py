@@ -18,8 +18,8 @@ from lio_planner.report.exporting import export_plan
 from lio_planner.services.actions import record_action
 from lio_planner.services.queries import overview
 from lio_planner.services.responses import add_theme, set_response, update_plan_info
-from lio_planner.store.database import PlanStore
-from lio_planner.store.opening import open_plan
+from lio_planner.store.sqlite.database import PlanStore
+from lio_planner.store.sqlite.opening import open_plan
 from lio_planner.store.text import clean_text
 
 ODD = ["a\x00b", "lone \ud800 surrogate", "bell\x07 and escape\x1b[31m", "cr\r\nlf", "del\x7f"]

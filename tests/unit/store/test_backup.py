@@ -20,8 +20,8 @@ from lio_planner.domain.model import ActionFields
 from lio_planner.services import queries
 from lio_planner.services.actions import record_action
 from lio_planner.services.history import plan_history
-from lio_planner.store import backup
-from lio_planner.store.backup import (
+from lio_planner.store.sqlite import backup
+from lio_planner.store.sqlite.backup import (
     Backup,
     BackupFailed,
     backups_root,
@@ -30,9 +30,9 @@ from lio_planner.store.backup import (
     take_backup,
     take_daily_backup,
 )
-from lio_planner.store.lock import read_lock
-from lio_planner.store.opening import create_plan, open_plan
-from lio_planner.store.planfile import SCHEMA_VERSION, NotAPlanFile, PlanFileError
+from lio_planner.store.sqlite.lock import read_lock
+from lio_planner.store.sqlite.opening import create_plan, open_plan
+from lio_planner.store.sqlite.planfile import SCHEMA_VERSION, NotAPlanFile, PlanFileError
 
 
 def uuid_of(plan: Path) -> str:

@@ -14,9 +14,10 @@ from lio_planner.domain.model import ActionFields
 from lio_planner.services import queries
 from lio_planner.services.actions import record_action
 from lio_planner.services.responses import update_plan_info
-from lio_planner.store.opening import open_plan
-from lio_planner.store.planfile import NotAPlanFile, SaveFailed
-from lio_planner.store.watch import PlanWatcher
+from lio_planner.store.problems import SaveFailed
+from lio_planner.store.sqlite.opening import open_plan
+from lio_planner.store.sqlite.planfile import NotAPlanFile
+from lio_planner.store.sqlite.watch import PlanWatcher
 
 
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc/self/fd")

@@ -13,7 +13,7 @@ from lio_planner.domain.model import ActionFields
 from lio_planner.services import queries
 from lio_planner.services.actions import record_action
 from lio_planner.services.responses import add_custom_opportunity, set_response
-from lio_planner.store.opening import create_plan, open_plan
+from lio_planner.store.sqlite.opening import create_plan, open_plan
 
 
 def older_seed(tmp_path: Path) -> tuple[Path, dict[str, Any]]:

@@ -12,8 +12,8 @@ from lio_planner.domain.model import ActionFields
 from lio_planner.services import queries
 from lio_planner.services.actions import record_action
 from lio_planner.services.responses import set_response
-from lio_planner.store.first_look import first_look
-from lio_planner.store.opening import create_plan, open_plan
+from lio_planner.store.sqlite.first_look import first_look
+from lio_planner.store.sqlite.opening import create_plan, open_plan
 
 
 def downgrade_to_0002(path: Path) -> None:
@@ -22,7 +22,7 @@ def downgrade_to_0002(path: Path) -> None:
     from alembic.config import Config
     from sqlalchemy import create_engine
 
-    from lio_planner.store.migrate import MIGRATIONS
+    from lio_planner.store.sqlite.migrate import MIGRATIONS
 
     engine = create_engine(f"sqlite:///{path}")
     config = Config()

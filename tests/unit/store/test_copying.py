@@ -12,9 +12,10 @@ from helpers.plans import neighbours, plan_fixture, sha256, template_plan_fixtur
 from lio_planner.domain.model import ActionFields
 from lio_planner.services import queries
 from lio_planner.services.actions import record_action
-from lio_planner.store.copying import CopyFailed, save_copy
-from lio_planner.store.lock import lock_path
-from lio_planner.store.opening import open_plan
+from lio_planner.store.problems import CopyFailed
+from lio_planner.store.sqlite.copying import save_copy
+from lio_planner.store.sqlite.lock import lock_path
+from lio_planner.store.sqlite.opening import open_plan
 
 
 def test_a_copy_of_an_open_plan_holds_everything_saved_and_the_same_plan(

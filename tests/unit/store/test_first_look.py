@@ -23,10 +23,10 @@ from lio_planner.domain.enums import Decision, Status
 from lio_planner.domain.model import ActionFields
 from lio_planner.services import actions, queries, responses
 from lio_planner.services.sample import fill_with_sample
-from lio_planner.store.first_look import first_look, still_current
-from lio_planner.store.machine import machine_name
-from lio_planner.store.opening import open_plan
-from lio_planner.store.planfile import journal_path
+from lio_planner.store.sqlite.first_look import first_look, still_current
+from lio_planner.store.sqlite.machine import machine_name
+from lio_planner.store.sqlite.opening import open_plan
+from lio_planner.store.sqlite.planfile import journal_path
 
 
 def test_the_first_look_shows_what_the_queries_show(plan: Path) -> None:

@@ -20,10 +20,10 @@ from lio_planner.errors import user_message
 from lio_planner.report.exporting import export_plan
 from lio_planner.services.actions import record_action
 from lio_planner.services.queries import overview
-from lio_planner.store.first_look import first_look
-from lio_planner.store.opening import open_plan
-from lio_planner.store.planfile import PlanFileError
-from lio_planner.store.readable import open_for_reading
+from lio_planner.store.sqlite.first_look import first_look
+from lio_planner.store.sqlite.opening import open_plan
+from lio_planner.store.sqlite.planfile import PlanFileError
+from lio_planner.store.sqlite.readable import open_for_reading
 
 # What is done to the file, and words the refusal must hold.
 CASES = {

@@ -17,16 +17,21 @@ from helpers.damage import make_fifo, make_socket
 
 # Each way the app opens a file, as a line of Python taking the path as sys.argv[1].
 WAYS_IN = {
-    "open for editing": "from lio_planner.store.opening import open_plan as o; o(P)",
-    "open read-only": "from lio_planner.store.opening import open_plan as o; o(P, read_only=True)",
-    "first look": "from lio_planner.store.first_look import first_look as f; assert f(P) is None",
+    "open for editing": "from lio_planner.store.sqlite.opening import open_plan as o; o(P)",
+    "open read-only": (
+        "from lio_planner.store.sqlite.opening import open_plan as o; o(P, read_only=True)"
+    ),
+    "first look": (
+        "from lio_planner.store.sqlite.first_look import first_look as f; assert f(P) is None"
+    ),
     "export": (
         "from lio_planner.cli import main; import sys; sys.exit(main(['export', str(P), "
         "'--format', 'csv', '--output', str(P.parent / 'out.csv')]))"
     ),
     "merge": (
-        "from lio_planner.store.opening import open_plan; from lio_planner.services.merge import "
-        "preview_merge; preview_merge(open_plan(Path(sys.argv[2])), P)"
+        "from lio_planner.store.sqlite.opening import open_plan; "
+        "from lio_planner.services.merge import preview_merge; "
+        "preview_merge(open_plan(Path(sys.argv[2])), P)"
     ),
 }
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from lio_planner.store.locations import describe_location
+from lio_planner.store.sqlite.locations import describe_location
 
 MOUNTS = """\
 /dev/sda1 / ext4 rw,relatime 0 0

@@ -12,16 +12,16 @@ import pytest
 
 from helpers.locks import dead_pid, write_lock
 from helpers.plans import plan_fixture, sha256, template_plan_fixture  # noqa: F401
-from lio_planner.store.lock import (
+from lio_planner.store.problems import SaveFailed
+from lio_planner.store.sqlite.lock import (
     LockInfo,
     PlanInUse,
     PlanLock,
     lock_path,
     read_lock,
 )
-from lio_planner.store.machine import machine_name
-from lio_planner.store.opening import open_plan
-from lio_planner.store.planfile import SaveFailed
+from lio_planner.store.sqlite.machine import machine_name
+from lio_planner.store.sqlite.opening import open_plan
 
 
 def test_opening_for_editing_claims_the_plan_and_closing_releases_it(plan: Path) -> None:
@@ -182,7 +182,7 @@ def test_one_process_opening_a_plan_twice_shares_one_claim(plan: Path) -> None:
 
 
 def test_claiming_without_a_lock_file_folder_explains(tmp_path: Path) -> None:
-    from lio_planner.store.lock import LockFailed
+    from lio_planner.store.sqlite.lock import LockFailed
 
     plan = tmp_path / "missing folder" / "plan.lioplan"
     with pytest.raises(LockFailed) as caught:

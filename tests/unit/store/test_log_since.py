@@ -10,8 +10,8 @@ from lio_planner.services import queries
 from lio_planner.services.actions import delete_action, record_action
 from lio_planner.services.changes import Changes, Rows, changes_from_log
 from lio_planner.services.responses import set_response
-from lio_planner.store.database import PlanStore
-from lio_planner.store.watch import LoggedRow, log_mark, logged_since
+from lio_planner.store.sqlite.database import PlanStore
+from lio_planner.store.sqlite.watch import LoggedRow, log_mark, logged_since
 
 
 def test_only_the_rows_saved_since_the_mark_are_read(store: PlanStore) -> None:

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, inspect
 
-from lio_planner.store.migrate import upgrade_to_head
-from lio_planner.store.planfile import SCHEMA_VERSION
 from lio_planner.store.schema import Base
+from lio_planner.store.sqlite.migrate import upgrade_to_head
+from lio_planner.store.sqlite.planfile import SCHEMA_VERSION
 
 
 def describe(url: str) -> dict[str, object]:

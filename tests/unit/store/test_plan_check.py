@@ -8,15 +8,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-from lio_planner.store import plan_check
-from lio_planner.store.planfile import SCHEMA_VERSION
+from lio_planner.store.sqlite import plan_check
+from lio_planner.store.sqlite.planfile import SCHEMA_VERSION
 
 
 def test_the_shape_file_is_what_the_migrations_and_models_make() -> None:
     committed = json.loads(plan_check.SHAPE_FILE.read_text(encoding="utf-8"))
     assert committed == plan_check.generate_shapes(), (
-        "A migration or a model changed: run `python -m lio_planner.store.plan_check` and "
-        "commit src/lio_planner/store/plan_shape.json"
+        "A migration or a model changed: run `python -m lio_planner.store.sqlite.plan_check` and "
+        "commit src/lio_planner/store/sqlite/plan_shape.json"
     )
     assert set(committed["versions"]) == {str(v) for v in range(1, SCHEMA_VERSION + 1)}
 
@@ -32,7 +32,7 @@ def test_a_new_plan_matches_its_shape_and_every_value_reads(plan_path: Path) -> 
 
 def test_the_first_look_path_loads_no_sqlalchemy(plan_path: Path) -> None:
     code = (
-        "import sys; from pathlib import Path; from lio_planner.store.first_look import "
+        "import sys; from pathlib import Path; from lio_planner.store.sqlite.first_look import "
         "first_look; assert first_look(Path(sys.argv[1])) is not None; "
         "assert 'sqlalchemy' not in sys.modules and 'alembic' not in sys.modules"
     )

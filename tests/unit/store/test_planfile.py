@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from lio_planner.store.opening import create_plan, open_plan
-from lio_planner.store.planfile import (
+from lio_planner.store.sqlite.opening import create_plan, open_plan
+from lio_planner.store.sqlite.planfile import (
     APPLICATION_ID,
     SCHEMA_VERSION,
     DamagedPlanFile,

@@ -6,15 +6,15 @@ import subprocess
 import sys
 
 MODULES = (
-    "lio_planner.store.lock",
-    "lio_planner.store.machine",
-    "lio_planner.store.watch",
-    "lio_planner.store.backup",
-    "lio_planner.store.copying",
-    "lio_planner.store.locations",
+    "lio_planner.store.sqlite.lock",
+    "lio_planner.store.sqlite.machine",
+    "lio_planner.store.sqlite.watch",
+    "lio_planner.store.sqlite.backup",
+    "lio_planner.store.sqlite.copying",
+    "lio_planner.store.sqlite.locations",
     "lio_planner.store.tracking",
     "lio_planner.store.history_log",
-    "lio_planner.store.opening",
+    "lio_planner.store.sqlite.opening",
     "lio_planner.services.merge",
     "lio_planner.services.history",
 )

@@ -19,11 +19,11 @@ from helpers.plans import neighbours, plan_fixture, sha256, template_plan_fixtur
 from lio_planner.domain.model import ActionFields
 from lio_planner.services import queries
 from lio_planner.services.actions import record_action
-from lio_planner.store.copying import save_copy
-from lio_planner.store.lock import lock_path, read_lock
-from lio_planner.store.machine import machine_name
-from lio_planner.store.opening import open_plan
-from lio_planner.store.watch import PlanWatcher, Seen
+from lio_planner.store.sqlite.copying import save_copy
+from lio_planner.store.sqlite.lock import lock_path, read_lock
+from lio_planner.store.sqlite.machine import machine_name
+from lio_planner.store.sqlite.opening import open_plan
+from lio_planner.store.sqlite.watch import PlanWatcher, Seen
 
 pytestmark = pytest.mark.slow
 

@@ -13,14 +13,14 @@ from lio_planner.domain.model import ActionFields
 from lio_planner.services import queries
 from lio_planner.services.actions import delete_action, record_action, update_action
 from lio_planner.services.sample import fill_with_sample
-from lio_planner.store.database import PlanStore
-from lio_planner.store.opening import open_plan
 from lio_planner.store.schema import (
     ActionRecord,
     HistoryRecord,
     OpportunityRecord,
     RevisionRecord,
 )
+from lio_planner.store.sqlite.database import PlanStore
+from lio_planner.store.sqlite.opening import open_plan
 
 
 def revisions(store: PlanStore, key: str) -> list[tuple[bool, dict[str, object]]]:

@@ -14,9 +14,9 @@ from lio_planner.domain.model import ActionFields
 from lio_planner.services import queries
 from lio_planner.services.actions import record_action
 from lio_planner.services.responses import update_plan_info
-from lio_planner.store.opening import create_plan, open_plan
-from lio_planner.store.planfile import FileReplaced, SaveFailed
-from lio_planner.store.watch import PlanWatcher, Seen
+from lio_planner.store.problems import FileReplaced, SaveFailed
+from lio_planner.store.sqlite.opening import create_plan, open_plan
+from lio_planner.store.sqlite.watch import PlanWatcher, Seen
 
 
 def wait_for(watcher: PlanWatcher, wanted: Seen, seconds: float = 10.0) -> Seen:
@@ -137,7 +137,7 @@ def test_a_write_to_a_removed_plan_fails_plainly_and_can_be_retried(
 def test_a_write_when_the_plan_vanishes_between_checks_never_creates_a_file(
     plan: Path,
 ) -> None:
-    from lio_planner.store.database import PlanStore, make_engine
+    from lio_planner.store.sqlite.database import PlanStore, make_engine
 
     # A store that has not yet noted its file skips the early check; SQLite itself must
     # still refuse to create a new, empty plan under the old name.

@@ -6,7 +6,7 @@ from lio_planner.store.schema import Base
 
 connection = context.config.attributes.get("connection")
 if connection is None:  # only the app and tests run migrations, always with a connection
-    raise RuntimeError("Plan migrations must be run through lio_planner.store.migrate")
+    raise RuntimeError("Plan migrations must be run through lio_planner.store.sqlite.migrate")
 
 context.configure(
     connection=connection,

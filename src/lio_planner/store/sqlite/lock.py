@@ -23,19 +23,18 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from lio_planner.store.machine import (
+from lio_planner.store.sqlite.machine import (
     boot_id,
     machine_name,
     process_alive,
     process_started,
     user_name,
 )
-from lio_planner.store.planfile import PlanFileError
+from lio_planner.store.sqlite.planfile import PlanFileError
 from lio_planner.store.writing import temporary_beside
 
 # How often an open plan's lock is refreshed, and how long without a refresh makes it stale.
 # Generous, because a synced folder may take minutes to carry the refreshed file to others.
-HEARTBEAT_SECONDS = 60
 STALE_AFTER = timedelta(minutes=10)
 
 _FORMAT = 1

@@ -20,9 +20,9 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from lio_planner.store.copying import snapshot_into
-from lio_planner.store.database import PlanStore, make_engine
-from lio_planner.store.planfile import (
+from lio_planner.store.sqlite.copying import snapshot_into
+from lio_planner.store.sqlite.database import PlanStore, make_engine
+from lio_planner.store.sqlite.planfile import (
     SCHEMA_VERSION,
     NotClosedProperly,
     PlanFileError,
@@ -41,7 +41,7 @@ def open_for_reading(path: Path) -> Iterator[PlanStore]:
     A current plan is opened in place; an older or interrupted one through a temporary copy
     (see the module's notes) that is removed when the block ends.
     """
-    from lio_planner.store.opening import open_plan
+    from lio_planner.store.sqlite.opening import open_plan
 
     path = Path(path).absolute()
     header = read_header(path)
@@ -146,7 +146,7 @@ def _update(path: Path, copy: Path) -> None:
     """Bring the copy's tables up to this release (imports Alembic, only on this path)."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from lio_planner.store.migrate import upgrade_to_head
+    from lio_planner.store.sqlite.migrate import upgrade_to_head
 
     engine = make_engine(copy)
     try:

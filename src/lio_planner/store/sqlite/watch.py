@@ -14,13 +14,15 @@ Two different things can happen to an open plan while this app is not looking:
 from __future__ import annotations
 
 import contextlib
-import enum
 import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from lio_planner.store.planfile import read_only_uri
+from lio_planner.store.backend import Seen
+from lio_planner.store.sqlite.planfile import read_only_uri
+
+__all__ = ["FileIdentity", "PlanMark", "PlanWatcher", "Seen", "read_mark"]
 
 
 @dataclass(frozen=True)
@@ -62,15 +64,6 @@ def read_mark(connection: sqlite3.Connection) -> PlanMark:
     application_id = int(connection.execute("PRAGMA application_id").fetchone()[0])
     row = connection.execute("SELECT uuid FROM plan LIMIT 1").fetchone()
     return PlanMark(application_id, str(row[0]) if row else "")
-
-
-class Seen(enum.Enum):
-    """What one look at the file found."""
-
-    NOTHING = "nothing"  # no change since the last look
-    CHANGED = "changed"  # someone saved a change: reload what is shown
-    REPLACED = "replaced"  # a different file now has the plan's name: reload everything
-    MISSING = "missing"  # the file has gone (moved, deleted, drive disconnected)
 
 
 class PlanWatcher:

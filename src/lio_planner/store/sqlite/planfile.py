@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+from lio_planner.store.problems import PlanError
+
 EXTENSION = ".lioplan"
 APPLICATION_ID = 0x4C494F50  # "LIOP"
 # The schema version this release writes. Each Alembic migration sets user_version to its number.
@@ -41,21 +43,8 @@ KNOWN_TABLES = frozenset(
 )
 
 
-class PlanFileError(Exception):
-    """A plan file problem, worded for the person using the app."""
-
-    def __init__(self, path: Path | str, problem: str, advice: str = "") -> None:
-        self.path = Path(path)
-        self.problem = problem
-        self.advice = advice
-        super().__init__(self.message)
-
-    @property
-    def message(self) -> str:
-        from lio_planner.store.names import display_name, one_line
-
-        text = f"“{display_name(self.path)}” {one_line(self.problem)}"
-        return f"{text} {one_line(self.advice)}".strip()
+class PlanFileError(PlanError):
+    """A plan file problem, worded for the person using the app (the file name names the plan)."""
 
 
 class NotAPlanFile(PlanFileError):
@@ -76,18 +65,6 @@ class NotClosedProperly(PlanFileError):
 
 class PlanFileMissing(PlanFileError):
     """The file is not where it was expected."""
-
-
-class SaveFailed(PlanFileError):
-    """A change could not be written to the plan file; the file is as it was before it."""
-
-
-class ConflictingEdit(PlanFileError):
-    """The row changed in the file since it was read (another copy of the app wrote it)."""
-
-
-class FileReplaced(SaveFailed):
-    """Another file now has the plan's name (a sync client or a person put it there)."""
 
 
 @dataclass(frozen=True)
@@ -283,9 +260,9 @@ def verify_connection(path: Path, connection: sqlite3.Connection) -> None:
     integrity_check finds damaged pages, and indexes that disagree with their tables (which
     quick_check misses and a later query trips over); then the objects a plan never holds
     (triggers, views, strangers), the tables as the migrations make them, and every value
-    read the way the app reads it (see :mod:`lio_planner.store.plan_check`).
+    read the way the app reads it (see :mod:`lio_planner.store.sqlite.plan_check`).
     """
-    from lio_planner.store import plan_check
+    from lio_planner.store.sqlite import plan_check
 
     with _read_as_damage(path, connection):
         result = [row[0] for row in connection.execute("PRAGMA integrity_check(5)")]
@@ -305,7 +282,7 @@ def check_schema(path: Path, connection: sqlite3.Connection) -> int:
     makes neither, so a file holding one has been altered by something else. The tables must be
     the ones the migrations make for the file's schema version, which is returned.
     """
-    from lio_planner.store import plan_check
+    from lio_planner.store.sqlite import plan_check
 
     with _read_as_damage(path, connection):
         objects = connection.execute(

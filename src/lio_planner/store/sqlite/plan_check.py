@@ -9,7 +9,7 @@ What a plan holds is not written out a second time by hand. ``plan_shape.json`` 
 the migrations themselves (an empty file migrated to each schema version) and from the
 SQLAlchemy models (the kind of value each column holds, and the choices for status, priority and
 decision); ``tests/unit/store/test_plan_check.py`` fails when a migration or a model changes
-and the file has not been made again (``python -m lio_planner.store.plan_check``). Reading
+and the file has not been made again (``python -m lio_planner.store.sqlite.plan_check``). Reading
 it needs only the standard library, so the first look at start-up stays quick.
 """
 
@@ -306,7 +306,9 @@ def generate_shapes() -> dict[str, Any]:
     from sqlalchemy import create_engine
 
     config = Config()
-    config.set_main_option("script_location", str(Path(__file__).resolve().parent / "migrations"))
+    config.set_main_option(
+        "script_location", str(Path(__file__).resolve().parent.parent / "migrations")
+    )
     # Every migration's version (they are numbered 0001, 0002...), read from the migrations
     # themselves: planfile imports this module, so neither planfile's SCHEMA_VERSION nor
     # migrate (which imports planfile) may be imported here.

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from lio_planner.store.planfile import SCHEMA_VERSION
+from lio_planner.store.sqlite.planfile import SCHEMA_VERSION
 
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
 
 def upgrade_to_head(engine: Engine) -> None:

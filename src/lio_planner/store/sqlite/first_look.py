@@ -20,8 +20,8 @@ from typing import Any
 
 from lio_planner.domain.model import ActionRow, Opportunity, Person, PlanInfo, PlanOverview, Theme
 from lio_planner.store import plain_rows
-from lio_planner.store.lock import read_lock
-from lio_planner.store.planfile import (
+from lio_planner.store.sqlite.lock import read_lock
+from lio_planner.store.sqlite.planfile import (
     SCHEMA_VERSION,
     PlanFileError,
     change_counter,

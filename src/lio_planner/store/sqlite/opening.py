@@ -11,10 +11,13 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from lio_planner.bundled import seed_path
 from lio_planner.store.content import load_if_changed, merge_seed, stored_digest
-from lio_planner.store.database import PlanStore, make_engine, set_application_id
-from lio_planner.store.lock import LockInfo, PlanLock
 from lio_planner.store.names import name_problem
-from lio_planner.store.planfile import (
+from lio_planner.store.problems import PlanError
+from lio_planner.store.schema import PlanRecord
+from lio_planner.store.seed import Seed, load_seed
+from lio_planner.store.sqlite.database import PlanStore, make_engine, set_application_id
+from lio_planner.store.sqlite.lock import LockInfo, PlanLock
+from lio_planner.store.sqlite.planfile import (
     SCHEMA_VERSION,
     PlanFileError,
     check_contents,
@@ -27,8 +30,6 @@ from lio_planner.store.planfile import (
     verify_connection,
     wal_refusal,
 )
-from lio_planner.store.schema import PlanRecord
-from lio_planner.store.seed import Seed, load_seed
 from lio_planner.store.tracking import track_untracked_rows
 from lio_planner.store.writing import WriteFailed, explain_sqlite_error, write_whole
 
@@ -45,10 +46,10 @@ def open_plan(
     """Open an existing plan file after checking it, migrating and refreshing content if due.
 
     A file this process cannot write is opened read-only rather than refused. Opening for
-    editing claims the plan (see :mod:`lio_planner.store.lock`) before anything is written, and
-    raises :class:`PlanInUse` with the holder's details if someone else has it; ``take_over``
-    replaces a stale holder the person has agreed to replace. ``claim=False`` skips the claim
-    (tools and tests that deliberately write alongside an editor).
+    editing claims the plan (see :mod:`lio_planner.store.sqlite.lock`) before anything is
+    written, and raises :class:`PlanInUse` with the holder's details if someone else has it;
+    ``take_over`` replaces a stale holder the person has agreed to replace. ``claim=False``
+    skips the claim (tools and tests that deliberately write alongside an editor).
     """
     path = Path(path).absolute()
     read_only = read_only or not is_writable(path)
@@ -114,7 +115,7 @@ def _remove_leftover_journal(store: PlanStore) -> None:
 
 def _prepare_for_editing(store: PlanStore, user_version: int, daily_backup: bool) -> None:
     """Back up (before an update, or once a day), migrate, and give old rows their revisions."""
-    from lio_planner.store import backup
+    from lio_planner.store.sqlite import backup
 
     plan_uuid = backup.read_plan_uuid(store.path)
     if user_version < SCHEMA_VERSION:
@@ -127,7 +128,7 @@ def _prepare_for_editing(store: PlanStore, user_version: int, daily_backup: bool
                 f"made first ({exc.problem}), so it was left as it was.",
                 "Check there is free space on this computer, then try again.",
             ) from None
-        from lio_planner.store.migrate import upgrade_to_head
+        from lio_planner.store.sqlite.migrate import upgrade_to_head
 
         upgrade_to_head(store.engine)
     elif daily_backup:
@@ -176,7 +177,7 @@ def create_plan(
             _build_plan(temporary, organisation, title, period, seed)
     except WriteFailed as exc:
         raise PlanFileError(path, f"could not be created: {exc.reason}") from None
-    except (PlanFileError, sqlite3.Error, SQLAlchemyError) as exc:
+    except (PlanError, sqlite3.Error, SQLAlchemyError) as exc:
         # Errors about the hidden file it was built in speak of the plan the person named.
         reason = explain_sqlite_error(exc)
         raise PlanFileError(path, f"could not be created: {reason}") from None
@@ -188,7 +189,7 @@ def _build_plan(path: Path, organisation: str, title: str, period: str, seed: Se
     engine = make_engine(path, create=True)
     try:
         set_application_id(engine)
-        from lio_planner.store.migrate import upgrade_to_head
+        from lio_planner.store.sqlite.migrate import upgrade_to_head
 
         upgrade_to_head(engine)
         store = PlanStore(path, engine)

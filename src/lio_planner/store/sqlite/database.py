@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
@@ -15,19 +15,15 @@ from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import NullPool
 
 from lio_planner.store import tracking
+from lio_planner.store.backend import Seen
 from lio_planner.store.history_log import BY
-from lio_planner.store.lock import PlanLock, read_lock
-from lio_planner.store.machine import user_name
-from lio_planner.store.planfile import (
-    APPLICATION_ID,
-    ConflictingEdit,
-    FileReplaced,
-    SaveFailed,
-    plan_uri,
-    read_only_uri,
-)
+from lio_planner.store.names import display_name
+from lio_planner.store.problems import ConflictingEdit, FileReplaced, SaveFailed
+from lio_planner.store.sqlite.lock import PlanLock, read_lock
+from lio_planner.store.sqlite.machine import user_name
+from lio_planner.store.sqlite.planfile import APPLICATION_ID, plan_uri, read_only_uri
+from lio_planner.store.sqlite.watch import FileIdentity, PlanMark, PlanWatcher, read_mark
 from lio_planner.store.text import clean_text
-from lio_planner.store.watch import FileIdentity, PlanMark, read_mark
 
 
 def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -87,7 +83,7 @@ def make_engine(path: Path, read_only: bool = False, create: bool = False) -> En
 class PlanStore:
     """One open plan file. Services run every change through :meth:`transaction`.
 
-    An editing store normally holds the plan's lock (see :mod:`lio_planner.store.lock`) and
+    An editing store normally holds the plan's lock (see :mod:`lio_planner.store.sqlite.lock`) and
     remembers which file it opened, so that a write never lands in a file someone has put in
     the plan's place. Every transaction also records revisions and change history
     (:mod:`lio_planner.store.tracking`).
@@ -230,6 +226,40 @@ class PlanStore:
             return "same"
         return "changed" if now.same_file(self._identity) else "replaced"
 
+    @property
+    def description(self) -> str:
+        """The plan's name for people: its file name."""
+        return display_name(self.path)
+
+    @property
+    def location(self) -> str:
+        """The folder the plan file is in."""
+        return str(self.path.parent)
+
+    def claim_held(self) -> bool:
+        """True while this store may write: it holds the plan's lock (or needs none)."""
+        if self.read_only:
+            return False
+        return self.lock is None or self.lock.confirm()
+
+    def mark(self) -> None:
+        """Remember the file as it is now (after showing what it holds)."""
+        self.remember_file()
+
+    def changes_since_mark(self) -> Seen:
+        """How the file compares with the last mark; see :meth:`file_state`."""
+        return _SEEN[self.file_state()]
+
+    def watch(self) -> PlanWatcher:
+        """A watcher of the file with its own read-only connection; see :mod:`.watch`."""
+        return PlanWatcher(self.path)
+
+    def save_snapshot(self, destination: Path) -> Path:
+        """Copy the plan to ``destination`` with SQLite's backup API; see :mod:`.copying`."""
+        from lio_planner.store.sqlite.copying import save_copy
+
+        return save_copy(self.path, destination)
+
     def heartbeat(self) -> bool:
         """Renew this store's claim on the plan; call every minute while it is open.
 
@@ -249,6 +279,13 @@ class PlanStore:
             self.lock.release()
             self.lock = None  # closing twice must not release a claim shared with another store
 
+
+_SEEN = {
+    "same": Seen.NOTHING,
+    "changed": Seen.CHANGED,
+    "replaced": Seen.REPLACED,
+    "missing": Seen.MISSING,
+}
 
 _KEPT = "Your change is still on screen; try again, or save a copy somewhere else."
 
@@ -279,3 +316,9 @@ def _explain(exc: BaseException | None) -> str:
 def set_application_id(engine: Engine) -> None:
     with engine.begin() as conn:
         conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
+
+
+if TYPE_CHECKING:
+    from lio_planner.store.backend import PlanBackend
+
+    _is_a_backend: type[PlanBackend] = PlanStore

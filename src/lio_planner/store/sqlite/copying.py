@@ -15,13 +15,10 @@ import os
 import sqlite3
 from pathlib import Path
 
-from lio_planner.store.lock import read_lock
-from lio_planner.store.planfile import PlanFileError, ensure_extension, plan_problem, read_only_uri
+from lio_planner.store.problems import CopyFailed
+from lio_planner.store.sqlite.lock import read_lock
+from lio_planner.store.sqlite.planfile import ensure_extension, plan_problem, read_only_uri
 from lio_planner.store.writing import WriteFailed, write_whole
-
-
-class CopyFailed(PlanFileError):
-    """The copy could not be made; the plan itself is unchanged."""
 
 
 def save_copy(source: Path, destination: Path) -> Path:

@@ -18,9 +18,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 from lio_planner.paths import data_dir
-from lio_planner.store.copying import snapshot_into
-from lio_planner.store.database import PlanStore
-from lio_planner.store.planfile import (
+from lio_planner.store.sqlite.copying import snapshot_into
+from lio_planner.store.sqlite.database import PlanStore
+from lio_planner.store.sqlite.planfile import (
     APPLICATION_ID,
     EXTENSION,
     SCHEMA_VERSION,
@@ -234,7 +234,7 @@ def restore_backup(store: PlanStore, backup: Backup) -> Backup:
             store.path, f"could not be restored ({exc}).", "The plan has not been changed."
         ) from None
     if header.user_version < SCHEMA_VERSION:
-        from lio_planner.store.migrate import upgrade_to_head
+        from lio_planner.store.sqlite.migrate import upgrade_to_head
 
         upgrade_to_head(store.engine)
     store.remember_file()

@@ -1,0 +1,121 @@
+"""What the services and the window need from the place a plan is kept.
+
+:class:`PlanBackend` is the seam between "a plan" and "where it lives". The SQLite-file
+implementation (:class:`lio_planner.store.sqlite.database.PlanStore`, one ``.lioplan`` file on
+a disk) is the only one today; a plan kept on a team server would be a second. Services and the
+window are written against this protocol, and learn only what a person would be told: the
+plan's name, where it is kept, whether it is read-only, and :class:`~lio_planner.store.problems.
+PlanError` when something goes wrong.
+
+Every change runs in :meth:`PlanBackend.transaction` (all of it is kept, or none), and every
+read in :meth:`PlanBackend.reading`; both hand out an ORM session over the plan's schema.
+"""
+
+from __future__ import annotations
+
+import enum
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+if TYPE_CHECKING:  # the first look at start-up imports this module without SQLAlchemy
+    from sqlalchemy.orm import Session
+
+
+HEARTBEAT_SECONDS = 60
+"""How often an editor renews its claim on the plan (:meth:`PlanBackend.heartbeat`)."""
+
+
+class Seen(enum.Enum):
+    """What one look at the plan found, compared with the last mark."""
+
+    NOTHING = "nothing"  # no change since the last look
+    CHANGED = "changed"  # someone saved a change: reload what is shown
+    REPLACED = "replaced"  # a different plan now has this plan's name: reload everything
+    MISSING = "missing"  # the plan has gone (moved, deleted, drive disconnected)
+
+
+class PlanWatch(Protocol):
+    """A viewer's look-out for changes others save to the plan; close it when done."""
+
+    def check(self) -> Seen:
+        """Look once: changed, replaced or removed since the last look?"""
+        ...
+
+    def close(self) -> None:
+        """Let go of whatever the look-out holds open."""
+        ...
+
+
+@runtime_checkable
+class PlanBackend(Protocol):
+    """One open plan, wherever it is kept."""
+
+    read_only: bool
+    """True when changes cannot be saved (opened to view, or the claim was lost)."""
+    user: str
+    """Who this app's changes are recorded as, in the plan's history."""
+    notices: list[str]
+    """Things worth telling the person after opening (a backup that could not be made)."""
+
+    @property
+    def description(self) -> str:
+        """The plan's name for people, for messages and the window title."""
+        ...
+
+    @property
+    def location(self) -> str:
+        """Where the plan is kept, in words a person recognises (a folder, a server)."""
+        ...
+
+    @property
+    def plan_uuid(self) -> str:
+        """The plan's identity, the same in every copy of it."""
+        ...
+
+    def transaction(self, quiet_history: bool = False) -> AbstractContextManager[Session]:
+        """A session whose changes are kept together or not at all.
+
+        Raises :class:`~lio_planner.store.problems.SaveFailed` (nothing was kept) or
+        :class:`~lio_planner.store.problems.ConflictingEdit` (someone else changed it first).
+        """
+        ...
+
+    def reading(self) -> AbstractContextManager[Session]:
+        """A session for reading only."""
+        ...
+
+    def claim_held(self) -> bool:
+        """True while this app may change the plan: nobody else has taken it over."""
+        ...
+
+    def heartbeat(self) -> bool:
+        """Renew the claim on the plan (every minute while open); False once it is lost."""
+        ...
+
+    def mark(self) -> None:
+        """Remember the plan as it is now; :meth:`changes_since_mark` compares with it."""
+        ...
+
+    def changes_since_mark(self) -> Seen:
+        """Whether the plan was changed, replaced or removed by others since the last mark.
+
+        Cheap enough for a timer; reads no rows and writes nothing.
+        """
+        ...
+
+    def watch(self) -> PlanWatch:
+        """A look-out for changes others save, for a viewer's timer (every second)."""
+        ...
+
+    def save_snapshot(self, destination: Path) -> Path:
+        """A complete, consistent copy of the plan as a file at ``destination``.
+
+        Returns where it went. Raises :class:`~lio_planner.store.problems.CopyFailed`; the
+        plan itself is never changed.
+        """
+        ...
+
+    def close(self) -> None:
+        """Let go of the plan: nothing is left held or half-written."""
+        ...

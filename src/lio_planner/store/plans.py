@@ -1,0 +1,45 @@
+"""Where the window and the command line ask for a plan: the one entry point past the seam.
+
+Opening or creating a plan gives a :class:`~lio_planner.store.backend.PlanBackend`. Today every
+plan is a ``.lioplan`` file, so each call goes to :mod:`lio_planner.store.sqlite`; a plan kept on
+a team server would be chosen here. The first look (the plan shown before it is opened, read in
+plain SQL) is part of opening, and this module keeps SQLAlchemy out of it: the full opening is
+imported only when a plan is really opened.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lio_planner.store.sqlite.first_look import FirstLook, first_look, still_current
+from lio_planner.store.sqlite.planfile import EXTENSION, ensure_extension
+
+if TYPE_CHECKING:
+    # The window still reads the file's path from what it opened (titles, Save a copy, the
+    # file dialogs' folder), so these give the plan file's PlanStore, which is a PlanBackend.
+    from lio_planner.store.sqlite.database import PlanStore
+
+__all__ = [
+    "EXTENSION",
+    "FirstLook",
+    "create_plan",
+    "ensure_extension",
+    "first_look",
+    "open_plan",
+    "still_current",
+]
+
+
+def open_plan(path: Path, read_only: bool = False) -> PlanStore:
+    """Open the plan at ``path`` (checked, migrated and claimed for editing unless read-only)."""
+    from lio_planner.store.sqlite import opening
+
+    return opening.open_plan(path, read_only=read_only)
+
+
+def create_plan(path: Path, organisation: str, title: str = "", period: str = "") -> PlanStore:
+    """Make a new plan holding every opportunity at ``path``, and open it for editing."""
+    from lio_planner.store.sqlite import opening
+
+    return opening.create_plan(path, organisation, title, period)
