@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 
 from lio_planner.domain.enums import Decision
 from lio_planner.domain.model import ActionFields
@@ -42,7 +43,10 @@ def test_a_log_rewritten_under_the_mark_means_reading_everything(store: PlanStor
     mark = log_mark(store.path)
     assert mark is not None and mark.seq > 0
     store.close()
-    with sqlite3.connect(store.path) as connection:  # as an undone merge forgets revisions
+    with (
+        closing(sqlite3.connect(store.path)) as connection,
+        connection,
+    ):  # as an undone merge forgets revisions
         connection.execute("DELETE FROM revisions WHERE seq = ?", (mark.seq,))
     assert logged_since(store.path, mark) is None
 
