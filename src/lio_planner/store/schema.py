@@ -73,6 +73,18 @@ class PlanRecord(Base):
     # How old the content is, its sources and its glossary (see store.seed.Seed.content_notes);
     # read whole, never queried, so one JSON value.
     content_notes: Mapped[dict[str, Any]] = mapped_column(default=dict, info=_JSON_OBJECT)
+    # The front page a board approves: the CVS's introduction and the governance block.
+    introduction: Mapped[str] = mapped_column(Text, default="")
+    approved_by: Mapped[str] = mapped_column(Text, default="")
+    approved_on: Mapped[date | None] = mapped_column()
+    version_label: Mapped[str] = mapped_column(Text, default="")
+    lead: Mapped[str] = mapped_column(Text, default="")  # lead trustee or committee
+    next_review_on: Mapped[date | None] = mapped_column()
+    # The day someone last chose "Mark as reviewed today" (a review report's default start).
+    last_reviewed_on: Mapped[date | None] = mapped_column()
+    # The plan this one was started from for a new period: its title in words, and its uuid.
+    came_from: Mapped[str] = mapped_column(Text, default="")
+    came_from_uuid: Mapped[str] = mapped_column(String(36), default="")
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     changed_at: Mapped[datetime] = mapped_column(default=utc_now)
     version: Mapped[int] = mapped_column(default=1)
@@ -171,6 +183,8 @@ class ActionRecord(Base):
     status: Mapped[str] = mapped_column(String(20), default="not_started", info=_choices(Status))
     priority: Mapped[str] = mapped_column(String(10), default="medium", info=_choices(Priority))
     success_measure: Mapped[str] = mapped_column(Text, default="")
+    # Money, staff time or other resources the action needs (trustees ask what a plan costs).
+    resources: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(default=utc_now)

@@ -22,7 +22,7 @@ from lio_planner.store.problems import PlanError
 EXTENSION = ".lioplan"
 APPLICATION_ID = 0x4C494F50  # "LIOP"
 # The schema version this release writes. Each Alembic migration sets user_version to its number.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _HEADER_SIZE = 100
