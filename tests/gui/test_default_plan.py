@@ -9,11 +9,11 @@ import pytest
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
+from lio_planner.app import start_window
 from lio_planner.cli import build_parser
 from lio_planner.paths import default_plan_path
 from lio_planner.store.sqlite.opening import create_plan
 from lio_planner.ui.common.marks import plain_tooltip
-from lio_planner.ui.window import startup
 from lio_planner.ui.window.main_window import MainWindow
 from lio_planner.ui.window.plan_opening import default_plan
 from lio_planner.ui.window.start_page import StartPage
@@ -24,7 +24,7 @@ SAID = "the plan you had open last"
 
 def started(qtbot: QtBot, plan: Path | None) -> MainWindow:
     """The window as ``lio-planner`` (with or without a plan named) makes it, fully opened."""
-    window = startup.start(plan)
+    window = start_window(plan)
     assert window is not None
     qtbot.addWidget(window)
     window.resize(1366, 768)

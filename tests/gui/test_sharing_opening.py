@@ -235,7 +235,7 @@ def test_changes_made_elsewhere_in_an_editors_plan_are_shown(
         record_action(other, opportunity.uuid, ActionFields("Added behind its back"), "Sam")
     finally:
         other.close()
-    monitor = window.session.monitor
+    monitor = window.session.watch.monitor
     assert monitor is not None
     monitor.poll()
     assert window.response.model.rowCount() == 1

@@ -1,10 +1,11 @@
 """The main window: the walk-through and the action plan of one open plan, or a start page.
 
-Integration points for the rest of the app: ``file_menu`` and ``export_menu``, ``undo_stack``,
-the ``plan_changed`` signal, ``reload()``, ``set_read_only()``, ``open_plan_path()``,
-``replace_store()`` and ``close_plan()``. Printing adds its own menu items through
-``ui.printing.report_actions`` when present. Sharing (who has the plan, watching the file, save
-problems) is in ``plan_session``, ``save_problems``, ``plan_opening`` and ``file_commands``.
+The open plan itself (opening, switching, closing, watching, save failures) is the session's
+(:class:`PlanSession`); the window listens to its signals and shows what it says. Menus come
+from the table in :mod:`menus`. Integration points for the rest of the app: ``file_menu`` and
+``export_menu``, ``undo_stack``, ``session``, the ``plan_changed`` signal, ``reload()``,
+``set_read_only()``, ``open_plan_path()``, ``replace_store()`` and ``close_plan()``. Printing
+adds its own menu items through ``ui.printing.report_actions`` when present.
 """
 
 from __future__ import annotations
@@ -12,11 +13,11 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QMargins, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QAction,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
@@ -38,18 +39,18 @@ from PySide6.QtWidgets import (
 from lio_planner import APP_NAME
 from lio_planner.services.identity import current_user
 from lio_planner.ui.action_plan.view import ActionPlanView
+from lio_planner.ui.common.dialog_keeper import DialogKeeper
 from lio_planner.ui.common.palette import make_selection_readable
 from lio_planner.ui.common.settings import app_settings
 from lio_planner.ui.plan.data import PlanData
 from lio_planner.ui.plan.editing import PlanEditor
 from lio_planner.ui.sharing.dialogs import ReadOnlyBanner
 from lio_planner.ui.walkthrough.view import WalkThrough
-from lio_planner.ui.window import plan_actions, plan_switching
-from lio_planner.ui.window.menus import build_menus, update_actions
+from lio_planner.ui.window import plan_actions
+from lio_planner.ui.window.menus import Menus, MenuState
 from lio_planner.ui.window.plan_file_line import PlanFileLine
-from lio_planner.ui.window.plan_session import PlanSession
 from lio_planner.ui.window.recent_menu import RecentPlansMenu
-from lio_planner.ui.window.save_problems import SaveProblems
+from lio_planner.ui.window.session import PlanSession, dropped_plan
 from lio_planner.ui.window.start_page import StartPage
 
 if TYPE_CHECKING:
@@ -61,89 +62,44 @@ if TYPE_CHECKING:
 _FRAME_ALLOWANCE = 50
 
 
-def _file_command(name: str) -> Callable[[MainWindow], object]:
-    """A command from :mod:`file_commands`, imported on first use: merging and backups pull in
-    modules that the window does not need before it first appears."""
-
-    def run(window: MainWindow) -> object:
-        from lio_planner.ui.window import file_commands
-
-        return getattr(file_commands, name)(window)
-
-    run.__name__ = name
-    return run
-
-
 class MainWindow(QMainWindow):
     """A window on one open plan, or on the start page when no plan is open."""
 
     plan_changed = Signal()  # after every saved change, undo and redo included
 
-    # Made by build_menus.
+    # Made from the menu table (see menus.py), with an action for each named row.
     file_menu: QMenu
     recent_menu: QMenu
     export_menu: QMenu
-    edit_menu: QMenu
-    view_menu: QMenu
-    go_menu: QMenu
-    plan_menu: QMenu
     help_menu: QMenu
-    editing_actions: list[QAction]
-    reading_actions: list[QAction]
-    plan_only_actions: list[QAction]
-    previous_action: QAction
-    next_action: QAction
-    next_undecided_action: QAction
-    walkthrough_view_action: QAction
-    action_plan_view_action: QAction
-    new_action: QAction
-    open_action: QAction
-    close_action: QAction
-    save_copy_action: QAction
-    merge_action: QAction
-    restore_action: QAction
-    quit_action: QAction
-    undo_action: QAction
-    redo_action: QAction
-    find_action: QAction
-    add_action_action: QAction
-    add_opportunity_action: QAction
-    edit_opportunity_action: QAction
-    remove_opportunity_action: QAction
-    remove_theme_action: QAction
-    people_action: QAction
-    settings_action: QAction
-    history_action: QAction
-    getting_started_action: QAction
-    help_action: QAction
-    about_action: QAction
-    glossary_action: QAction
 
     def __init__(
         self, store: PlanStore | None, holder: str = "", first_look: FirstLook | None = None
     ) -> None:
         """A window on ``store``; or, before it is open, on a ``first_look`` at the plan (see
-        :func:`plan_switching.open_first_look`); or, with neither, on the start page."""
+        :meth:`PlanSession.open_first_look`); or, with neither, on the start page."""
         super().__init__()
         make_selection_readable()
-        self.read_only = False
         self.closed = False
         self._after_first_paint: list[Callable[[], object]] = []
+        self._place: str | None = None  # the action shown while the plan is re-read
         self.undo_stack = QUndoStack(self)
         self.data = PlanData(store, current_user(), self, first_look)
         self.editor = PlanEditor(self.data, self.undo_stack, self)
         self.navigator_model = self.data.navigator_model
         self.problem_box: QMessageBox | None = None
-        self.dialog: QWidget | None = None  # the dialog on show, if any
-        build_menus(self)
+        self.dialogs = DialogKeeper(self)
+        self.menus = Menus(self)
+        self.editing_actions = self.menus.editing_actions
         self.recent = RecentPlansMenu(self.recent_menu, self.open_recent)
 
+        made = self.menus.actions
         self.walkthrough = WalkThrough(
             self.data,
             self.editor,
-            self.previous_action,
-            self.next_action,
-            self.next_undecided_action,
+            made["previous_action"],
+            made["next_action"],
+            made["next_undecided_action"],
         )
         self.navigator = self.walkthrough.navigator
         self.response = self.walkthrough.response
@@ -157,8 +113,9 @@ class MainWindow(QMainWindow):
         self.tabs.tabBar().setAccessibleName("Walk-through or action plan")
         self.tabs.currentChanged.connect(self._tab_changed)
 
+        self.session = PlanSession(self.data, self.undo_stack, self.dialogs, self.response.flush)
         self.banner = ReadOnlyBanner()
-        self.banner.edit_requested.connect(self.open_for_editing)
+        self.banner.edit_requested.connect(self.session.open_for_editing)
         plan_page = QWidget()
         layout = QVBoxLayout(plan_page)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -168,9 +125,13 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.file_line)
         layout.addWidget(self.tabs, 1)
         self.start_page = StartPage()
-        self.start_page.new_requested.connect(self.new_plan)
-        self.start_page.open_requested.connect(self.choose_plan)
-        self.start_page.own_plan_requested.connect(self.open_own_plan)
+        self.start_page.new_requested.connect(
+            lambda: plan_actions.new_plan(self.session, self.dialogs)
+        )
+        self.start_page.open_requested.connect(
+            lambda: plan_actions.choose_plan(self.session, self.dialogs)
+        )
+        self.start_page.own_plan_requested.connect(self.session.open_own_plan)
         self.start_page.recent_requested.connect(self.open_recent)
         self.pages = QStackedWidget()
         self.pages.addWidget(plan_page)
@@ -181,11 +142,34 @@ class MainWindow(QMainWindow):
         self.saved_label = QLabel("Every change is saved as you make it.")
         self.saved_label.setAccessibleDescription("Last saved")
         self.statusBar().addPermanentWidget(self.saved_label)
-        self.session = PlanSession(self)
-        self.save_problems = SaveProblems(self)
-        self.data.on_save_failed = self.save_problems.on_save_failed
-        self.data.choose_version = self.save_problems.choose_version
+        self.missing_label = QLabel()
+        self.missing_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.missing_label.setAccessibleDescription("Plan file warning")
+        self.missing_label.setStyleSheet("color: #a40000; font-weight: bold;")
+        self.missing_label.hide()
+        # A permanent widget, so passing messages in the status bar never hide the warning.
+        self.statusBar().insertPermanentWidget(0, self.missing_label, 1)
 
+        self._listen()
+        self._install_printing()
+        self._restore_layout()
+        self.session.begin(holder)
+
+    def _listen(self) -> None:
+        session = self.session
+        session.plan_opened.connect(self._plan_opened)
+        session.plan_closed.connect(self._plan_closed)
+        session.first_look_shown.connect(self._first_look_shown)
+        session.read_only_changed.connect(self._read_only_changed)
+        session.about_to_change.connect(self._note_place)
+        session.plan_reread.connect(self._back_to_place)
+        session.own_plan_first_opened.connect(
+            lambda: plan_actions.ask_plan_details(session, self.dialogs, self.editor)
+        )
+        session.recent_forgotten.connect(self.start_page.refresh)
+        session.problem_found.connect(self.report_problem)
+        session.message.connect(self.statusBar().showMessage)
+        session.file_missing.connect(self._file_missing)
         self.data.saved.connect(self._saved)
         self.data.problem_found.connect(self.report_problem)
         self.data.info_changed.connect(self._update_title)
@@ -193,25 +177,25 @@ class MainWindow(QMainWindow):
         self.walkthrough.message.connect(self._show_message)
         self.walkthrough.opportunity_shown.connect(self._update_actions)
         self.response.action_selected.connect(self._update_actions)
-        self.walkthrough.page.edit_requested.connect(self.edit_opportunity)
-        self.walkthrough.page.remove_requested.connect(self.remove_opportunity)
-        self.walkthrough.page.history_requested.connect(self.show_opportunity_history)
+        page = self.walkthrough.page
+        page.edit_requested.connect(
+            lambda: plan_actions.edit_opportunity(self.dialogs, self.editor, self.walkthrough)
+        )
+        page.remove_requested.connect(
+            lambda: plan_actions.remove_opportunity(session, self.editor, self.walkthrough)
+        )
+        page.history_requested.connect(self._show_opportunity_history)
         self.action_plan.open_requested.connect(self.go_to_action)
-        self.action_plan.bulk_edit_requested.connect(self.bulk_edit)
+        self.action_plan.bulk_edit_requested.connect(
+            lambda uuids: plan_actions.bulk_edit(
+                session, self.dialogs, self.editor, self.action_plan, uuids
+            )
+        )
         self.action_plan.walkthrough_requested.connect(self.show_walkthrough)
         self.undo_stack.canUndoChanged.connect(self._update_actions)
         self.undo_stack.canRedoChanged.connect(self._update_actions)
         self.undo_stack.undoTextChanged.connect(self._update_actions)
         self.undo_stack.redoTextChanged.connect(self._update_actions)
-
-        self._install_printing()
-        self._restore_layout()
-        if store is not None:
-            plan_switching.plan_opened(self, holder)
-        elif first_look is not None:
-            plan_switching.show_first_look(self)
-        else:
-            plan_switching.show_no_plan(self)
 
     # --- integration points -----------------------------------------------------------------
     @property
@@ -223,48 +207,43 @@ class MainWindow(QMainWindow):
     def has_plan(self) -> bool:
         return self.data.has_plan
 
-    def reload(self) -> None:
-        """Re-read the whole plan from its file (after a merge, or in a read-only viewer).
+    @property
+    def read_only(self) -> bool:
+        return self.session.read_only
 
-        The undo history is cleared: its steps describe the plan as it was before.
-        """
-        if not self.has_plan:
-            return
-        if not self.read_only:
-            self.flush_edits(retry=True)
-        place = self.response.form.action
-        self.undo_stack.clear()
-        self.data.reload()
-        if place is not None:
-            self.response.select_action(place.uuid)  # stay on the action being read
+    @property
+    def dialog(self) -> QWidget | None:
+        """The dialog on show, if any."""
+        return self.dialogs.current
+
+    def reload(self) -> None:
+        """Re-read the whole plan from its file (after a merge, or in a read-only viewer)."""
+        self.session.reload()
 
     def set_read_only(self, read_only: bool, reason: str = "", can_edit: bool = True) -> None:
         """Switch every editing control off (or back on) and say why in a banner."""
-        if read_only and not self.read_only and not self.store.read_only:
-            self.flush_edits(retry=True)
-        self.read_only = read_only
-        self.editor.read_only = read_only
-        if read_only:
-            self.banner.show_reason(reason or ReadOnlyBanner.reason_for(self.store), can_edit)
-        else:
-            self.banner.hide()
-        self.set_views_read_only(read_only)
-        self.saved_label.setText(
-            "Read-only: nothing can be changed here."
-            if read_only
-            else "Every change is saved as you make it."
-        )
-        self._update_title()
-        self._update_actions()
+        self.session.set_read_only(read_only, reason, can_edit)
 
-    def set_views_read_only(self, read_only: bool) -> None:
-        self.walkthrough.response.set_read_only(read_only)
-        self.walkthrough.page.set_read_only(read_only)
-        self.action_plan.set_read_only(read_only)
+    def open_plan_path(self, path: Path, read_only: bool = False) -> bool:
+        return self.session.open_plan_path(path, read_only)
+
+    def replace_store(self, store: PlanStore, holder: str = "") -> None:
+        self.session.replace_store(store, holder)
+
+    def close_plan(self) -> bool:
+        return self.session.close_plan()
+
+    def open_recent(self, path: Path) -> None:
+        self.session.open_recent(path)
+
+    def save_copy_as(self) -> Path | None:
+        from lio_planner.ui.window import file_commands  # see menus._later
+
+        return file_commands.save_copy_as(self.session, self.dialogs)
 
     def flush_edits(self, retry: bool = False) -> bool:
         """Save anything still being typed; True when nothing is left unsaved."""
-        return not self.has_plan or self.response.flush(retry)
+        return self.session.flush_edits(retry)
 
     def report_problem(self, message: str) -> None:
         """Show one plain message; a second problem replaces the first rather than stacking."""
@@ -322,31 +301,69 @@ class MainWindow(QMainWindow):
         self.show_walkthrough()
         self.response.add_action("New action")
 
-    new_plan = plan_actions.new_plan
-    choose_plan = plan_actions.choose_plan
-    bulk_edit = plan_actions.bulk_edit
-    add_opportunity = plan_actions.add_opportunity
-    edit_opportunity = plan_actions.edit_opportunity
-    remove_opportunity = plan_actions.remove_opportunity
-    remove_theme = plan_actions.remove_theme
-    show_people = plan_actions.show_people
-    edit_settings = plan_actions.edit_settings
-    show_help = plan_actions.show_help
-    save_copy_as = _file_command("save_copy_as")
-    merge_from_copy = _file_command("merge_from_copy")
-    restore_from_backup = _file_command("restore_from_backup")
-    show_history = _file_command("show_history")
-    show_opportunity_history = _file_command("show_opportunity_history")
-    open_plan_path = plan_switching.open_plan_path
-    replace_store = plan_switching.replace_store
-    switch_store = plan_switching.switch_store
-    continue_in = plan_switching.continue_in
-    open_plan_later = plan_switching.open_plan_later
-    open_again = plan_switching.open_again
-    open_for_editing = plan_switching.open_for_editing
-    close_plan = plan_switching.close_plan
-    open_recent = plan_switching.open_recent
-    open_own_plan = plan_switching.open_own_plan
+    # --- what the session says --------------------------------------------------------------
+    def _plan_opened(self) -> None:
+        store = self.store
+        self.file_line.show_plan(store.path, store.plan_uuid)
+        self.pages.setCurrentIndex(0)
+
+    def _first_look_shown(self) -> None:
+        self.pages.setCurrentIndex(0)
+        self.banner.hide()
+        self.file_line.show_plan(self.data.path)
+        self.editor.read_only = True
+        self._set_views_read_only(True)
+        self.saved_label.setText("Opening the plan…")
+        self._update_title()
+        self._update_actions()
+
+    def _plan_closed(self) -> None:
+        self._place = None
+        self.editor.read_only = True  # nothing to save into
+        self.banner.hide()
+        self.start_page.refresh()
+        self.pages.setCurrentIndex(1)
+        self.saved_label.setText("")
+        self._update_title()
+        self._update_actions()
+
+    def _read_only_changed(self, read_only: bool, reason: str, can_edit: bool) -> None:
+        self.editor.read_only = read_only
+        if read_only:
+            self.banner.show_reason(reason, can_edit)
+        else:
+            self.banner.hide()
+        self._set_views_read_only(read_only)
+        self.saved_label.setText(
+            "Read-only: nothing can be changed here."
+            if read_only
+            else "Every change is saved as you make it."
+        )
+        self._update_title()
+        self._update_actions()
+
+    def _note_place(self) -> None:
+        action = self.response.form.action
+        self._place = action.uuid if action is not None else None
+
+    def _back_to_place(self) -> None:
+        if self._place is not None:
+            self.response.select_action(self._place)  # stay on the action being read
+        self._place = None
+
+    def _file_missing(self, why: str) -> None:
+        self.missing_label.setText(why)
+        self.missing_label.setVisible(bool(why))
+
+    def _show_opportunity_history(self) -> None:
+        from lio_planner.ui.window import file_commands  # see menus._later
+
+        file_commands.show_opportunity_history(self.session, self.dialogs, self.walkthrough)
+
+    def _set_views_read_only(self, read_only: bool) -> None:
+        self.walkthrough.response.set_read_only(read_only)
+        self.walkthrough.page.set_read_only(read_only)
+        self.action_plan.set_read_only(read_only)
 
     # --- window life ------------------------------------------------------------------------
     def after_first_paint(self, then: Callable[[], object]) -> None:
@@ -369,22 +386,20 @@ class MainWindow(QMainWindow):
             call()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not plan_switching.may_leave(self):
+        if not self.session.may_leave():
             event.ignore()
             return
         self._save_layout()
         self.closed = True
-        self.session.stop()
-        if self.has_plan:
-            self.store.close()
+        self.session.window_closed()
         super().closeEvent(event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if plan_switching.dropped_plan(event) is not None:
+        if dropped_plan(event) is not None:
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        path = plan_switching.dropped_plan(event)
+        path = dropped_plan(event)
         if path is not None:
             event.acceptProposedAction()
             # After the drop has finished, so the file manager is not kept waiting.
@@ -422,14 +437,36 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 5000)
 
     def _update_actions(self, *_changed: object) -> None:
+        """Switch each menu item on or off for what the window shows now."""
         # A bound method, not a lambda, is connected to the signals: Qt drops its connections
         # when the window goes, before the undo stack (which signals as it is destroyed) is.
-        update_actions(self)
+        has_plan = self.has_plan
+        opportunity = self.walkthrough.current_opportunity() if has_plan else None
+        theme = self.walkthrough.current_theme() if has_plan else None
+        state = MenuState(
+            has_plan=has_plan,
+            first_look=self.data.first_look is not None,
+            editable=not self.read_only,
+            can_undo=self.undo_stack.canUndo(),
+            can_redo=self.undo_stack.canRedo(),
+            opportunity=opportunity is not None,
+            custom_opportunity=opportunity is not None and opportunity.is_custom,
+            empty_custom_theme=opportunity is None
+            and theme is not None
+            and theme.is_custom
+            and not list(self.navigator_model.opportunities_in(theme.uuid)),
+        )
+        self.menus.update(state, self.undo_stack)
+        self.export_menu.setEnabled(has_plan)
+        report_actions = getattr(self, "report_actions", None)
+        if report_actions is not None:
+            for action in (report_actions.preview_action, report_actions.print_action):
+                action.setEnabled(has_plan)
 
     def _tab_changed(self, index: int) -> None:
         on_plan = self.tabs.widget(index) is self.action_plan
-        self.action_plan_view_action.setChecked(on_plan)
-        self.walkthrough_view_action.setChecked(not on_plan)
+        self.menus.actions["action_plan_view_action"].setChecked(on_plan)
+        self.menus.actions["walkthrough_view_action"].setChecked(not on_plan)
         if on_plan:
             self.flush_edits()
 
