@@ -55,7 +55,7 @@ def inform(dialogs: DialogKeeper, title: str, text: str) -> QMessageBox:
 def save_copy_as(session: PlanSession, dialogs: DialogKeeper) -> Path | None:
     """Save a complete copy of the plan under another name; the plan itself stays open."""
     session.flush_edits(retry=True)  # the copy holds what is on screen
-    store = session.store
+    store = session.data.store
     suggested = start_folder(store.path) / f"{store.path.stem} (copy).lioplan"
     name, _filter = QFileDialog.getSaveFileName(
         dialogs.parent, "Save a copy of the plan", str(suggested), PLAN_FILES
@@ -97,7 +97,7 @@ def merge_from_copy(session: PlanSession, dialogs: DialogKeeper) -> None:
     """Choose a colleague's copy of this plan, compare, ask about clashes, then merge."""
     if session.read_only:
         return
-    folder = str(start_folder(session.store.path))
+    folder = str(start_folder(session.data.store.path))
     name, _filter = QFileDialog.getOpenFileName(
         dialogs.parent, "Merge from a copy of this plan", folder, PLAN_FILES
     )
@@ -107,7 +107,7 @@ def merge_from_copy(session: PlanSession, dialogs: DialogKeeper) -> None:
     if not session.flush_edits(retry=True):
         return  # the person has been told why; merging now would muddle their change
     try:
-        preview = preview_merge(session.store, Path(name))
+        preview = preview_merge(session.data.store, Path(name))
     except Exception as exc:  # shown in words, never as a traceback
         session.report_problem(user_message(exc))
         return
@@ -131,7 +131,7 @@ def merge_now(
     """Carry out a previewed merge with the person's answers, as one undoable step."""
     data = session.data
     try:
-        result = apply_merge(session.store, preview, answers)
+        result = apply_merge(session.data.store, preview, answers)
     except MergeOutdated:
         session.reload()
         session.report_problem(
@@ -156,7 +156,7 @@ def restore_from_backup(session: PlanSession, dialogs: DialogKeeper) -> None:
     """Choose one of the plan's backups and put the plan back as it was then."""
     if session.read_only:
         return
-    dialog = RestoreBackupDialog(list_backups(session.store.plan_uuid), dialogs.parent)
+    dialog = RestoreBackupDialog(list_backups(session.data.store.plan_uuid), dialogs.parent)
     dialog.accepted.connect(lambda: restore_now(session, dialogs, dialog.chosen()))
     dialogs.keep(dialog)
 
@@ -166,7 +166,7 @@ def restore_now(session: PlanSession, dialogs: DialogKeeper, backup: Backup | No
         return False
     session.flush_edits(retry=True)  # kept in the backup taken just before restoring
     try:
-        safety = restore_backup(session.store, backup)
+        safety = restore_backup(session.data.store, backup)
     except Exception as exc:
         session.report_problem(user_message(exc))
         return False
@@ -185,7 +185,7 @@ def restore_now(session: PlanSession, dialogs: DialogKeeper, backup: Backup | No
 # --- Change history -------------------------------------------------------------------------
 def show_history(session: PlanSession, dialogs: DialogKeeper) -> None:
     """Plan → Change history…: who changed what in the whole plan, newest first."""
-    changes = plan_history(session.store)
+    changes = plan_history(session.data.store)
     dialogs.keep(HistoryDialog("Change history", changes, dialogs.parent))
 
 
@@ -196,6 +196,6 @@ def show_opportunity_history(
     opportunity = walkthrough.current_opportunity()
     if opportunity is None:
         return
-    changes = opportunity_history(session.store, opportunity)
+    changes = opportunity_history(session.data.store, opportunity)
     title = f"History of “{opportunity.title}”"
     dialogs.keep(HistoryDialog(title, changes, dialogs.parent))

@@ -75,7 +75,7 @@ blocked or overdue, amber is not started and due within two weeks, and green is 
 
 def new_plan(session: PlanSession, dialogs: DialogKeeper) -> None:
     """Ask where, then who the plan is for, its title and period; make it and open it."""
-    plan = session.store.path if session.has_plan else None
+    plan = session.data.store.path if session.data.has_plan else None
     suggested = start_folder(plan) / "New plan.lioplan"
     name, _filter = QFileDialog.getSaveFileName(
         dialogs.parent, "New plan", str(suggested), PLAN_FILES
@@ -105,7 +105,7 @@ def new_plan(session: PlanSession, dialogs: DialogKeeper) -> None:
 
 def ask_plan_details(session: PlanSession, dialogs: DialogKeeper, editor: PlanEditor) -> None:
     """First run: ask for the details of the plan LIO Planner has just made for the person."""
-    if not session.has_plan or session.read_only:
+    if not session.data.has_plan or session.read_only:
         return
     dialog = PlanDetailsDialog(
         dialogs.parent,
@@ -119,7 +119,7 @@ def ask_plan_details(session: PlanSession, dialogs: DialogKeeper, editor: PlanEd
 
 
 def choose_plan(session: PlanSession, dialogs: DialogKeeper) -> None:
-    folder = start_folder(session.store.path if session.has_plan else None)
+    folder = start_folder(session.data.store.path if session.data.has_plan else None)
     name, _filter = QFileDialog.getOpenFileName(
         dialogs.parent, "Open plan", str(folder), PLAN_FILES
     )

@@ -94,17 +94,9 @@ class PlanSession(QObject):
         data.on_save_failed = self.on_save_failed
         data.choose_version = self.choose_version
 
-    @property
-    def store(self) -> PlanStore:
-        return self.data.store
-
-    @property
-    def has_plan(self) -> bool:
-        return self.data.has_plan
-
     def begin(self, holder: str = "") -> None:
         """Say what the window starts with: the plan, its first look, or no plan."""
-        if self.has_plan:
+        if self.data.has_plan:
             self._opened(holder)
         elif self.data.first_look is not None:
             self.first_look_shown.emit()
@@ -116,7 +108,7 @@ class PlanSession(QObject):
 
     def flush_edits(self, retry: bool = False) -> bool:
         """Save anything still being typed; True when nothing is left unsaved."""
-        return not self.has_plan or self._flush_edits(retry)
+        return not self.data.has_plan or self._flush_edits(retry)
 
     # --- opening and switching --------------------------------------------------------------
     def open_plan_path(self, path: Path, read_only: bool = False) -> bool:
@@ -151,9 +143,9 @@ class PlanSession(QObject):
         elsewhere, or the plan opened again); ``flush=False`` skips saving what is being typed
         into the old plan, which is failing.
         """
-        if flush and self.has_plan and not self.read_only:
+        if flush and self.data.has_plan and not self.read_only:
             self.flush_edits(retry=True)
-        if self.has_plan:
+        if self.data.has_plan:
             self.about_to_change.emit()
         self._stop_watching()
         self.undo_stack.clear()
@@ -171,7 +163,7 @@ class PlanSession(QObject):
 
         The undo history is cleared: its steps describe the plan as it was before.
         """
-        if not self.has_plan:
+        if not self.data.has_plan:
             return
         if not self.read_only:
             self.flush_edits(retry=True)
@@ -212,13 +204,13 @@ class PlanSession(QObject):
 
     def open_again(self) -> None:
         """Open the plan afresh from its file (another file has taken its place)."""
-        if self.has_plan:
-            self.open_plan_path(self.store.path, read_only=self.store.read_only)
+        if self.data.has_plan:
+            self.open_plan_path(self.data.store.path, read_only=self.data.store.read_only)
 
     def open_for_editing(self) -> None:
         """The banner's "Open for editing": claim the plan now, if nobody else has it."""
-        if self.has_plan:
-            self.open_plan_path(self.store.path)
+        if self.data.has_plan:
+            self.open_plan_path(self.data.store.path)
 
     def open_recent(self, path: Path) -> None:
         """Open a plan from File → Open recent or the start page's list."""
@@ -245,13 +237,13 @@ class PlanSession(QObject):
     # --- closing ----------------------------------------------------------------------------
     def close_plan(self) -> bool:
         """File → Close: close the plan and show the start page; False if the person stayed."""
-        if not self.has_plan:
+        if not self.data.has_plan:
             return True
         if not self.may_leave():
             return False
         self._stop_watching()
         self.undo_stack.clear()
-        store = self.store
+        store = self.data.store
         self.data.clear()
         store.close()
         self._no_plan()
@@ -259,7 +251,7 @@ class PlanSession(QObject):
 
     def may_leave(self) -> bool:
         """Save what is being typed before the plan closes; ask if it cannot be saved."""
-        if not self.has_plan or self.read_only or self.flush_edits(retry=True):
+        if not self.data.has_plan or self.read_only or self.flush_edits(retry=True):
             return True
         answer = QMessageBox.question(
             self.dialogs.parent,
@@ -274,22 +266,22 @@ class PlanSession(QObject):
         """The window has gone: stop watching and let the plan go."""
         self.closed = True
         self._stop_watching()
-        if self.has_plan:
-            self.store.close()
+        if self.data.has_plan:
+            self.data.store.close()
 
     # --- read-only --------------------------------------------------------------------------
     def set_read_only(self, read_only: bool, reason: str = "", can_edit: bool = True) -> None:
         """Switch every editing control off (or back on), saying why."""
-        if read_only and not self.read_only and not self.store.read_only:
+        if read_only and not self.read_only and not self.data.store.read_only:
             self.flush_edits(retry=True)
         self.read_only = read_only
         if read_only and not reason:
-            reason = ReadOnlyBanner.reason_for(self.store)
+            reason = ReadOnlyBanner.reason_for(self.data.store)
         self.read_only_changed.emit(read_only, reason, can_edit)
 
     def read_only_reason(self, holder: str) -> tuple[str, bool]:
         """Why the plan is read-only, and whether "Open for editing" might work."""
-        store = self.store
+        store = self.data.store
         if not holder and not is_writable(store.path):
             return "You do not have permission to change this file or its folder.", False
         if not holder:
@@ -341,7 +333,7 @@ class PlanSession(QObject):
     # --- inside: a plan comes, a plan goes --------------------------------------------------
     def _opened(self, holder: str = "") -> None:
         """The plan just put in the window: shown, read-only or not, watched, remembered."""
-        store = self.store
+        store = self.data.store
         remember_plan(store.path)
         remember_own_plan(store.path, store.plan_uuid)
         self.plan_opened.emit()
@@ -369,7 +361,7 @@ class PlanSession(QObject):
 
     def _first_time_own_plan(self) -> bool:
         """The plan LIO Planner made for the person, never yet given its details (asked once)."""
-        store = self.store
+        store = self.data.store
         if self.data.info.organisation or whose(store.path, store.plan_uuid) != OWN:
             return False
         settings = app_settings()
@@ -382,8 +374,8 @@ class PlanSession(QObject):
 
     def _advise_now(self) -> None:
         """Explain once what is safe for a plan in a synced folder or on a network drive."""
-        if self.has_plan and self.dialogs.parent.isVisible():
-            dialog = advise_about_location(self.dialogs.parent, self.store.path)
+        if self.data.has_plan and self.dialogs.parent.isVisible():
+            dialog = advise_about_location(self.dialogs.parent, self.data.store.path)
             if dialog is not None:
                 self.dialogs.keep(dialog)
 
@@ -391,7 +383,7 @@ class PlanSession(QObject):
     def _changed_elsewhere(self) -> None:
         if self.watch.paused:
             return
-        if self.has_plan and self.store.read_only:
+        if self.data.has_plan and self.data.store.read_only:
             self.data.catch_up()  # a viewer reads only what was saved since its last look
         else:
             self.reload()
@@ -405,7 +397,7 @@ class PlanSession(QObject):
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(APP_NAME)
         box.setTextFormat(Qt.TextFormat.PlainText)
-        name = self.store.description if self.has_plan else "The plan"
+        name = self.data.store.description if self.data.has_plan else "The plan"
         box.setText(
             f"“{name}” has been replaced by another file of the same name, perhaps by a program "
             "such as OneDrive or Dropbox."
@@ -426,7 +418,7 @@ class PlanSession(QObject):
         box.open()
 
     def _went_missing(self) -> None:
-        name = self.store.description if self.has_plan else "The plan"
+        name = self.data.store.description if self.data.has_plan else "The plan"
         self.file_missing.emit(
             f"“{name}” cannot be found: it may have been moved or renamed, or its drive "
             "disconnected. Changes cannot be saved until it is back."
@@ -435,13 +427,13 @@ class PlanSession(QObject):
     def _came_back(self) -> None:
         self.file_missing.emit("")
         self.message.emit("The plan file can be reached again.", 5000)
-        if self.has_plan and self.store.read_only:
+        if self.data.has_plan and self.data.store.read_only:
             self.reload()
 
     def _taken_over(self) -> None:
-        if not self.has_plan:
+        if not self.data.has_plan:
             return
-        holder = read_lock(self.store.path)
+        holder = read_lock(self.data.store.path)
         who = f"{holder.user} on {holder.machine}" if holder else "Someone else"
         self.set_read_only(
             True,
@@ -467,9 +459,9 @@ class PlanSession(QObject):
         if choice == RETRY:
             return again()
         if choice == OPEN_AGAIN:
-            return self._carry_on_in(self.store.path, again)
+            return self._carry_on_in(self.data.store.path, again)
         if choice == SAVE_COPY:
-            copy = save_copy_elsewhere(self.dialogs.parent, self.store)
+            copy = save_copy_elsewhere(self.dialogs.parent, self.data.store)
             if copy is not None:
                 return self._carry_on_in(copy, again)
         if "taken over" in error.problem:
