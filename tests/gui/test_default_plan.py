@@ -57,7 +57,7 @@ def test_no_argument_reopens_the_last_plan_and_shows_it_is_not_your_own(
     assert first.store.path == own
     assert first.file_line.name.text() == own.name
     assert first.file_line.mark.text() == "Your own plan"
-    first.open_plan_path(colleague)
+    first.session.open_plan_path(colleague)
     first.close()
 
     again = started(qtbot, None)  # the next day: `lio-planner` with no argument
@@ -79,6 +79,6 @@ def test_a_copy_of_your_own_plan_is_marked_as_a_copy(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
     window.save_copy_action.trigger()
     assert window.file_line.mark.text() == "Your own plan"  # still working in your own plan
-    window.open_plan_path(target)
+    window.session.open_plan_path(target)
     assert window.file_line.name.text() == target.name
     assert window.file_line.mark.text() == "A copy of your own plan"

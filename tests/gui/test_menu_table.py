@@ -97,7 +97,7 @@ def _without_printing(shown: list[str], wanted: list[str]) -> list[str]:
 
 
 def test_items_that_need_a_plan_are_off_on_the_start_page(window: MainWindow) -> None:
-    assert window.close_plan()
+    assert window.session.close_plan()
     for row in MENU_TABLE:
         if isinstance(row, Item) and row.name and row.when in (PLAN, EDITING):
             assert not window.menus.actions[row.name].isEnabled(), row.text

@@ -201,7 +201,7 @@ def test_the_days_backup_is_taken_after_the_window_opens_a_plan(
     uuid = window.store.plan_uuid
     for old in backup.list_backups(uuid):
         old.path.unlink()
-    assert window.open_plan_path(copy)
+    assert window.session.open_plan_path(copy)
     assert backup.list_backups(uuid) == []  # not while opening...
     qtbot.waitUntil(lambda: len(backup.list_backups(uuid)) == 1, timeout=5000)  # ...but soon
     assert backup.list_backups(uuid)[0].reason == "daily"

@@ -3,9 +3,9 @@
 The open plan itself (opening, switching, closing, watching, save failures) is the session's
 (:class:`PlanSession`); the window listens to its signals and shows what it says. Menus come
 from the table in :mod:`menus`. Integration points for the rest of the app: ``file_menu`` and
-``export_menu``, ``undo_stack``, ``session``, the ``plan_changed`` signal, ``reload()``,
-``set_read_only()``, ``open_plan_path()``, ``replace_store()`` and ``close_plan()``. Printing
-adds its own menu items through ``ui.printing.report_actions`` when present.
+``export_menu``, ``undo_stack``, ``session`` (to open, reload, switch or close a plan), and the
+``plan_changed`` signal. Printing adds its own menu items through ``ui.printing.report_actions``
+when present.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QMargins, Qt, QTimer, Signal
@@ -49,8 +48,9 @@ from lio_planner.ui.walkthrough.view import WalkThrough
 from lio_planner.ui.window import plan_actions
 from lio_planner.ui.window.menus import Menus, MenuState
 from lio_planner.ui.window.plan_file_line import PlanFileLine
+from lio_planner.ui.window.plan_opening import dropped_plan
 from lio_planner.ui.window.recent_menu import RecentPlansMenu
-from lio_planner.ui.window.session import PlanSession, dropped_plan
+from lio_planner.ui.window.session import PlanSession
 from lio_planner.ui.window.start_page import StartPage
 
 if TYPE_CHECKING:
@@ -58,6 +58,7 @@ if TYPE_CHECKING:
     from lio_planner.store.sqlite.first_look import FirstLook
 
 
+_SAVED = "Every change is saved as you make it."
 # Room left on the screen for the window's title bar and frame.
 _FRAME_ALLOWANCE = 50
 
@@ -91,7 +92,6 @@ class MainWindow(QMainWindow):
         self.dialogs = DialogKeeper(self)
         self.menus = Menus(self)
         self.editing_actions = self.menus.editing_actions
-        self.recent = RecentPlansMenu(self.recent_menu, self.open_recent)
 
         made = self.menus.actions
         self.walkthrough = WalkThrough(
@@ -132,14 +132,15 @@ class MainWindow(QMainWindow):
             lambda: plan_actions.choose_plan(self.session, self.dialogs)
         )
         self.start_page.own_plan_requested.connect(self.session.open_own_plan)
-        self.start_page.recent_requested.connect(self.open_recent)
+        self.start_page.recent_requested.connect(self.session.open_recent)
+        self.recent = RecentPlansMenu(self.recent_menu, self.session.open_recent)
         self.pages = QStackedWidget()
         self.pages.addWidget(plan_page)
         self.pages.addWidget(self.start_page)
         self.setCentralWidget(self.pages)
         self.setAcceptDrops(True)
 
-        self.saved_label = QLabel("Every change is saved as you make it.")
+        self.saved_label = QLabel(_SAVED)
         self.saved_label.setAccessibleDescription("Last saved")
         self.statusBar().addPermanentWidget(self.saved_label)
         self.missing_label = QLabel()
@@ -216,31 +217,6 @@ class MainWindow(QMainWindow):
         """The dialog on show, if any."""
         return self.dialogs.current
 
-    def reload(self) -> None:
-        """Re-read the whole plan from its file (after a merge, or in a read-only viewer)."""
-        self.session.reload()
-
-    def set_read_only(self, read_only: bool, reason: str = "", can_edit: bool = True) -> None:
-        """Switch every editing control off (or back on) and say why in a banner."""
-        self.session.set_read_only(read_only, reason, can_edit)
-
-    def open_plan_path(self, path: Path, read_only: bool = False) -> bool:
-        return self.session.open_plan_path(path, read_only)
-
-    def replace_store(self, store: PlanStore, holder: str = "") -> None:
-        self.session.replace_store(store, holder)
-
-    def close_plan(self) -> bool:
-        return self.session.close_plan()
-
-    def open_recent(self, path: Path) -> None:
-        self.session.open_recent(path)
-
-    def save_copy_as(self) -> Path | None:
-        from lio_planner.ui.window import file_commands  # see menus._later
-
-        return file_commands.save_copy_as(self.session, self.dialogs)
-
     def flush_edits(self, retry: bool = False) -> bool:
         """Save anything still being typed; True when nothing is left unsaved."""
         return self.session.flush_edits(retry)
@@ -303,42 +279,37 @@ class MainWindow(QMainWindow):
 
     # --- what the session says --------------------------------------------------------------
     def _plan_opened(self) -> None:
-        store = self.store
-        self.file_line.show_plan(store.path, store.plan_uuid)
+        self.file_line.show_plan(self.store.path, self.store.plan_uuid)
         self.pages.setCurrentIndex(0)
 
     def _first_look_shown(self) -> None:
         self.pages.setCurrentIndex(0)
-        self.banner.hide()
         self.file_line.show_plan(self.data.path)
-        self.editor.read_only = True
-        self._set_views_read_only(True)
-        self.saved_label.setText("Opening the plan…")
-        self._update_title()
-        self._update_actions()
+        self._show_editable(False, "Opening the plan…")
 
     def _plan_closed(self) -> None:
         self._place = None
-        self.editor.read_only = True  # nothing to save into
-        self.banner.hide()
         self.start_page.refresh()
         self.pages.setCurrentIndex(1)
-        self.saved_label.setText("")
-        self._update_title()
-        self._update_actions()
+        self._show_editable(False, "")  # nothing to save into
 
     def _read_only_changed(self, read_only: bool, reason: str, can_edit: bool) -> None:
-        self.editor.read_only = read_only
         if read_only:
             self.banner.show_reason(reason, can_edit)
-        else:
-            self.banner.hide()
-        self._set_views_read_only(read_only)
-        self.saved_label.setText(
-            "Read-only: nothing can be changed here."
-            if read_only
-            else "Every change is saved as you make it."
+        saved = "Every change is saved as you make it."
+        self._show_editable(
+            not read_only, "Read-only: nothing can be changed here." if read_only else saved
         )
+
+    def _show_editable(self, editable: bool, saved_text: str) -> None:
+        """Switch the editing controls on or off; the banner shows only for a read-only plan."""
+        self.editor.read_only = not editable
+        if editable or not self.has_plan:
+            self.banner.hide()
+        self.walkthrough.response.set_read_only(not editable)
+        self.walkthrough.page.set_read_only(not editable)
+        self.action_plan.set_read_only(not editable)
+        self.saved_label.setText(saved_text)
         self._update_title()
         self._update_actions()
 
@@ -359,11 +330,6 @@ class MainWindow(QMainWindow):
         from lio_planner.ui.window import file_commands  # see menus._later
 
         file_commands.show_opportunity_history(self.session, self.dialogs, self.walkthrough)
-
-    def _set_views_read_only(self, read_only: bool) -> None:
-        self.walkthrough.response.set_read_only(read_only)
-        self.walkthrough.page.set_read_only(read_only)
-        self.action_plan.set_read_only(read_only)
 
     # --- window life ------------------------------------------------------------------------
     def after_first_paint(self, then: Callable[[], object]) -> None:
@@ -403,7 +369,7 @@ class MainWindow(QMainWindow):
         if path is not None:
             event.acceptProposedAction()
             # After the drop has finished, so the file manager is not kept waiting.
-            QTimer.singleShot(0, self, lambda: self.open_plan_path(path))
+            QTimer.singleShot(0, self, lambda: self.session.open_plan_path(path))
 
     # --- inside -----------------------------------------------------------------------------
     def _install_printing(self) -> None:

@@ -145,7 +145,7 @@ MENU_TABLE: tuple[Row, ...] = (
          StandardKey.Open, name="open_action"),
     Submenu(F, "Open &recent", "recent_menu"),
     # Ctrl+W first: the one people know, and shown in the menu.
-    Item(F, "&Close plan", lambda w: w.close_plan(), ["Ctrl+W", "Ctrl+F4"], PLAN,
+    Item(F, "&Close plan", lambda w: w.session.close_plan(), ["Ctrl+W", "Ctrl+F4"], PLAN,
          "Close this plan, leaving LIO Planner open", name="close_action"),
     Separator(F),
     Item(F, "Save a &copy as…", _later("save_copy_as"), StandardKey.SaveAs, PLAN,

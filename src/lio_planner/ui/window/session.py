@@ -14,17 +14,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QUndoStack
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox
 
 from lio_planner import APP_NAME
 from lio_planner.errors import user_message
 from lio_planner.store.problems import SaveFailed
 from lio_planner.store.sqlite.lock import read_lock
-from lio_planner.store.sqlite.planfile import EXTENSION, is_writable
 from lio_planner.ui.common.dialog_keeper import DialogKeeper
-from lio_planner.ui.common.settings import app_settings, forget_recent, remember_plan
+from lio_planner.ui.common.settings import forget_recent, remember_plan
 from lio_planner.ui.plan.data import PlanData, VersionQuestion
 from lio_planner.ui.sharing.dialogs import (
     CANCEL,
@@ -33,15 +32,17 @@ from lio_planner.ui.sharing.dialogs import (
     SAVE_COPY,
     ChoiceDialog,
     ReadOnlyBanner,
+    ReplacedBox,
     SaveFailedDialog,
     save_copy_elsewhere,
 )
-from lio_planner.ui.window.plan_file_line import OWN, remember_own_plan, whose
+from lio_planner.ui.window.plan_file_line import first_time_own_plan, remember_own_plan
 from lio_planner.ui.window.plan_opening import (
     OpenedPlan,
     advise_about_location,
     default_plan,
     open_asking,
+    read_only_reason,
 )
 from lio_planner.ui.window.save_problems import VersionDialog
 from lio_planner.ui.window.watching import PlanWatch
@@ -279,19 +280,6 @@ class PlanSession(QObject):
             reason = ReadOnlyBanner.reason_for(self.data.store)
         self.read_only_changed.emit(read_only, reason, can_edit)
 
-    def read_only_reason(self, holder: str) -> tuple[str, bool]:
-        """Why the plan is read-only, and whether "Open for editing" might work."""
-        store = self.data.store
-        if not holder and not is_writable(store.path):
-            return "You do not have permission to change this file or its folder.", False
-        if not holder:
-            claim = read_lock(store.path)
-            if claim is not None and not claim.stale_reason():
-                holder = claim.describe()
-        if holder:
-            return ReadOnlyBanner.reason_for(store, holder), True
-        return "It was opened read-only.", True
-
     # --- the first look ---------------------------------------------------------------------
     def open_first_look(self, opener: Callable[[], OpenedPlan | None]) -> None:
         """Open the plan the window shows from its first look, so it can be edited.
@@ -338,14 +326,16 @@ class PlanSession(QObject):
         remember_own_plan(store.path, store.plan_uuid)
         self.plan_opened.emit()
         if store.read_only:
-            self.set_read_only(True, *self.read_only_reason(holder))
+            self.set_read_only(True, *read_only_reason(store, holder))
         else:
             self.set_read_only(False)  # also after the start page, where nothing was editable
         self._told_replaced = False
         self.watch.start(store)
         # Once the window is on screen: the advice is a dialog of its own.
         QTimer.singleShot(0, self, self._advise_now)
-        if not store.read_only and self._first_time_own_plan():
+        organisation = self.data.info.organisation
+        # Asked once: read-only, the question is not asked and so not marked as asked.
+        if not store.read_only and first_time_own_plan(store.path, store.plan_uuid, organisation):
             QTimer.singleShot(0, self, lambda: self.own_plan_first_opened.emit())
 
     def _no_plan(self) -> None:
@@ -358,19 +348,6 @@ class PlanSession(QObject):
             self.replaced_box.close()
             self.replaced_box = None
         self.file_missing.emit("")
-
-    def _first_time_own_plan(self) -> bool:
-        """The plan LIO Planner made for the person, never yet given its details (asked once)."""
-        store = self.data.store
-        if self.data.info.organisation or whose(store.path, store.plan_uuid) != OWN:
-            return False
-        settings = app_settings()
-        key = f"details_asked/{store.plan_uuid}"
-        if settings.value(key, False, type=bool):
-            return False
-        settings.setValue(key, True)
-        settings.sync()
-        return True
 
     def _advise_now(self) -> None:
         """Explain once what is safe for a plan in a synced folder or on a network drive."""
@@ -393,28 +370,9 @@ class PlanSession(QObject):
         if self._told_replaced or self.watch.paused:
             return
         self._told_replaced = True
-        box = QMessageBox(self.dialogs.parent)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(APP_NAME)
-        box.setTextFormat(Qt.TextFormat.PlainText)
         name = self.data.store.description if self.data.has_plan else "The plan"
-        box.setText(
-            f"“{name}” has been replaced by another file of the same name, perhaps by a program "
-            "such as OneDrive or Dropbox."
-        )
-        box.setInformativeText(
-            "Open it again to see what is in it now. Until you do, changes cannot be saved."
-        )
-        reopen = box.addButton("&Open it again", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(reopen)
-
-        def finished() -> None:
-            if box.clickedButton() is reopen:
-                self.open_again()
-
-        box.finished.connect(finished)
-        self.replaced_box = box
+        self.replaced_box = box = ReplacedBox(self.dialogs.parent, name)
+        box.reopen_chosen.connect(self.open_again)
         box.open()
 
     def _went_missing(self) -> None:
@@ -489,14 +447,3 @@ class PlanSession(QObject):
             self.open_plan_later(path)
             return False
         return self.continue_in(path, again)
-
-
-def dropped_plan(event: QDragEnterEvent | QDropEvent) -> Path | None:
-    """The .lioplan file being dropped on the window, if that is what it is."""
-    mime = event.mimeData()
-    if not mime.hasUrls():
-        return None
-    files = [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
-    if len(files) != 1 or not files[0].lower().endswith(EXTENSION):
-        return None
-    return Path(files[0])
