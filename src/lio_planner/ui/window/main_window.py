@@ -15,20 +15,21 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QMargins, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QGuiApplication,
     QPaintEvent,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
+    QHeaderView,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QSplitter,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -40,12 +41,12 @@ from lio_planner.services.identity import current_user
 from lio_planner.ui.action_plan.view import ActionPlanView
 from lio_planner.ui.common.dialog_keeper import DialogKeeper
 from lio_planner.ui.common.palette import make_selection_readable
-from lio_planner.ui.common.settings import app_settings
 from lio_planner.ui.plan.data import PlanData
 from lio_planner.ui.plan.editing import PlanEditor
 from lio_planner.ui.sharing.dialogs import ReadOnlyBanner
 from lio_planner.ui.walkthrough.view import WalkThrough
 from lio_planner.ui.window import plan_actions
+from lio_planner.ui.window.layout import restore_layout, save_layout
 from lio_planner.ui.window.menus import Menus, MenuState
 from lio_planner.ui.window.plan_file_line import PlanFileLine
 from lio_planner.ui.window.plan_opening import dropped_plan
@@ -59,8 +60,6 @@ if TYPE_CHECKING:
 
 
 _SAVED = "Every change is saved as you make it."
-# Room left on the screen for the window's title bar and frame.
-_FRAME_ALLOWANCE = 50
 
 
 class MainWindow(QMainWindow):
@@ -153,7 +152,7 @@ class MainWindow(QMainWindow):
 
         self._listen()
         self._install_printing()
-        self._restore_layout()
+        restore_layout(self, self._kept_layout())
         self.session.begin(holder)
 
     def _listen(self) -> None:
@@ -355,7 +354,7 @@ class MainWindow(QMainWindow):
         if not self.session.may_leave():
             event.ignore()
             return
-        self._save_layout()
+        save_layout(self, self._kept_layout())
         self.closed = True
         self.session.window_closed()
         super().closeEvent(event)
@@ -436,39 +435,9 @@ class MainWindow(QMainWindow):
         if on_plan:
             self.flush_edits()
 
-    def _restore_layout(self) -> None:
-        settings = app_settings()
-        geometry = settings.value("window/geometry")
-        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
-            self.resize(1280, 720)  # first run; _fit_screen shrinks it to a smaller screen
-        # Also after a restore: the screen may be smaller now (1080p at 150% scaling leaves
-        # just 1280×720 for the window and its title bar).
-        self._fit_screen()
-        for key, widget in (
-            ("window/splitter", self.walkthrough.splitter),
-            ("window/action_plan_columns", self.action_plan.table.horizontalHeader()),
-        ):
-            state = settings.value(key)
-            if isinstance(state, QByteArray):
-                widget.restoreState(state)
-
-    def _fit_screen(self) -> None:
-        """Shrink the window to its screen when the screen is smaller (1024×600, say).
-
-        A window larger than its screen has its right-hand side and bottom cut off.
-        """
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is None:
-            return
-        room = screen.availableGeometry().size().shrunkBy(QMargins(0, 0, 0, _FRAME_ALLOWANCE))
-        if self.width() > room.width() or self.height() > room.height():
-            self.resize(self.size().boundedTo(room))
-
-    def _save_layout(self) -> None:
-        settings = app_settings()
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/splitter", self.walkthrough.splitter.saveState())
-        settings.setValue(
-            "window/action_plan_columns", self.action_plan.table.horizontalHeader().saveState()
-        )
-        settings.sync()
+    def _kept_layout(self) -> dict[str, QSplitter | QHeaderView]:
+        """What keeps its size from one session to the next, by its settings key."""
+        return {
+            "window/splitter": self.walkthrough.splitter,
+            "window/action_plan_columns": self.action_plan.table.horizontalHeader(),
+        }
