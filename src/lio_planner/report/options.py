@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
-from lio_planner.domain.fields import RowKind, field
+from lio_planner.domain.fields import Field, RowKind, field
 
 
 class GroupBy(str, Enum):
@@ -22,7 +22,8 @@ class GroupBy(str, Enum):
 
 
 class Column(str, Enum):
-    """A column of an actions table."""
+    """A column of an actions table: an action field (the registry gives its heading and width),
+    in table order."""
 
     OPPORTUNITY = "opportunity"
     ACTION = "action"
@@ -34,38 +35,23 @@ class Column(str, Enum):
     NOTES = "notes"
 
     @property
+    def field(self) -> Field:
+        """The action field the column shows."""
+        return field(RowKind.ACTION, "description" if self is Column.ACTION else self.value)
+
+    @property
     def heading(self) -> str:
-        """The action field's heading, from the field registry."""
-        key = "description" if self is Column.ACTION else self.value
-        return field(RowKind.ACTION, key).heading
+        return self.field.heading
 
     @property
     def weight(self) -> float:
         """The column's share of the table width, relative to the others."""
-        return _WEIGHTS[self]
+        return self.field.weight
 
-
-_WEIGHTS = {
-    Column.OPPORTUNITY: 2.0,
-    Column.ACTION: 3.3,
-    Column.OWNER: 1.35,
-    Column.DUE: 1.25,
-    Column.STATUS: 1.15,
-    Column.PRIORITY: 0.9,
-    Column.SUCCESS_MEASURE: 2.1,
-    Column.NOTES: 2.3,
-}
 
 # The fields a user may switch on or off; the action itself is always shown.
-OPTIONAL_COLUMNS = (
-    Column.OWNER,
-    Column.DUE,
-    Column.STATUS,
-    Column.PRIORITY,
-    Column.SUCCESS_MEASURE,
-    Column.NOTES,
-)
-DEFAULT_COLUMNS = (Column.OWNER, Column.DUE, Column.STATUS, Column.SUCCESS_MEASURE)
+OPTIONAL_COLUMNS = tuple(c for c in Column if c not in (Column.OPPORTUNITY, Column.ACTION))
+DEFAULT_COLUMNS = tuple(c for c in OPTIONAL_COLUMNS if c.field.printed)
 
 
 def columns_from_names(names: Iterable[str]) -> tuple[Column, ...]:
