@@ -76,14 +76,11 @@ class ContentNotes:
 
 
 @dataclass(frozen=True)
-class Theme:
-    """A group of opportunities, such as "Commissioning and procurement"."""
+class StrategyPart:
+    """A theme or an opportunity: from the strategy (its seed id), or one the user added."""
 
     uuid: str
-    key: str | None  # the seed id; None for a theme the user added
-    title: str
-    summary: str
-    position: int
+    key: str | None  # the seed id; None for one the user added
 
     @property
     def is_custom(self) -> bool:
@@ -91,11 +88,18 @@ class Theme:
 
 
 @dataclass(frozen=True)
-class Opportunity:
+class Theme(StrategyPart):
+    """A group of opportunities, such as "Commissioning and procurement"."""
+
+    title: str
+    summary: str
+    position: int
+
+
+@dataclass(frozen=True)
+class Opportunity(StrategyPart):
     """One thing the strategy opens up, with the LIO's response to it."""
 
-    uuid: str
-    key: str | None  # the seed id; None for a local opportunity the user added
     theme_uuid: str
     title: str
     strategy_says: str
@@ -109,10 +113,6 @@ class Opportunity:
     action_count: int = 0
     foundations: tuple[Foundation, ...] = ()
     since_then: tuple[SinceThen, ...] = ()
-
-    @property
-    def is_custom(self) -> bool:
-        return self.key is None
 
 
 @dataclass(frozen=True)

@@ -6,19 +6,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
+from lio_planner.domain.enums import Labelled
 from lio_planner.domain.fields import Field, RowKind, field
 
 
-class GroupBy(str, Enum):
+class GroupBy(Labelled):
     """How the actions are grouped into sections."""
 
-    THEME = "theme"
-    OWNER = "owner"
-    STATUS = "status"
-
-    @property
-    def label(self) -> str:
-        return {"theme": "Theme", "owner": "Owner", "status": "Status"}[self.value]
+    THEME = "theme", "Theme"
+    OWNER = "owner", "Owner"
+    STATUS = "status", "Status"
 
 
 class Column(str, Enum):
@@ -75,22 +72,14 @@ def columns_from_names(names: Iterable[str]) -> tuple[Column, ...]:
     return tuple(c for c in OPTIONAL_COLUMNS if c in wanted)
 
 
-class PageSize(str, Enum):
-    A4 = "a4"
-    LETTER = "letter"
-
-    @property
-    def label(self) -> str:
-        return "A4" if self is PageSize.A4 else "Letter"
+class PageSize(Labelled):
+    A4 = "a4", "A4"
+    LETTER = "letter", "Letter"
 
 
-class Orientation(str, Enum):
-    PORTRAIT = "portrait"
-    LANDSCAPE = "landscape"
-
-    @property
-    def label(self) -> str:
-        return self.value.capitalize()
+class Orientation(Labelled):
+    PORTRAIT = "portrait", "Portrait"
+    LANDSCAPE = "landscape", "Landscape"
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from lio_planner.store.schema import (
 from lio_planner.store.tracking import (
     COMPARED,
     Described,
+    Logged,
     describe,
     opportunity_ref,
     theme_ref,
@@ -51,14 +52,6 @@ class RowState(Described):
     """One row as it stands in a file, with the details a merge carries across unchanged."""
 
     meta: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Logged:
-    seq: int
-    revision: str
-    removed: bool
-    fields: dict[str, Any]
 
 
 @dataclass
