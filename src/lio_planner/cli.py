@@ -159,14 +159,14 @@ def _install_desktop() -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from lio_planner.report.document import (
+    from lio_planner.report.exporting import export_plan
+    from lio_planner.report.options import (
         GroupBy,
         Orientation,
         PageSize,
         ReportOptions,
         columns_from_names,
     )
-    from lio_planner.report.exporting import export_plan
     from lio_planner.store.names import one_line
     from lio_planner.store.sqlite.readable import open_for_reading
 

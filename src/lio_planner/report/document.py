@@ -15,16 +15,7 @@ from datetime import date
 from lio_planner.domain.enums import Decision, Rag, Status
 from lio_planner.domain.fields import RowKind, texts
 from lio_planner.domain.model import ActionRow, Opportunity, PlanOverview
-from lio_planner.report.options import (
-    DEFAULT_COLUMNS,
-    OPTIONAL_COLUMNS,
-    Column,
-    GroupBy,
-    Orientation,
-    PageSize,
-    ReportOptions,
-    columns_from_names,
-)
+from lio_planner.report.options import OPTIONAL_COLUMNS, Column, GroupBy, ReportOptions
 from lio_planner.report.wording import (
     NOTHING,
     RAG_MEANINGS,
@@ -395,27 +386,20 @@ def load_document(
     return build_document(queries.overview(store), queries.action_rows(store), options, today)
 
 
-# The options and wording live in their own modules; callers may import them from here too.
+# The wording lives in its own module; callers may import it from here too.
 __all__ = [
-    "DEFAULT_COLUMNS",
     "NOTHING",
-    "OPTIONAL_COLUMNS",
     "RAG_MEANINGS",
     "ActionLine",
     "ClosingLine",
-    "Column",
-    "GroupBy",
     "OpportunityBlock",
-    "Orientation",
     "OwnerCount",
-    "PageSize",
     "PlanDocument",
-    "ReportOptions",
+    "ReportOptions",  # what build_document takes
     "Section",
     "Summary",
     "build_document",
     "clean",
-    "columns_from_names",
     "ink_for",
     "load_document",
     "long_date",

@@ -40,11 +40,6 @@ class Column(str, Enum):
     def heading(self) -> str:
         return self.field.heading
 
-    @property
-    def weight(self) -> float:
-        """The column's share of the table width, relative to the others."""
-        return self.field.weight
-
 
 # The fields a user may switch on or off; the action itself is always shown.
 OPTIONAL_COLUMNS = tuple(c for c in Column if c not in (Column.OPPORTUNITY, Column.ACTION))

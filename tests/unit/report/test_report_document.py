@@ -10,16 +10,18 @@ from report_samples import AWKWARD_TEXTS
 from lio_planner.domain.enums import Decision, Rag, Status
 from lio_planner.report.document import (
     NO_OWNER,
-    OPTIONAL_COLUMNS,
-    Column,
-    GroupBy,
-    ReportOptions,
     clean,
-    columns_from_names,
     ink_for,
     load_document,
     long_date,
     short_date,
+)
+from lio_planner.report.options import (
+    OPTIONAL_COLUMNS,
+    Column,
+    GroupBy,
+    ReportOptions,
+    columns_from_names,
 )
 from lio_planner.services import queries
 from lio_planner.store.sqlite.database import PlanStore
