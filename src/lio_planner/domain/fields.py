@@ -74,11 +74,12 @@ class Field:
     csv: bool = False  # a column of the CSV export
     both_join: str = ""  # how both versions are kept (a merge's "Keep both"); "" = cannot be
     event: str = ""  # the history entry its change makes; "<key>_changed" if empty
-    # Where people see it (actions): the printed plan's table, the action plan table, the form.
+    # Where people see it (actions): the printed plan's table and the action form.
     weight: float = 0.0  # its share of a printed table's width; 0 = never a printed column
     printed: bool = False  # a printed column unless the person switches it off
-    hidden: bool = False  # the action plan table hides it until the person shows it
     hint: str = ""  # what the empty box on the action form says (plain text fields)
+    form: str = ""  # its label on the action form, "&" before the Alt key letter; "" = not there
+    lines: int = 1  # how many lines its box on the action form shows (1: a one-line box)
 
     @property
     def in_words(self) -> str:
@@ -194,8 +195,17 @@ FIELDS: dict[RowKind, tuple[Field, ...]] = {
             weight=2.1,
             printed=True,
             hint="How you will know it worked",
+            form="Success &measure",
         ),
-        _long("notes", "Notes", csv=True, weight=2.3, hint="Notes: several paragraphs are fine"),
+        _long(
+            "notes",
+            "Notes",
+            csv=True,
+            weight=2.3,
+            hint="Notes: several paragraphs are fine",
+            form="No&tes",
+            lines=3,
+        ),
     ),
 }
 

@@ -124,19 +124,25 @@ class Person:
 
 
 @dataclass(frozen=True)
-class Action:
-    """One planned action, as the user recorded it."""
+class ActionFields:
+    """The fields a user edits on an action; services fill in the rest."""
 
-    uuid: str
-    opportunity_uuid: str
     description: str
-    owner_uuid: str | None = None
     owner_name: str = ""
     due: date | None = None
     status: Status = Status.NOT_STARTED
     priority: Priority = Priority.MEDIUM
     success_measure: str = ""
     notes: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Action(ActionFields):
+    """One planned action, as the user recorded it: what they edit, and what the plan keeps."""
+
+    uuid: str
+    opportunity_uuid: str
+    owner_uuid: str | None = None
     created_at: datetime | None = None
     created_by: str = ""
     changed_at: datetime | None = None
@@ -150,19 +156,6 @@ class Action:
 
     def is_overdue(self, today: date) -> bool:
         return is_overdue(self.status, self.due, today)
-
-
-@dataclass(frozen=True)
-class ActionFields:
-    """The fields a user edits on an action; services fill in the rest."""
-
-    description: str
-    owner_name: str = ""
-    due: date | None = None
-    status: Status = Status.NOT_STARTED
-    priority: Priority = Priority.MEDIUM
-    success_measure: str = ""
-    notes: str = ""
 
 
 @dataclass(frozen=True)
