@@ -40,6 +40,11 @@ class Column(str, Enum):
     def heading(self) -> str:
         return self.field.heading
 
+    @property
+    def option(self) -> str:
+        """How the command line names it: "success-measure"."""
+        return self.value.replace("_", "-")
+
 
 # The fields a user may switch on or off; the action itself is always shown.
 OPTIONAL_COLUMNS = tuple(c for c in Column if c not in (Column.OPPORTUNITY, Column.ACTION))
@@ -61,7 +66,7 @@ def columns_from_names(names: Iterable[str]) -> tuple[Column, ...]:
         except ValueError:
             column = None
         if column not in OPTIONAL_COLUMNS:
-            choices = ", ".join(c.value.replace("_", "-") for c in OPTIONAL_COLUMNS)
+            choices = ", ".join(c.option for c in OPTIONAL_COLUMNS)
             raise ValueError(f"“{name.strip()}” is not a field; choose from {choices}")
         wanted.add(column)
     return tuple(c for c in OPTIONAL_COLUMNS if c in wanted)
