@@ -1,8 +1,10 @@
 """What the plan's rows are and which fields each holds: every field's name and ways, once.
 
-The action plan table's headings, the CSV columns, the change history's words, what a merge
-compares and how it labels a difference, and the undo menu's texts all read :data:`FIELDS`, so
-adding a field to actions is one entry here (plus the column that stores it).
+The action form's boxes, the actions tables' columns, the printed plan's columns, the CSV
+columns, the change history's words, what a merge compares and how it labels a difference, and
+the undo menu's texts all read :data:`FIELDS`. Adding a plain text field to actions is one entry
+here, its attribute on ``ActionFields``, the column that stores it (schema and a migration), and
+its member of ``report.options.Column`` to print it.
 """
 
 from __future__ import annotations
@@ -196,6 +198,16 @@ FIELDS: dict[RowKind, tuple[Field, ...]] = {
             printed=True,
             hint="How you will know it worked",
             form="Success &measure",
+        ),
+        _field(
+            "resources",
+            "Resources",
+            csv=True,
+            both_join=" / ",
+            weight=1.8,
+            printed=True,  # trustees ask what a plan costs
+            hint="Money, staff time or anything else it needs",
+            form="Resour&ces",
         ),
         _long(
             "notes",

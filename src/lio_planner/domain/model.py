@@ -133,6 +133,7 @@ class ActionFields:
     status: Status = Status.NOT_STARTED
     priority: Priority = Priority.MEDIUM
     success_measure: str = ""
+    resources: str = ""  # money, staff time or other resources it needs
     notes: str = ""
 
 

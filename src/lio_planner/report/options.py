@@ -29,6 +29,7 @@ class Column(str, Enum):
     STATUS = "status"
     PRIORITY = "priority"
     SUCCESS_MEASURE = "success_measure"
+    RESOURCES = "resources"
     NOTES = "notes"
 
     @property

@@ -103,7 +103,8 @@ def test_by_theme_holds_every_pursued_opportunity_and_every_action(
     headings = [s.heading for s in document.sections]
     assert headings == [t for t in theme_order if t in headings]
     assert document.sections[0].columns == (
-        Column.ACTION, Column.OWNER, Column.DUE, Column.STATUS, Column.SUCCESS_MEASURE
+        Column.ACTION, Column.OWNER, Column.DUE, Column.STATUS, Column.SUCCESS_MEASURE,
+        Column.RESOURCES,
     )  # fmt: skip
 
 
