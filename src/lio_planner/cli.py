@@ -10,6 +10,7 @@ from typing import NoReturn
 
 from lio_planner import __version__
 from lio_planner.report.formats import FORMATS
+from lio_planner.report.options import DEFAULT_COLUMNS, OPTIONAL_COLUMNS
 
 COMMANDS = ("open", "new", "export")
 
@@ -83,11 +84,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument(
         "--fields",
-        default="owner,due,status,success-measure",
+        default=",".join(c.option for c in DEFAULT_COLUMNS),
         metavar="LIST",
         help=(
-            "the action fields to show, separated by commas, from: owner, due, status, "
-            "priority, success-measure, notes (PDF and Word; default: %(default)s)"
+            "the action fields to show, separated by commas, from: "
+            f"{', '.join(c.option for c in OPTIONAL_COLUMNS)} (PDF and Word; default: "
+            "%(default)s)"
         ),
     )
     export.add_argument(
@@ -159,14 +161,14 @@ def _install_desktop() -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from lio_planner.report.document import (
+    from lio_planner.report.exporting import export_plan
+    from lio_planner.report.options import (
         GroupBy,
         Orientation,
         PageSize,
         ReportOptions,
         columns_from_names,
     )
-    from lio_planner.report.exporting import export_plan
     from lio_planner.store.names import one_line
     from lio_planner.store.sqlite.readable import open_for_reading
 

@@ -32,7 +32,7 @@ def test_typing_is_saved_after_a_pause_as_one_undo_step(qtbot: QtBot, window: Ma
     window.response.add_action("Plan a forum")
     uuid = window.response.form.action.uuid
     steps = window.undo_stack.count()
-    notes = window.response.form.notes
+    notes = window.response.form.texts["notes"]
     notes.setFocus()
     qtbot.keyClicks(notes, "First words")
     qtbot.waitUntil(lambda: _notes(window, uuid) == "First words", timeout=IDLE_MS * 6)
@@ -68,7 +68,7 @@ def test_a_failed_save_says_so_and_keeps_the_typing(
         raise SaveFailed(window.store.path, "could not be saved because the disk is full.")
 
     monkeypatch.setattr(action_service, "update_action", disk_full)
-    notes = window.response.form.notes
+    notes = window.response.form.texts["notes"]
     notes.setFocus()
     qtbot.keyClicks(notes, "Important words")
     answers.give(CANCEL)  # "Keep it on screen"
@@ -107,7 +107,7 @@ def test_try_again_saves_the_change_once_the_disk_is_back(
         return real_update(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(action_service, "update_action", flaky)
-    notes = window.response.form.notes
+    notes = window.response.form.texts["notes"]
     notes.setFocus()
     qtbot.keyClicks(notes, "Worth keeping")
     answers.give(RETRY, RETRY)
@@ -136,10 +136,10 @@ def test_closing_with_an_unsaveable_change_asks_first(
         return QMessageBox.StandardButton.Cancel
 
     monkeypatch.setattr(QMessageBox, "question", question)
-    window.response.form.notes.setPlainText("Unsaved")
+    window.response.form.texts["notes"].setPlainText("Unsaved")
     assert not window.close()  # the user chose to stay
     assert asked and window.isVisible()
-    assert window.response.form.notes.toPlainText() == "Unsaved"
+    assert window.response.form.texts["notes"].toPlainText() == "Unsaved"
     monkeypatch.undo()
     assert window.close()  # once the drive is back, closing saves it
     assert [a.notes for a in queries.actions_for(window.store, current(window).uuid)] == ["Unsaved"]
@@ -161,7 +161,7 @@ def _type_my_note_as_they_change(
     window.response.add_action("Plan a forum")
     uuid = window.response.form.action.uuid
     _colleague_changes(window, uuid, theirs)
-    notes = window.response.form.notes
+    notes = window.response.form.texts["notes"]
     notes.setFocus()
     qtbot.keyClicks(notes, "My note")
     return notes

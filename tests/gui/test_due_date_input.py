@@ -291,8 +291,8 @@ def test_ctrl_z_in_any_box_of_the_form_takes_back_the_plans_last_change(
     target = {
         "description": form.description,
         "owner": form.owner,
-        "measure": form.measure,
-        "notes": form.notes,
+        "measure": form.texts["success_measure"],
+        "notes": form.texts["notes"],
         "reasons": window.response.reasons,
     }[box]
     _click(qtbot, target)

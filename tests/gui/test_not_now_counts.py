@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from lio_planner.domain.enums import Decision
-from lio_planner.report.document import ReportOptions, load_document
+from lio_planner.report.document import load_document
+from lio_planner.report.options import ReportOptions
 from lio_planner.services import queries
 from lio_planner.services.responses import set_response
 from lio_planner.store.sqlite.opening import open_plan

@@ -35,7 +35,7 @@ def test_close_and_reopen_finds_everything(
     form.status.activated.emit(form.status.currentIndex())
     form.priority.set_value(Priority.HIGH)
     form.priority.activated.emit(form.priority.currentIndex())
-    form.measure.setText("A date in the diary")
+    form.texts["success_measure"].setText("A date in the diary")
     form.edits["success_measure"].changed()
     form.flush()
     window.walkthrough.show_opportunity(fifth.uuid)
@@ -44,7 +44,7 @@ def test_close_and_reopen_finds_everything(
     response.reasons.setPlainText("Another partner leads on this.")
     window.data.update_plan_info("Northshire CVS", "Our response", "2019–2021")
     response.add_action("Last thing typed")
-    qtbot.keyClicks(form.notes, "typed just before closing")  # no pause: still unsaved
+    qtbot.keyClicks(form.texts["notes"], "typed just before closing")  # no pause: still unsaved
     assert form.has_unsaved()
     window.close()
 

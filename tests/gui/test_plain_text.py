@@ -48,7 +48,7 @@ def test_markup_in_user_text_is_shown_literally(qtbot: QtBot, window: MainWindow
     assert response.reasons.toPlainText() == f"Because {MARKUP}"
     form = response.form
     assert form.description.toPlainText() == f"Do {MARKUP}"
-    assert form.notes.toPlainText() == f"Note {MARKUP}"
+    assert form.texts["notes"].toPlainText() == f"Note {MARKUP}"
     assert form.owner.owner() == MARKUP
 
     table = response.model

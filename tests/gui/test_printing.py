@@ -11,7 +11,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, 
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMainWindow, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from lio_planner.report.document import Column, GroupBy, Orientation, PageSize, ReportOptions
+from lio_planner.report.options import Column, GroupBy, Orientation, PageSize, ReportOptions
 from lio_planner.services.sample import fill_with_sample
 from lio_planner.store.sqlite.database import PlanStore
 from lio_planner.store.sqlite.opening import open_plan

@@ -12,15 +12,9 @@ import pytest
 
 from lio_planner.domain.enums import Decision, Priority, Status
 from lio_planner.domain.model import ActionFields
-from lio_planner.report.document import (
-    Column,
-    GroupBy,
-    Orientation,
-    PageSize,
-    ReportOptions,
-    load_document,
-)
+from lio_planner.report.document import load_document
 from lio_planner.report.exporting import export_plan
+from lio_planner.report.options import Column, GroupBy, Orientation, PageSize, ReportOptions
 from lio_planner.services import queries
 from lio_planner.services.actions import record_action
 from lio_planner.services.responses import set_response

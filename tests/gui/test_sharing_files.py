@@ -31,7 +31,7 @@ def choose_file(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
 
 
 def type_notes(qtbot: QtBot, window: MainWindow, text: str) -> None:
-    notes = window.response.form.notes
+    notes = window.response.form.texts["notes"]
     notes.setFocus()
     notes.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClicks(notes, text)
@@ -205,7 +205,7 @@ def test_a_plan_deleted_underneath_keeps_the_typing_and_says_why(
     assert isinstance(dialog, SaveFailedDialog)
     assert "can no longer be found" in answers.texts[0]
     assert dialog.retry_button is not None and dialog.save_copy_button.isEnabled()
-    notes = window.response.form.notes
+    notes = window.response.form.texts["notes"]
     assert notes.toPlainText() == "Do not lose this"
     assert window.response.has_unsaved()
 
@@ -248,7 +248,7 @@ def test_a_failed_save_can_be_made_in_a_copy_saved_elsewhere(
 
     assert window.store.path == rescue  # now working in the copy
     assert notes_in(rescue, uuid) == "Kept safe"
-    assert window.response.form.notes.toPlainText() == "Kept safe"
+    assert window.response.form.texts["notes"].toPlainText() == "Kept safe"
     assert window.response.form.action is not None and window.response.form.action.uuid == uuid
     assert not window.response.has_unsaved()
     assert sha256(plan_path) == before  # the original was not touched
@@ -291,7 +291,7 @@ def test_keep_it_on_screen_changes_nothing_and_closing_asks(
     type_notes(qtbot, window, "Mine")
     assert len(answers.seen) == 1
     assert sha256(plan_path) == after_sync
-    assert window.response.form.notes.toPlainText() == "Mine"
+    assert window.response.form.texts["notes"].toPlainText() == "Mine"
 
     asked: list[str] = []
 

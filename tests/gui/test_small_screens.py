@@ -44,8 +44,8 @@ def _inputs(window: MainWindow) -> dict[str, QWidget]:
             "no date button": form.due.clear_button,
             "status": form.status,
             "priority": form.priority,
-            "success measure": form.measure,
-            "notes": form.notes,
+            "success measure": form.texts["success_measure"],
+            "notes": form.texts["notes"],
         }
     )
     return named

@@ -39,7 +39,7 @@ def test_read_only_switches_every_editing_control_off(
     assert "Ann Jones has this plan open, since 09:12." in window.banner.label.text()
     response = window.response
     assert not any(b.isEnabled() for b in response.decision_buttons.values())
-    assert response.reasons.isReadOnly() and response.form.notes.isReadOnly()
+    assert response.reasons.isReadOnly() and response.form.texts["notes"].isReadOnly()
     assert not response.add_button.isEnabled() and not response.form.owner.isEnabled()
     assert not window.add_action_action.isEnabled() and not window.undo_action.isEnabled()
     assert not any(s.button.isEnabled() for s in window.walkthrough.page.suggestions)

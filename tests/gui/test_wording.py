@@ -14,7 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from lio_planner.domain.enums import Decision, Status
 from lio_planner.domain.model import ActionFields
-from lio_planner.report.document import ReportOptions, load_document
+from lio_planner.report.document import load_document
+from lio_planner.report.options import ReportOptions
 from lio_planner.report.qt.summary_page import figures
 from lio_planner.services.actions import record_action
 from lio_planner.services.responses import set_response

@@ -5,17 +5,32 @@ from __future__ import annotations
 from enum import Enum
 
 
-class Decision(str, Enum):
+class Labelled(str, Enum):
+    """A choice stored by its value ("not_now") and shown by its label ("Not now").
+
+    Members are written ``NAME = "value", "Label"``: the words sit beside what they name.
+    """
+
+    _value_: str
+    label: str
+
+    # Typed as Enum's own call (``Status("done")`` looks a member up by its value); the label
+    # is given only where the members are written.
+    def __new__(cls, value: object, label: str = "") -> Labelled:
+        text = str(value)
+        member = str.__new__(cls, text)
+        member._value_ = text
+        member.label = label
+        return member
+
+
+class Decision(Labelled):
     """What the LIO has decided to do about one opportunity."""
 
-    UNDECIDED = "undecided"
-    PURSUE = "pursue"
-    NOT_NOW = "not_now"
-    NOT_APPLICABLE = "not_applicable"
-
-    @property
-    def label(self) -> str:
-        return _DECISION_LABELS[self]
+    UNDECIDED = "undecided", "Undecided"
+    PURSUE = "pursue", "Pursue"
+    NOT_NOW = "not_now", "Not now"
+    NOT_APPLICABLE = "not_applicable", "Not applicable"
 
     @property
     def is_decided(self) -> bool:
@@ -37,26 +52,14 @@ class Decision(str, Enum):
         return self is Decision.NOT_APPLICABLE
 
 
-_DECISION_LABELS = {
-    Decision.UNDECIDED: "Undecided",
-    Decision.PURSUE: "Pursue",
-    Decision.NOT_NOW: "Not now",
-    Decision.NOT_APPLICABLE: "Not applicable",
-}
-
-
-class Status(str, Enum):
+class Status(Labelled):
     """Where one planned action has got to."""
 
-    NOT_STARTED = "not_started"
-    IN_PROGRESS = "in_progress"
-    DONE = "done"
-    BLOCKED = "blocked"
-    DROPPED = "dropped"
-
-    @property
-    def label(self) -> str:
-        return _STATUS_LABELS[self]
+    NOT_STARTED = "not_started", "Not started"
+    IN_PROGRESS = "in_progress", "In progress"
+    DONE = "done", "Done"
+    BLOCKED = "blocked", "Blocked"
+    DROPPED = "dropped", "Dropped"
 
     @property
     def is_open(self) -> bool:
@@ -64,25 +67,12 @@ class Status(str, Enum):
         return self not in (Status.DONE, Status.DROPPED)
 
 
-_STATUS_LABELS = {
-    Status.NOT_STARTED: "Not started",
-    Status.IN_PROGRESS: "In progress",
-    Status.DONE: "Done",
-    Status.BLOCKED: "Blocked",
-    Status.DROPPED: "Dropped",
-}
-
-
-class Priority(str, Enum):
+class Priority(Labelled):
     """How much an action matters compared with the others."""
 
-    HIGH = "high"
-    MEDIUM = "medium"
-    LOW = "low"
-
-    @property
-    def label(self) -> str:
-        return self.value.capitalize()
+    HIGH = "high", "High"
+    MEDIUM = "medium", "Medium"
+    LOW = "low", "Low"
 
     @property
     def rank(self) -> int:
@@ -90,35 +80,23 @@ class Priority(str, Enum):
         return {Priority.HIGH: 0, Priority.MEDIUM: 1, Priority.LOW: 2}[self]
 
 
-class Rag(str, Enum):
+class Rag(Labelled):
     """Red / amber / green rating, plus blue for done and grey for dropped.
 
     Always shown with its word as well as its colour, so it never relies on colour alone.
     """
 
-    RED = "red"
-    AMBER = "amber"
-    GREEN = "green"
-    BLUE = "blue"
-    GREY = "grey"
-
-    @property
-    def label(self) -> str:
-        return _RAG_LABELS[self]
+    RED = "red", "Red"
+    AMBER = "amber", "Amber"
+    GREEN = "green", "Green"
+    BLUE = "blue", "Blue (done)"
+    GREY = "grey", "Grey (dropped)"
 
     @property
     def colour(self) -> str:
         """A print-safe hex colour for the rating."""
         return _RAG_COLOURS[self]
 
-
-_RAG_LABELS = {
-    Rag.RED: "Red",
-    Rag.AMBER: "Amber",
-    Rag.GREEN: "Green",
-    Rag.BLUE: "Blue (done)",
-    Rag.GREY: "Grey (dropped)",
-}
 
 _RAG_COLOURS = {
     Rag.RED: "#c0392b",
@@ -129,24 +107,11 @@ _RAG_COLOURS = {
 }
 
 
-class Foundation(str, Enum):
+class Foundation(Labelled):
     """The strategy's five "foundations of social value", which it is organised around."""
 
-    PEOPLE = "people"
-    PLACES = "places"
-    SOCIAL_SECTOR = "social-sector"
-    PRIVATE_SECTOR = "private-sector"
-    PUBLIC_SECTOR = "public-sector"
-
-    @property
-    def label(self) -> str:
-        return _FOUNDATION_LABELS[self]
-
-
-_FOUNDATION_LABELS = {
-    Foundation.PEOPLE: "People",
-    Foundation.PLACES: "Places",
-    Foundation.SOCIAL_SECTOR: "The social sector",
-    Foundation.PRIVATE_SECTOR: "The private sector",
-    Foundation.PUBLIC_SECTOR: "The public sector",
-}
+    PEOPLE = "people", "People"
+    PLACES = "places", "Places"
+    SOCIAL_SECTOR = "social-sector", "The social sector"
+    PRIVATE_SECTOR = "private-sector", "The private sector"
+    PUBLIC_SECTOR = "public-sector", "The public sector"

@@ -1,8 +1,10 @@
 """What the plan's rows are and which fields each holds: every field's name and ways, once.
 
-The action plan table's headings, the CSV columns, the change history's words, what a merge
-compares and how it labels a difference, and the undo menu's texts all read :data:`FIELDS`, so
-adding a field to actions is one entry here (plus the column that stores it).
+The action form's boxes, the actions tables' columns, the printed plan's columns, the CSV
+columns, the change history's words, what a merge compares and how it labels a difference, and
+the undo menu's texts all read :data:`FIELDS`. Adding a plain text field to actions is one entry
+here, its attribute on ``ActionFields``, the column that stores it (schema and a migration), and
+its member of ``report.options.Column`` to print it.
 """
 
 from __future__ import annotations
@@ -74,6 +76,12 @@ class Field:
     csv: bool = False  # a column of the CSV export
     both_join: str = ""  # how both versions are kept (a merge's "Keep both"); "" = cannot be
     event: str = ""  # the history entry its change makes; "<key>_changed" if empty
+    # Where people see it (actions): the printed plan's table and the action form.
+    weight: float = 0.0  # its share of a printed table's width; 0 = never a printed column
+    printed: bool = False  # a printed column unless the person switches it off
+    hint: str = ""  # what the empty box on the action form says (plain text fields)
+    form: str = ""  # its label on the action form, "&" before the Alt key letter; "" = not there
+    lines: int = 1  # how many lines its box on the action form shows (1: a one-line box)
 
     @property
     def in_words(self) -> str:
@@ -112,6 +120,11 @@ class Field:
         if self.kind in (FieldKind.OPPORTUNITY, FieldKind.THEME) and titles is not None:
             return titles.get(str(value), str(value))
         return str(value)
+
+    @property
+    def plain_text(self) -> bool:
+        """Typed by a person and kept as typed, in the column named by its key."""
+        return self.kind in (FieldKind.TEXT, FieldKind.LONG_TEXT)
 
 
 def _field(key: str, label: str, kind: FieldKind = FieldKind.TEXT, **ways: Any) -> Field:
@@ -152,17 +165,59 @@ FIELDS: dict[RowKind, tuple[Field, ...]] = {
             FieldKind.OPPORTUNITY,
             attribute="opportunity_uuid",
             logged=False,
+            weight=2.0,
         ),
         _field(
-            "description", "What", header="Action", words="description", csv=True, both_join=" / "
+            "description",
+            "What",
+            header="Action",
+            words="description",
+            csv=True,
+            both_join=" / ",
+            weight=3.3,
+            hint="What will be done",
         ),
-        _field("owner", "Owner", FieldKind.PERSON, attribute="owner_name", csv=True),
-        _field("due", "Due", FieldKind.DATE, words="due date", csv=True),
-        _field("status", "Status", FieldKind.STATUS, csv=True),
+        _field(
+            "owner",
+            "Owner",
+            FieldKind.PERSON,
+            attribute="owner_name",
+            csv=True,
+            weight=1.35,
+            printed=True,
+        ),
+        _field("due", "Due", FieldKind.DATE, words="due date", csv=True, weight=1.25, printed=True),
+        _field("status", "Status", FieldKind.STATUS, csv=True, weight=1.15, printed=True),
         _field("rag", "RAG", FieldKind.RAG, words="RAG rating", compared=False, csv=True),
-        _field("priority", "Priority", FieldKind.PRIORITY, csv=True),
-        _long("success_measure", "Success measure", csv=True),
-        _long("notes", "Notes", csv=True),
+        _field("priority", "Priority", FieldKind.PRIORITY, csv=True, weight=0.9),
+        _long(
+            "success_measure",
+            "Success measure",
+            csv=True,
+            weight=2.1,
+            printed=True,
+            hint="How you will know it worked",
+            form="Success &measure",
+        ),
+        _field(
+            "resources",
+            "Resources",
+            csv=True,
+            both_join=" / ",
+            weight=1.8,
+            printed=True,  # trustees ask what a plan costs
+            hint="Money, staff time or anything else it needs",
+            form="Resour&ces",
+        ),
+        _long(
+            "notes",
+            "Notes",
+            csv=True,
+            weight=2.3,
+            hint="Notes: several paragraphs are fine",
+            form="No&tes",
+            lines=3,
+        ),
     ),
 }
 
@@ -173,6 +228,11 @@ def field(kind: RowKind, key: str) -> Field:
         if one.key == key:
             return one
     raise KeyError(f"{kind.value} has no field {key!r}")
+
+
+def texts(kind: RowKind) -> tuple[Field, ...]:
+    """The fields of ``kind`` a person types and the plan keeps as typed (a column each)."""
+    return tuple(f for f in FIELDS[kind] if f.plain_text)
 
 
 def compared(kind: str) -> tuple[str, ...]:

@@ -76,14 +76,11 @@ class ContentNotes:
 
 
 @dataclass(frozen=True)
-class Theme:
-    """A group of opportunities, such as "Commissioning and procurement"."""
+class StrategyPart:
+    """A theme or an opportunity: from the strategy (its seed id), or one the user added."""
 
     uuid: str
-    key: str | None  # the seed id; None for a theme the user added
-    title: str
-    summary: str
-    position: int
+    key: str | None  # the seed id; None for one the user added
 
     @property
     def is_custom(self) -> bool:
@@ -91,11 +88,18 @@ class Theme:
 
 
 @dataclass(frozen=True)
-class Opportunity:
+class Theme(StrategyPart):
+    """A group of opportunities, such as "Commissioning and procurement"."""
+
+    title: str
+    summary: str
+    position: int
+
+
+@dataclass(frozen=True)
+class Opportunity(StrategyPart):
     """One thing the strategy opens up, with the LIO's response to it."""
 
-    uuid: str
-    key: str | None  # the seed id; None for a local opportunity the user added
     theme_uuid: str
     title: str
     strategy_says: str
@@ -110,10 +114,6 @@ class Opportunity:
     foundations: tuple[Foundation, ...] = ()
     since_then: tuple[SinceThen, ...] = ()
 
-    @property
-    def is_custom(self) -> bool:
-        return self.key is None
-
 
 @dataclass(frozen=True)
 class Person:
@@ -124,19 +124,26 @@ class Person:
 
 
 @dataclass(frozen=True)
-class Action:
-    """One planned action, as the user recorded it."""
+class ActionFields:
+    """The fields a user edits on an action; services fill in the rest."""
 
-    uuid: str
-    opportunity_uuid: str
     description: str
-    owner_uuid: str | None = None
     owner_name: str = ""
     due: date | None = None
     status: Status = Status.NOT_STARTED
     priority: Priority = Priority.MEDIUM
     success_measure: str = ""
+    resources: str = ""  # money, staff time or other resources it needs
     notes: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Action(ActionFields):
+    """One planned action, as the user recorded it: what they edit, and what the plan keeps."""
+
+    uuid: str
+    opportunity_uuid: str
+    owner_uuid: str | None = None
     created_at: datetime | None = None
     created_by: str = ""
     changed_at: datetime | None = None
@@ -150,19 +157,6 @@ class Action:
 
     def is_overdue(self, today: date) -> bool:
         return is_overdue(self.status, self.due, today)
-
-
-@dataclass(frozen=True)
-class ActionFields:
-    """The fields a user edits on an action; services fill in the rest."""
-
-    description: str
-    owner_name: str = ""
-    due: date | None = None
-    status: Status = Status.NOT_STARTED
-    priority: Priority = Priority.MEDIUM
-    success_measure: str = ""
-    notes: str = ""
 
 
 @dataclass(frozen=True)

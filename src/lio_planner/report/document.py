@@ -8,22 +8,14 @@ format says the same thing.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
 from lio_planner.domain.enums import Decision, Rag, Status
+from lio_planner.domain.fields import RowKind, texts
 from lio_planner.domain.model import ActionRow, Opportunity, PlanOverview
-from lio_planner.report.options import (
-    DEFAULT_COLUMNS,
-    OPTIONAL_COLUMNS,
-    Column,
-    GroupBy,
-    Orientation,
-    PageSize,
-    ReportOptions,
-    columns_from_names,
-)
+from lio_planner.report.options import OPTIONAL_COLUMNS, Column, GroupBy, ReportOptions
 from lio_planner.report.wording import (
     NOTHING,
     RAG_MEANINGS,
@@ -50,10 +42,10 @@ class ActionLine:
     status: Status
     rag: Rag
     priority: str
-    success_measure: str
-    notes: str
     opportunity: str
     theme: str
+    # The other plain text fields (success measure, notes, ...), by key, as written.
+    written: Mapping[str, str] = field(default_factory=dict, hash=False)
 
     def text(self, column: Column) -> str:
         """The cell text for ``column`` (status cells also show the RAG rating beside it)."""
@@ -64,10 +56,10 @@ class ActionLine:
             Column.DUE: self.due_text,
             Column.STATUS: self.status.label,
             Column.PRIORITY: self.priority,
-            Column.SUCCESS_MEASURE: self.success_measure or NOTHING,
-            Column.NOTES: self.notes or NOTHING,
         }
-        return values[column]
+        if column in values:
+            return values[column]
+        return self.written.get(column.value) or NOTHING
 
 
 @dataclass(frozen=True)
@@ -248,6 +240,10 @@ def _closing_reasons(reasons: str, actions: int) -> str:
     return f"{reasons} {kept}" if reasons else kept
 
 
+# The action's plain text fields other than the action itself (the field registry).
+_WRITTEN = tuple(f for f in texts(RowKind.ACTION) if f.key != "description")
+
+
 def _line(row: ActionRow, today: date) -> ActionLine:
     action = row.action
     overdue = action.is_overdue(today)
@@ -260,10 +256,9 @@ def _line(row: ActionRow, today: date) -> ActionLine:
         status=action.status,
         rag=action.rag(today),
         priority=action.priority.label,
-        success_measure=clean(action.success_measure),
-        notes=clean(action.notes),
         opportunity=clean(row.opportunity_title),
         theme=clean(row.theme_title),
+        written={f.key: clean(getattr(action, f.name)) for f in _WRITTEN},
     )
 
 
@@ -391,27 +386,20 @@ def load_document(
     return build_document(queries.overview(store), queries.action_rows(store), options, today)
 
 
-# The options and wording live in their own modules; callers may import them from here too.
+# The wording lives in its own module; callers may import it from here too.
 __all__ = [
-    "DEFAULT_COLUMNS",
     "NOTHING",
-    "OPTIONAL_COLUMNS",
     "RAG_MEANINGS",
     "ActionLine",
     "ClosingLine",
-    "Column",
-    "GroupBy",
     "OpportunityBlock",
-    "Orientation",
     "OwnerCount",
-    "PageSize",
     "PlanDocument",
-    "ReportOptions",
+    "ReportOptions",  # what build_document takes
     "Section",
     "Summary",
     "build_document",
     "clean",
-    "columns_from_names",
     "ink_for",
     "load_document",
     "long_date",

@@ -9,9 +9,9 @@ import dataclasses
 from datetime import date
 from pathlib import Path
 
-from lio_planner.report.document import GroupBy, ReportOptions
 from lio_planner.report.files import ExportError
 from lio_planner.report.formats import BY_KEY, choices_in_words
+from lio_planner.report.options import GroupBy, ReportOptions
 from lio_planner.store.sqlite.database import PlanStore
 
 

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from lio_planner.report.document import PlanDocument, ReportOptions
+    from lio_planner.report.document import PlanDocument
+    from lio_planner.report.options import ReportOptions
     from lio_planner.store.sqlite.database import PlanStore
 
 # A writer makes the file at ``output`` from the open plan, whole or not at all.

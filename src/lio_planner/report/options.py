@@ -6,23 +6,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
-from lio_planner.domain.fields import RowKind, field
+from lio_planner.domain.enums import Labelled
+from lio_planner.domain.fields import Field, RowKind, field
 
 
-class GroupBy(str, Enum):
+class GroupBy(Labelled):
     """How the actions are grouped into sections."""
 
-    THEME = "theme"
-    OWNER = "owner"
-    STATUS = "status"
-
-    @property
-    def label(self) -> str:
-        return {"theme": "Theme", "owner": "Owner", "status": "Status"}[self.value]
+    THEME = "theme", "Theme"
+    OWNER = "owner", "Owner"
+    STATUS = "status", "Status"
 
 
 class Column(str, Enum):
-    """A column of an actions table."""
+    """A column of an actions table: an action field (the registry gives its heading and width),
+    in table order."""
 
     OPPORTUNITY = "opportunity"
     ACTION = "action"
@@ -31,41 +29,27 @@ class Column(str, Enum):
     STATUS = "status"
     PRIORITY = "priority"
     SUCCESS_MEASURE = "success_measure"
+    RESOURCES = "resources"
     NOTES = "notes"
 
     @property
-    def heading(self) -> str:
-        """The action field's heading, from the field registry."""
-        key = "description" if self is Column.ACTION else self.value
-        return field(RowKind.ACTION, key).heading
+    def field(self) -> Field:
+        """The action field the column shows."""
+        return field(RowKind.ACTION, "description" if self is Column.ACTION else self.value)
 
     @property
-    def weight(self) -> float:
-        """The column's share of the table width, relative to the others."""
-        return _WEIGHTS[self]
+    def heading(self) -> str:
+        return self.field.heading
 
+    @property
+    def option(self) -> str:
+        """How the command line names it: "success-measure"."""
+        return self.value.replace("_", "-")
 
-_WEIGHTS = {
-    Column.OPPORTUNITY: 2.0,
-    Column.ACTION: 3.3,
-    Column.OWNER: 1.35,
-    Column.DUE: 1.25,
-    Column.STATUS: 1.15,
-    Column.PRIORITY: 0.9,
-    Column.SUCCESS_MEASURE: 2.1,
-    Column.NOTES: 2.3,
-}
 
 # The fields a user may switch on or off; the action itself is always shown.
-OPTIONAL_COLUMNS = (
-    Column.OWNER,
-    Column.DUE,
-    Column.STATUS,
-    Column.PRIORITY,
-    Column.SUCCESS_MEASURE,
-    Column.NOTES,
-)
-DEFAULT_COLUMNS = (Column.OWNER, Column.DUE, Column.STATUS, Column.SUCCESS_MEASURE)
+OPTIONAL_COLUMNS = tuple(c for c in Column if c not in (Column.OPPORTUNITY, Column.ACTION))
+DEFAULT_COLUMNS = tuple(c for c in OPTIONAL_COLUMNS if c.field.printed)
 
 
 def columns_from_names(names: Iterable[str]) -> tuple[Column, ...]:
@@ -83,28 +67,20 @@ def columns_from_names(names: Iterable[str]) -> tuple[Column, ...]:
         except ValueError:
             column = None
         if column not in OPTIONAL_COLUMNS:
-            choices = ", ".join(c.value.replace("_", "-") for c in OPTIONAL_COLUMNS)
+            choices = ", ".join(c.option for c in OPTIONAL_COLUMNS)
             raise ValueError(f"“{name.strip()}” is not a field; choose from {choices}")
         wanted.add(column)
     return tuple(c for c in OPTIONAL_COLUMNS if c in wanted)
 
 
-class PageSize(str, Enum):
-    A4 = "a4"
-    LETTER = "letter"
-
-    @property
-    def label(self) -> str:
-        return "A4" if self is PageSize.A4 else "Letter"
+class PageSize(Labelled):
+    A4 = "a4", "A4"
+    LETTER = "letter", "Letter"
 
 
-class Orientation(str, Enum):
-    PORTRAIT = "portrait"
-    LANDSCAPE = "landscape"
-
-    @property
-    def label(self) -> str:
-        return self.value.capitalize()
+class Orientation(Labelled):
+    PORTRAIT = "portrait", "Portrait"
+    LANDSCAPE = "landscape", "Landscape"
 
 
 @dataclass(frozen=True)

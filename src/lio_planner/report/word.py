@@ -20,16 +20,8 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from lio_planner.domain.enums import Rag
-from lio_planner.report.document import (
-    RAG_MEANINGS,
-    ActionLine,
-    Column,
-    Orientation,
-    PageSize,
-    PlanDocument,
-    Section,
-    ink_for,
-)
+from lio_planner.report.document import RAG_MEANINGS, ActionLine, PlanDocument, Section, ink_for
+from lio_planner.report.options import Column, Orientation, PageSize
 from lio_planner.report.word_tables import Run, add_table
 
 NAVY = RGBColor(0x1B, 0x3A, 0x5C)
@@ -132,7 +124,7 @@ def _section(doc: Any, section: Section) -> None:
     if section.note:
         _run(doc.add_paragraph(), section.note, colour=MUTED)
     headings = [c.heading for c in section.columns]
-    widths = [c.weight for c in section.columns]
+    widths = [c.field.weight for c in section.columns]
     if not section.opportunities:
         _actions_table(doc, section.columns, headings, widths, section.actions)
         return

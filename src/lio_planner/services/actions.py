@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from lio_planner.domain.enums import Priority, Status
+from lio_planner.domain.fields import FIELDS, FieldKind, RowKind, texts
 from lio_planner.domain.model import Action, ActionFields, Person
 from lio_planner.domain.rules import ActionError as ActionError  # re-exported for callers
 from lio_planner.services import convert
@@ -25,8 +26,12 @@ from lio_planner.store.schema import (
     utc_now,
 )
 
-# Fields a user can change on an action, mapped to how each is stored.
-EDITABLE = ("description", "owner_name", "due", "status", "priority", "success_measure", "notes")
+# Fields a user can change on an action (the field registry), by their names on ActionFields.
+EDITABLE = tuple(
+    f.name for f in FIELDS[RowKind.ACTION] if f.compared and f.kind is not FieldKind.OPPORTUNITY
+)
+# Those kept as the person typed them.
+_TEXTS = frozenset(f.name for f in texts(RowKind.ACTION))
 
 
 def record_action(
@@ -199,15 +204,7 @@ def _saved(actions: Sequence[Action], added: bool = True) -> Changes:
 
 def fields_of(action: Action) -> ActionFields:
     """The user-editable part of an action."""
-    return ActionFields(
-        description=action.description,
-        owner_name=action.owner_name,
-        due=action.due,
-        status=action.status,
-        priority=action.priority,
-        success_measure=action.success_measure,
-        notes=action.notes,
-    )
+    return ActionFields(**{name: getattr(action, name) for name in EDITABLE})
 
 
 def with_changes(fields: ActionFields, changes: dict[str, object]) -> ActionFields:
@@ -239,7 +236,7 @@ def _apply(
             record.status = Status(value).value
         elif name == "priority":
             record.priority = Priority(value).value
-        elif name in ("description", "success_measure", "notes"):
+        elif name in _TEXTS:
             setattr(record, name, _clean_text(str(value or "")))
         else:
             raise ActionError(f"“{name}” is not something an action has.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lio_planner.domain.enums import Priority, Status
+from lio_planner.domain.fields import RowKind, texts
 from lio_planner.domain.model import Action, Opportunity, Person, PlanInfo, Theme
 from lio_planner.store import plain_rows
 from lio_planner.store.schema import (
@@ -52,18 +53,16 @@ def action(record: ActionRecord) -> Action:
     return Action(
         uuid=record.uuid,
         opportunity_uuid=record.opportunity.uuid,
-        description=record.description,
         owner_uuid=owner.uuid if owner else None,
         owner_name=owner.name if owner else "",
         due=record.due,
         status=Status(record.status),
         priority=Priority(record.priority),
-        success_measure=record.success_measure,
-        notes=record.notes,
         created_at=record.created_at,
         created_by=record.created_by,
         changed_at=record.changed_at,
         changed_by=record.changed_by,
         version=record.version,
         position=record.position,
+        **{f.name: getattr(record, f.key) for f in texts(RowKind.ACTION)},
     )

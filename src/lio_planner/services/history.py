@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 
 from sqlalchemy import func, or_, select
 
-from lio_planner.domain.fields import BY_EVENT, FieldKind, RowKind, field
+from lio_planner.domain.fields import BY_EVENT, RowKind, field
 from lio_planner.domain.model import Opportunity
 from lio_planner.store.backend import PlanBackend
 from lio_planner.store.schema import HistoryRecord
@@ -111,7 +111,7 @@ def change_text(kind: str, label: str, before: str, after: str, source: str = ""
     changed = BY_EVENT.get(kind)
     if changed is not None:  # an action's field, worded from the field registry
         what = changed.in_words.capitalize()
-        if changed.kind in (FieldKind.TEXT, FieldKind.LONG_TEXT):
+        if changed.plain_text:
             return f"{what} of {name} changed"
         return f"{what} of {name}: {arrow}"
     return f"{kind.replace('_', ' ').capitalize()}: {name}"

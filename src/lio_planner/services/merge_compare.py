@@ -21,7 +21,7 @@ from lio_planner.services.merge_revisions import (
     three_way,
     was_removed,
 )
-from lio_planner.services.merge_rows import FileState, Logged, RowChange, RowState
+from lio_planner.services.merge_rows import FileState, RowChange, RowState
 from lio_planner.services.merge_words import (
     FIELD_LABELS,
     Difference,
@@ -30,7 +30,7 @@ from lio_planner.services.merge_words import (
     noun,
     shown_value,
 )
-from lio_planner.store.tracking import COMPARED, same_fields
+from lio_planner.store.tracking import COMPARED, Logged, same_fields
 
 
 @dataclass(frozen=True)

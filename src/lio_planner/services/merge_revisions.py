@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from lio_planner.services.merge_rows import Logged, RowState
-from lio_planner.store.tracking import COMPARED, same_fields
+from lio_planner.services.merge_rows import RowState
+from lio_planner.store.tracking import COMPARED, Logged, same_fields
 
 
 def ancestry(log: list[Logged]) -> set[str]:

@@ -29,7 +29,7 @@ from lio_planner.store.schema import (
     RevisionRecord,
     ThemeRecord,
 )
-from lio_planner.store.tracking import COMPARED, describe, opportunity_ref, theme_ref
+from lio_planner.store.tracking import COMPARED, Logged, describe, opportunity_ref, theme_ref
 
 # The order rows are created in (parents first); removals go in the reverse order.
 KIND_ORDER = tuple(RowKind)  # the registry lists the kinds parents first
@@ -46,14 +46,6 @@ class RowState(Described):
     """One row as it stands in a file, with the details a merge carries across unchanged."""
 
     meta: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Logged:
-    seq: int
-    revision: str
-    removed: bool
-    fields: dict[str, Any]
 
 
 @dataclass

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from lio_planner.domain.enums import Decision
 from lio_planner.domain.model import Action, Opportunity, PlanInfo, Theme
@@ -42,14 +44,25 @@ def set_response(
         record.response.reasons = reasons.replace("\x00", "")
         record.response.changed_at = utc_now()
         record.response.changed_by = by
-        session.flush()
-        after = convert.opportunity(record)
-        actions = [a.uuid for a in record.actions] if after.decision != before.decision else []
-        changes = Changes(
-            actions=Rows(changed=frozenset(actions)),
-            opportunities=Rows(changed=frozenset({opportunity_uuid})),
-        )
-        return Done((before, after), changes)
+        return _edited(session, record, before, lambda after: after.decision != before.decision)
+
+
+def _edited(
+    session: Session,
+    record: OpportunityRecord,
+    before: Opportunity,
+    shown_on_actions: Callable[[Opportunity], bool],
+) -> Done[tuple[Opportunity, Opportunity]]:
+    """An opportunity edited: (before, after), and its actions too if their rows show what
+    changed (``shown_on_actions`` says, given the opportunity after)."""
+    session.flush()
+    after = convert.opportunity(record)
+    actions = [a.uuid for a in record.actions] if shown_on_actions(after) else []
+    changes = Changes(
+        actions=Rows(changed=frozenset(actions)),
+        opportunities=Rows(changed=frozenset({record.uuid})),
+    )
+    return Done((before, after), changes)
 
 
 def update_plan_info(
@@ -153,14 +166,7 @@ def update_custom_opportunity(
         record.title = title.strip()
         record.strategy_says = strategy_says.strip()
         record.why_it_matters = why_it_matters.strip()
-        session.flush()
-        after = convert.opportunity(record)
-        actions = [a.uuid for a in record.actions] if after.title != before.title else []
-        changes = Changes(
-            actions=Rows(changed=frozenset(actions)),
-            opportunities=Rows(changed=frozenset({uuid})),
-        )
-        return Done((before, after), changes)
+        return _edited(session, record, before, lambda after: after.title != before.title)
 
 
 def delete_custom_opportunity(store: PlanBackend, uuid: str) -> Done[RemovedOpportunity]:

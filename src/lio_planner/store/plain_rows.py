@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from lio_planner.domain.enums import Decision, Foundation, Priority, Status
+from lio_planner.domain.fields import RowKind, texts
 from lio_planner.domain.model import (
     Action,
     ActionRow,
@@ -26,17 +27,21 @@ _STATUSES = {s.value: s for s in Status}
 _PRIORITIES = {p.value: p for p in Priority}
 _DECISIONS = {d.value: d for d in Decision}
 
+# The action's plain text fields (the field registry), after the other columns of its row.
+_TEXTS = tuple(f.name for f in texts(RowKind.ACTION))
+
 # The columns of one action row, in order (``actions`` a, ``opportunities`` o, ``themes`` t,
 # ``people`` p, ``responses`` r): the queries and the first look both select these names.
 ACTION_ROW_COLUMNS = (
-    "a.uuid", "o.uuid", "a.description", "p.uuid", "p.name", "a.due", "a.status", "a.priority",
-    "a.success_measure", "a.notes", "a.created_at", "a.created_by", "a.changed_at",
-    "a.changed_by", "a.version", "o.title", "t.title", "r.decision", "t.position",
-    "o.position", "a.position",
+    "a.uuid", "o.uuid", "p.uuid", "p.name", "a.due", "a.status", "a.priority",
+    "a.created_at", "a.created_by", "a.changed_at", "a.changed_by", "a.version", "o.title",
+    "t.title", "r.decision", "t.position", "o.position", "a.position",
+    *(f"a.{f.key}" for f in texts(RowKind.ACTION)),
 )  # fmt: skip
 
 # Where the date and times are in such a row (sqlite3 hands them over as text).
-DUE, CREATED_AT, CHANGED_AT = 5, 10, 12
+DUE, CREATED_AT, CHANGED_AT = 4, 7, 9
+_FIRST_TEXT = len(ACTION_ROW_COLUMNS) - len(_TEXTS)
 
 
 def action_row(row: Sequence[Any]) -> ActionRow:
@@ -44,22 +49,20 @@ def action_row(row: Sequence[Any]) -> ActionRow:
     action = Action(
         uuid=row[0],
         opportunity_uuid=row[1],
-        description=row[2],
-        owner_uuid=row[3],
-        owner_name=row[4] or "",
-        due=row[5],
-        status=_STATUSES[row[6]],
-        priority=_PRIORITIES[row[7]],
-        success_measure=row[8],
-        notes=row[9],
-        created_at=row[10],
-        created_by=row[11],
-        changed_at=row[12],
-        changed_by=row[13],
-        version=row[14],
-        position=row[20],
+        owner_uuid=row[2],
+        owner_name=row[3] or "",
+        due=row[4],
+        status=_STATUSES[row[5]],
+        priority=_PRIORITIES[row[6]],
+        created_at=row[7],
+        created_by=row[8],
+        changed_at=row[9],
+        changed_by=row[10],
+        version=row[11],
+        position=row[17],
+        **dict(zip(_TEXTS, row[_FIRST_TEXT:], strict=True)),
     )
-    return ActionRow(action, row[15], row[16], decision(row[17]), row[18], row[19])
+    return ActionRow(action, row[12], row[13], decision(row[14]), row[15], row[16])
 
 
 def decision(value: str | None) -> Decision:

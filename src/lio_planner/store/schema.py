@@ -57,13 +57,21 @@ class Base(DeclarativeBase):
     }
 
 
-class PlanRecord(Base):
+class Identified:
+    """A row's number in this file and the uuid that names it in every copy of the plan.
+
+    First in each table, as the migrations lay them out.
+    """
+
+    id: Mapped[int] = mapped_column(primary_key=True, sort_order=-2)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid, sort_order=-1)
+
+
+class PlanRecord(Identified, Base):
     """The single row describing the plan."""
 
     __tablename__ = "plan"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     organisation: Mapped[str] = mapped_column(Text, default="")
     title: Mapped[str] = mapped_column(Text, default="")
     period: Mapped[str] = mapped_column(Text, default="")
@@ -92,11 +100,9 @@ class PlanRecord(Base):
     __mapper_args__ = {"version_id_col": version}
 
 
-class ThemeRecord(Base):
+class ThemeRecord(Identified, Base):
     __tablename__ = "themes"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     seed_key: Mapped[str | None] = mapped_column(String(80), unique=True)
     title: Mapped[str] = mapped_column(Text)
     summary: Mapped[str] = mapped_column(Text, default="")
@@ -105,11 +111,9 @@ class ThemeRecord(Base):
     opportunities: Mapped[list[OpportunityRecord]] = relationship(back_populates="theme")
 
 
-class OpportunityRecord(Base):
+class OpportunityRecord(Identified, Base):
     __tablename__ = "opportunities"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     seed_key: Mapped[str | None] = mapped_column(String(80), unique=True)
     theme_id: Mapped[int] = mapped_column(ForeignKey("themes.id", ondelete="RESTRICT"), index=True)
     title: Mapped[str] = mapped_column(Text)
@@ -136,13 +140,11 @@ class OpportunityRecord(Base):
     )
 
 
-class ResponseRecord(Base):
+class ResponseRecord(Identified, Base):
     """The LIO's decision on one opportunity, and why."""
 
     __tablename__ = "responses"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     opportunity_id: Mapped[int] = mapped_column(
         ForeignKey("opportunities.id", ondelete="CASCADE"), unique=True
     )
@@ -157,21 +159,17 @@ class ResponseRecord(Base):
     __mapper_args__ = {"version_id_col": version}
 
 
-class PersonRecord(Base):
+class PersonRecord(Identified, Base):
     """Someone who owns actions; renaming them renames them everywhere."""
 
     __tablename__ = "people"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     name: Mapped[str] = mapped_column(Text, unique=True)
 
 
-class ActionRecord(Base):
+class ActionRecord(Identified, Base):
     __tablename__ = "actions"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     opportunity_id: Mapped[int] = mapped_column(
         ForeignKey("opportunities.id", ondelete="CASCADE"), index=True
     )

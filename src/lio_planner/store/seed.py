@@ -349,39 +349,40 @@ class _Entry:
     def suggestions(
         self, field: str, sources: Mapping[str, SeedSource]
     ) -> tuple[SeedSuggestion, ...]:
-        items = self.value(field, list)
-        if not items:
-            self.fail(field, "must list at least one item")
         found = []
-        for number, item in enumerate(items, start=1):
-            if not isinstance(item, Mapping) or set(item) != {"text", "origin"}:
-                self.fail(field, f"item {number} must have just 'text' and 'origin'")
-            text, origin = item["text"], item["origin"]
-            if not isinstance(text, str) or not text.strip():
-                self.fail(field, f"item {number} must have some text")
+        for number, text, origin in self._texts_with(field, "item", "origin"):
             if origin != OUR_ORIGIN and origin not in sources:
                 self.fail(
                     field, f"item {number} names an unknown origin '{origin}' (a source or 'ours')"
                 )
-            found.append(SeedSuggestion(text.strip(), origin))
+            found.append(SeedSuggestion(text, origin))
+        if not found:
+            self.fail(field, "must list at least one item")
         return tuple(found)
 
     def notes(self, field: str, sources: Mapping[str, SeedSource]) -> tuple[SeedSinceThen, ...]:
-        items = self.value(field, list)
         found = []
-        for number, item in enumerate(items, start=1):
-            if not isinstance(item, Mapping) or set(item) != {"text", "sources"}:
-                self.fail(field, f"note {number} must have just 'text' and 'sources'")
-            text, refs = item["text"], item["sources"]
-            if not isinstance(text, str) or not text.strip():
-                self.fail(field, f"note {number} must have some text")
+        for number, text, refs in self._texts_with(field, "note", "sources"):
             if not isinstance(refs, list) or not refs:
                 self.fail(field, f"note {number} must cite at least one source")
             for ref in refs:
                 if ref not in sources:
                     self.fail(field, f"note {number} names an unknown source '{ref}'")
-            found.append(SeedSinceThen(text.strip(), tuple(refs)))
+            found.append(SeedSinceThen(text, tuple(refs)))
         return tuple(found)
+
+    def _texts_with(self, field: str, word: str, other: str) -> list[tuple[int, str, Any]]:
+        """A list of objects holding just some text and ``other``: each one's number (for
+        messages, which call it a ``word``), its text stripped, and its ``other``."""
+        found = []
+        for number, item in enumerate(self.value(field, list), start=1):
+            if not isinstance(item, Mapping) or set(item) != {"text", other}:
+                self.fail(field, f"{word} {number} must have just 'text' and '{other}'")
+            text = item["text"]
+            if not isinstance(text, str) or not text.strip():
+                self.fail(field, f"{word} {number} must have some text")
+            found.append((number, text.strip(), item[other]))
+        return found
 
     def ident(self) -> str:
         ident = self.text("id")

@@ -48,6 +48,7 @@ def test_merge_history_and_tracking_read_the_registry() -> None:
             "status",
             "priority",
             "success_measure",
+            "resources",
             "notes",
         )
     )
@@ -101,6 +102,7 @@ def test_the_csv_columns_come_from_the_registry_in_their_usual_order() -> None:
         "RAG",
         "Priority",
         "Success measure",
+        "Resources",
         "Notes",
         "Created",
         "Created by",

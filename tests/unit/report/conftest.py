@@ -46,6 +46,7 @@ def awkward_store(store: PlanStore) -> PlanStore:
                 status=list(Status)[index % len(Status)],
                 priority=list(Priority)[index % len(Priority)],
                 success_measure=AWKWARD_TEXTS[-1 - index],
+                resources=AWKWARD_TEXTS[(index + 1) % len(AWKWARD_TEXTS)],
                 notes=text,
             ),
             by="Tester",

@@ -10,7 +10,8 @@ from datetime import date
 
 from lio_planner.domain.enums import Decision, Status
 from lio_planner.domain.model import ActionFields
-from lio_planner.report.document import GroupBy, ReportOptions, load_document
+from lio_planner.report.document import load_document
+from lio_planner.report.options import GroupBy, ReportOptions
 from lio_planner.services import queries
 from lio_planner.services.actions import record_action
 from lio_planner.services.responses import set_response

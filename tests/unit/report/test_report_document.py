@@ -10,16 +10,18 @@ from report_samples import AWKWARD_TEXTS
 from lio_planner.domain.enums import Decision, Rag, Status
 from lio_planner.report.document import (
     NO_OWNER,
-    OPTIONAL_COLUMNS,
-    Column,
-    GroupBy,
-    ReportOptions,
     clean,
-    columns_from_names,
     ink_for,
     load_document,
     long_date,
     short_date,
+)
+from lio_planner.report.options import (
+    OPTIONAL_COLUMNS,
+    Column,
+    GroupBy,
+    ReportOptions,
+    columns_from_names,
 )
 from lio_planner.services import queries
 from lio_planner.store.sqlite.database import PlanStore
@@ -101,7 +103,8 @@ def test_by_theme_holds_every_pursued_opportunity_and_every_action(
     headings = [s.heading for s in document.sections]
     assert headings == [t for t in theme_order if t in headings]
     assert document.sections[0].columns == (
-        Column.ACTION, Column.OWNER, Column.DUE, Column.STATUS, Column.SUCCESS_MEASURE
+        Column.ACTION, Column.OWNER, Column.DUE, Column.STATUS, Column.SUCCESS_MEASURE,
+        Column.RESOURCES,
     )  # fmt: skip
 
 

@@ -12,9 +12,9 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from lio_planner.domain.enums import Decision
-from lio_planner.report.document import Column, GroupBy, Orientation, PageSize, ReportOptions
 from lio_planner.report.exporting import export_plan
 from lio_planner.report.files import ExportError
+from lio_planner.report.options import Column, GroupBy, Orientation, PageSize, ReportOptions
 from lio_planner.services import queries
 from lio_planner.store.sqlite.database import PlanStore
 

@@ -33,7 +33,7 @@ class Chip:
 
     @property
     def word(self) -> str:
-        return self.rag.value.capitalize()
+        return str(self.rag.value).capitalize()
 
 
 Cell = Sequence[Text | Chip]

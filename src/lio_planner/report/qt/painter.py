@@ -10,16 +10,8 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QLineF, QMarginsF, QPointF
 from PySide6.QtGui import QColor, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPen
 
-from lio_planner.report.document import (
-    ActionLine,
-    Column,
-    OpportunityBlock,
-    Orientation,
-    PageSize,
-    PlanDocument,
-    ReportOptions,
-    Section,
-)
+from lio_planner.report.document import ActionLine, OpportunityBlock, PlanDocument, Section
+from lio_planner.report.options import Column, Orientation, PageSize, ReportOptions
 from lio_planner.report.qt.pages import Cell, Chip, Flow, TableColumn, paint_pages
 from lio_planner.report.qt.summary_page import lay_out_front
 from lio_planner.report.qt.textflow import NAVY, RULE, Styles
@@ -109,8 +101,8 @@ def write_pdf(document: PlanDocument, path: str) -> int:
 
 
 def _widths(flow: Flow, columns: Sequence[Column]) -> list[TableColumn]:
-    total = sum(c.weight for c in columns)
-    return [TableColumn(c.heading, flow.width * c.weight / total) for c in columns]
+    total = sum(c.field.weight for c in columns)
+    return [TableColumn(c.heading, flow.width * c.field.weight / total) for c in columns]
 
 
 def _cells(flow: Flow, line: ActionLine, columns: Sequence[Column]) -> list[Cell]:

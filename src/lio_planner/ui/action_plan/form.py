@@ -1,4 +1,5 @@
-"""The selected action's details: description, owner, due date, status, priority, measure, notes.
+"""The selected action's details: description, owner, due date, status, priority, and the other
+plain text fields the field registry puts on the form (success measure, notes, ...).
 
 Each box saves itself (see :mod:`autosave`); changes arriving from elsewhere (undo, a bulk
 edit, someone renaming a person) are shown, except in a box holding unsaved typing.
@@ -7,12 +8,14 @@ edit, someone renaming a person) are shown, except in a box holding unsaved typi
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from lio_planner.domain.enums import Priority, Status
+from lio_planner.domain.fields import Field, RowKind, field, texts
 from lio_planner.domain.model import Action, ActionRow
 from lio_planner.ui.action_plan.fields import DueDateBox, EnumBox, OwnerBox, PlanUndoKeys, text_box
 from lio_planner.ui.common.autosave import PendingEdit
@@ -36,11 +39,10 @@ class ActionForm(QWidget):
         self.due = DueDateBox(hint_below=False)
         self.status = EnumBox(Status, "Status")
         self.priority = EnumBox(Priority, "Priority")
-        self.measure = QLineEdit()
-        self.measure.setAccessibleName("Success measure")
-        self.measure.setPlaceholderText("How you will know it worked")
-        self.notes = text_box("Notes", 3, "Notes: several paragraphs are fine")
-
+        # The other plain text fields, in the registry's order, one box each.
+        self.texts: dict[str, QLineEdit | QPlainTextEdit] = {
+            f.name: _text_box(f) for f in texts(RowKind.ACTION) if f.form
+        }
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setColumnStretch(1, 1)
@@ -63,10 +65,9 @@ class ActionForm(QWidget):
         grid.addWidget(self.status, 3, 1)
         grid.addWidget(label("Priorit&y:", self.priority), 3, 2)
         grid.addWidget(self.priority, 3, 3)
-        grid.addWidget(label("Success &measure:", self.measure), 4, 0)
-        grid.addWidget(self.measure, 4, 1, 1, 3)
-        grid.addWidget(label("No&tes:", self.notes), 5, 0)
-        grid.addWidget(self.notes, 5, 1, 1, 3)
+        for row, (name, box) in enumerate(self.texts.items(), start=4):
+            grid.addWidget(label(f"{field(RowKind.ACTION, name).form}:", box), row, 0)
+            grid.addWidget(box, row, 1, 1, 3)
 
         self.edits: dict[str, PendingEdit] = {
             "description": self._watch(
@@ -74,13 +75,15 @@ class ActionForm(QWidget):
             ),
             "owner_name": self._watch(self.owner, "owner_name", self.owner.owner, idle=False),
             "due": PendingEdit(self.due, self.due.due, self._save_due, None),
-            "success_measure": self._watch(self.measure, "success_measure", self.measure.text),
-            "notes": self._watch(self.notes, "notes", self.notes.toPlainText),
         }
         self.description.textChanged.connect(self.edits["description"].changed)
-        self.notes.textChanged.connect(self.edits["notes"].changed)
-        self.measure.textEdited.connect(self.edits["success_measure"].changed)
-        self.measure.editingFinished.connect(self.edits["success_measure"].flush)
+        for name, box in self.texts.items():
+            self.edits[name] = edit = self._watch(box, name, partial(_text_of, box))
+            if isinstance(box, QLineEdit):
+                box.textEdited.connect(edit.changed)
+                box.editingFinished.connect(edit.flush)
+            else:
+                box.textChanged.connect(edit.changed)
         owner_edit = self.edits["owner_name"]
         self.owner.line.textEdited.connect(owner_edit.changed)
         self.owner.line.installEventFilter(owner_edit)
@@ -100,11 +103,10 @@ class ActionForm(QWidget):
             "description": self.description,
             "owner_name": self.owner.line,
             "due": self.due.edit,
-            "success_measure": self.measure,
-            "notes": self.notes,
+            **self.texts,
         }
-        for name, box in boxes.items():
-            self.undo_keys.watch(box, _typing_in(self.edits[name]))
+        for name, widget in boxes.items():
+            self.undo_keys.watch(widget, _typing_in(self.edits[name]))
         # The keys reach the owner's combo box first, which hands them to its line directly.
         self.undo_keys.watch(self.owner, _typing_in(self.edits["owner_name"]))
         self.status.activated.connect(lambda _i: self._save("status", self.status.value()))
@@ -165,14 +167,14 @@ class ActionForm(QWidget):
     # --- inside -----------------------------------------------------------------------------
     def _show_values(self, keep: set[str]) -> None:
         action = self.action
-        shown = action or Action("", "", "")
+        shown = action or Action(uuid="", opportunity_uuid="", description="")
         values: dict[str, Callable[[], None]] = {
-            "description": lambda: _set_plain(self.description, shown.description),
+            "description": lambda: _set_text(self.description, shown.description),
             "owner_name": lambda: self.owner.set_owner(shown.owner_name),
             "due": lambda: self.due.set_due(shown.due),
-            "success_measure": lambda: _set_line(self.measure, shown.success_measure),
-            "notes": lambda: _set_plain(self.notes, shown.notes),
         }
+        for name, box in self.texts.items():
+            values[name] = partial(_set_text, box, getattr(shown, name))
         for name, show in values.items():
             if name not in keep:
                 self.edits[name].load(show)
@@ -183,9 +185,8 @@ class ActionForm(QWidget):
         present = self.action is not None
         self.setEnabled(present)
         editable = present and not self.read_only
-        for box in (self.description, self.notes):
+        for box in (self.description, *self.texts.values()):
             box.setReadOnly(not editable)
-        self.measure.setReadOnly(not editable)
         self.owner.setEnabled(editable)
         self.status.setEnabled(editable)
         self.priority.setEnabled(editable)
@@ -196,12 +197,25 @@ def _typing_in(edit: PendingEdit) -> Callable[[], bool]:
     return lambda: edit.pending
 
 
-def _set_plain(box: QPlainTextEdit, text: str) -> None:
+def _text_box(field: Field) -> QLineEdit | QPlainTextEdit:
+    """The box for a plain text field: one line, or a few that scroll."""
+    if field.lines > 1:
+        return text_box(field.label, field.lines, field.hint)
+    box = QLineEdit()
+    box.setAccessibleName(field.label)
+    box.setPlaceholderText(field.hint)
+    return box
+
+
+def _text_of(box: QLineEdit | QPlainTextEdit) -> str:
+    return box.text() if isinstance(box, QLineEdit) else box.toPlainText()
+
+
+def _set_text(box: QLineEdit | QPlainTextEdit, text: str) -> None:
     # Replacing identical text would move the cursor and lose the box's own undo history.
-    if box.toPlainText() != text:
-        box.setPlainText(text)
-
-
-def _set_line(box: QLineEdit, text: str) -> None:
-    if box.text() != text:
+    if _text_of(box) == text:
+        return
+    if isinstance(box, QLineEdit):
         box.setText(text)
+    else:
+        box.setPlainText(text)

@@ -5,13 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -33,24 +31,22 @@ from lio_planner.ui.action_plan.filter import (
 from lio_planner.ui.common.marks import show_date
 from lio_planner.ui.plan.action_model import (
     COL_DESCRIPTION,
-    COL_MEASURE,
-    COL_NOTES,
     COL_OPPORTUNITY,
     COL_THEME,
-    column_widths,
+    TEXT_COLUMNS,
+    set_up_table,
 )
 from lio_planner.ui.plan.data import PlanData
 from lio_planner.ui.plan.editing import PlanEditor
 
 ANY = None
 
-# Long columns' widths in characters; the short ones fit their text (see column_widths).
+# Long columns' widths in characters; the short ones fit their text (see set_up_table).
 LONG_COLUMNS = {
     COL_DESCRIPTION: 50,
     COL_OPPORTUNITY: 38,
     COL_THEME: 28,
-    COL_MEASURE: 32,
-    COL_NOTES: 32,
+    **dict.fromkeys(TEXT_COLUMNS.values(), 32),  # success measure, notes, ...
 }
 
 
@@ -124,29 +120,14 @@ class ActionPlanView(QWidget):
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setAccessibleName("Every action in the plan")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setTabKeyNavigation(False)
         # No sort column yet: the rows come in the plan's own order (theme, opportunity).
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.setWordWrap(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        # Fixed row heights: the view never measures 10,000 rows to lay them out.
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
-        for column, width in column_widths(self.table.fontMetrics(), LONG_COLUMNS).items():
-            self.table.setColumnWidth(column, width)
+        set_up_table(self.table, LONG_COLUMNS, self.delete_selected)
         self.table.doubleClicked.connect(lambda _i: self.open_current())
         self.table.activated.connect(lambda _i: self.open_current())
         self.table.selectionModel().selectionChanged.connect(self._enable)
-        QShortcut(
-            QKeySequence(QKeySequence.StandardKey.Delete),
-            self.table,
-            self.delete_selected,
-            context=Qt.ShortcutContext.WidgetShortcut,
-        )
 
         # What the last change of several actions did (they may have left the filter).
         self.notice = QLabel()

@@ -19,10 +19,11 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from lio_planner.domain.enums import Rag, Status
-from lio_planner.domain.fields import RowKind, field
+from lio_planner.domain.fields import RowKind, field, texts
 from lio_planner.domain.model import ActionRow
 from lio_planner.ui.common.marks import one_line, plain_tooltip, rag_icon, show_date
 
@@ -39,18 +40,28 @@ _ROOT = QModelIndex()  # the invisible root, as the default parent
     COL_PRIORITY,
     COL_OPPORTUNITY,
     COL_THEME,
-    COL_MEASURE,
-    COL_NOTES,
-) = range(10)
+) = range(8)
+
+# Then a column for each of the action's other plain text fields (the field registry), by the
+# field's attribute: "success_measure", "notes", ...
+TEXT_COLUMNS = {
+    f.name: column
+    for column, f in enumerate(
+        (f for f in texts(RowKind.ACTION) if f.key != "description"), start=COL_THEME + 1
+    )
+}
+COL_MEASURE = TEXT_COLUMNS["success_measure"]
+COL_NOTES = TEXT_COLUMNS["notes"]
 
 # Each column's field, whose heading it shows (the field registry).
 _COLUMN_FIELDS = (
     *((RowKind.ACTION, key) for key in ("description", "owner", "due", "status", "rag")),
     *((RowKind.ACTION, key) for key in ("priority", "opportunity")),
     (RowKind.OPPORTUNITY, "theme"),
-    *((RowKind.ACTION, key) for key in ("success_measure", "notes")),
+    *((RowKind.ACTION, name) for name in TEXT_COLUMNS),
 )
 HEADERS = tuple(field(kind, key).heading for kind, key in _COLUMN_FIELDS)
+_TEXT_OF_COLUMN = {column: name for name, column in TEXT_COLUMNS.items()}
 
 # The widest text each short column holds, so column widths suit the font in use.
 _WIDEST = {
@@ -62,14 +73,37 @@ _WIDEST = {
 }
 
 
-def column_widths(metrics: QFontMetrics, long_columns: dict[int, int]) -> dict[int, int]:
-    """Pixel widths: short columns fit their widest text, ``long_columns`` are in characters."""
+def set_up_table(
+    table: QTableView, long_columns: dict[int, int], delete: Callable[[], object]
+) -> None:
+    """How every table of actions looks and works: whole rows chosen, a line a row, shaded
+    alternately, and the Delete key calls ``delete``.
+
+    Rows have a fixed height, so the view never measures 10,000 rows to lay them out. Short
+    columns fit their widest text; ``long_columns`` give the others' widths in characters.
+    """
+    QShortcut(
+        QKeySequence(QKeySequence.StandardKey.Delete),
+        table,
+        delete,
+        context=Qt.ShortcutContext.WidgetShortcut,
+    )
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setTabKeyNavigation(False)  # Tab moves on to the next control, as everywhere else
+    table.setWordWrap(False)
+    table.setAlternatingRowColors(True)
+    rows = table.verticalHeader()
+    rows.hide()
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    metrics = table.fontMetrics()
+    rows.setDefaultSectionSize(metrics.height() + 8)
     padding = 2 * metrics.horizontalAdvance("M")
     widths = {c: metrics.horizontalAdvance(text) + padding for c, text in _WIDEST.items()}
     widths[COL_RAG] += 20  # the colour chip
     for column, characters in long_columns.items():
         widths[column] = characters * metrics.averageCharWidth()
-    return widths
+    for column, width in widths.items():
+        table.setColumnWidth(column, width)
 
 
 # The role giving a row's ActionRow, for views and dialogs that need the whole action.
@@ -99,8 +133,7 @@ def _sort_key(column: int, today: date) -> Callable[[Entry], Any]:
         COL_STATUS: lambda r: _STATUS_ORDER[r.action.status],
         COL_PRIORITY: lambda r: r.action.priority.rank,
         COL_RAG: lambda r: _RAG_ORDER[r.action.rag(today)],
-        COL_MEASURE: lambda r: r.action.success_measure.casefold(),
-        COL_NOTES: lambda r: r.action.notes.casefold(),
+        **{column: _text_key(name) for name, column in TEXT_COLUMNS.items()},
         COL_OPPORTUNITY: lambda r: (r.theme_position, r.opportunity_position),
         COL_THEME: lambda r: r.theme_position,
     }
@@ -108,6 +141,10 @@ def _sort_key(column: int, today: date) -> Callable[[Entry], Any]:
     if column_key is None:
         return lambda e: _plan_order(e.row)
     return lambda e: (column_key(e.row), _plan_order(e.row))
+
+
+def _text_key(name: str) -> Callable[[ActionRow], Any]:
+    return lambda r: getattr(r.action, name).casefold()
 
 
 class Entry:
@@ -130,8 +167,7 @@ class Entry:
                 show_date(action.due),
                 action.status.label,
                 action.priority.label,
-                action.success_measure,
-                action.notes,
+                *(getattr(action, name) for name in TEXT_COLUMNS),
                 row.opportunity_title,
                 row.theme_title,
             )
@@ -330,23 +366,23 @@ class ActionTableModel(QAbstractTableModel):
             return action.priority.label
         if column == COL_RAG:
             return action.rag(date.today()).label
-        if column == COL_MEASURE:
-            return one_line(action.success_measure)
-        if column == COL_NOTES:
-            return one_line(action.notes)
         if column == COL_OPPORTUNITY:
             return row.opportunity_title
         if column == COL_THEME:
             return row.theme_title
-        return ""
+        return one_line(ActionTableModel._written(row, column))
 
     @staticmethod
     def _tooltip(row: ActionRow, column: int) -> str:
         action = row.action
         texts = {
             COL_DESCRIPTION: action.description,
-            COL_MEASURE: action.success_measure,
-            COL_NOTES: action.notes,
             COL_OPPORTUNITY: row.opportunity_title,
         }
-        return plain_tooltip(texts.get(column, ""))
+        return plain_tooltip(texts.get(column) or ActionTableModel._written(row, column))
+
+    @staticmethod
+    def _written(row: ActionRow, column: int) -> str:
+        """The text of a plain text field's column; "" for any other column."""
+        name = _TEXT_OF_COLUMN.get(column)
+        return "" if name is None else str(getattr(row.action, name))

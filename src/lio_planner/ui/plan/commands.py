@@ -12,13 +12,13 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
-from lio_planner.domain.fields import FIELDS, RowKind
+from lio_planner.domain.fields import FIELDS, RowKind, texts
 from lio_planner.errors import user_message
 from lio_planner.store.problems import SaveFailed
 from lio_planner.ui.plan.data import PlanData
 
 # Action fields typed a little at a time (so saved several times while typing).
-TYPED_FIELDS = ("description", "success_measure", "notes", "due")
+TYPED_FIELDS = (*(f.name for f in texts(RowKind.ACTION)), "due")
 
 FIELD_NAMES = {f.name: f.in_words for f in FIELDS[RowKind.ACTION]}  # the undo menu's words
 

@@ -10,7 +10,7 @@ that meets someone else's newer version of an action shows both for the person t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject
@@ -153,13 +153,10 @@ class PlanEditor(QObject):
         def undo_of(removed: list[Action]) -> Step:
             return lambda store: action_service.restore_actions(store, removed, user)
 
-        op = Operation(
-            f"Delete {_plural(len(chosen), 'action')}",
-            lambda store: action_service.delete_actions(store, chosen),
-            undo_of,
-            _made,
-        )
-        return self.runner.run(op) is not None
+        def remove(store: PlanBackend) -> Done[list[Action]]:
+            return action_service.delete_actions(store, chosen)
+
+        return self._remove(f"Delete {_plural(len(chosen), 'action')}", remove, undo_of)
 
     def bulk_edit(self, uuids: Sequence[str], changes: dict[str, object]) -> bool:
         if not uuids or not changes:
@@ -275,25 +272,25 @@ class PlanEditor(QObject):
         def undo_of(removed: RemovedOpportunity) -> Step:
             return lambda store: response_service.restore_custom_opportunity(store, removed, user)
 
-        op = Operation(
-            "Remove local opportunity",
-            lambda store: response_service.delete_custom_opportunity(store, uuid),
-            undo_of,
-            _made,
-        )
-        return self.runner.run(op) is not None
+        def remove(store: PlanBackend) -> Done[RemovedOpportunity]:
+            return response_service.delete_custom_opportunity(store, uuid)
+
+        return self._remove("Remove local opportunity", remove, undo_of)
 
     def remove_theme(self, uuid: str) -> bool:
         def undo_of(theme: Theme) -> Step:
             return lambda store: response_service.add_theme(store, theme.title, theme.uuid)
 
-        op = Operation(
-            "Remove theme",
-            lambda store: response_service.delete_theme(store, uuid),
-            undo_of,
-            _made,
-        )
-        return self.runner.run(op) is not None
+        def remove(store: PlanBackend) -> Done[Theme]:
+            return response_service.delete_theme(store, uuid)
+
+        return self._remove("Remove theme", remove, undo_of)
+
+    def _remove(
+        self, text: str, remove: Callable[[PlanBackend], Done[T]], put_back: Callable[[T], Step]
+    ) -> bool:
+        """Remove rows; undo puts back what the removal returned (``put_back`` says how)."""
+        return self.runner.run(Operation(text, remove, put_back, _made)) is not None
 
 
 def _add_local(

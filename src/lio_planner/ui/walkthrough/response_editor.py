@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -27,13 +26,12 @@ from lio_planner.ui.action_plan.form import ActionForm
 from lio_planner.ui.common.autosave import PendingEdit
 from lio_planner.ui.plan.action_model import (
     COL_DESCRIPTION,
-    COL_MEASURE,
-    COL_NOTES,
     COL_OPPORTUNITY,
     COL_RAG,
     COL_THEME,
+    TEXT_COLUMNS,
     ActionTableModel,
-    column_widths,
+    set_up_table,
 )
 from lio_planner.ui.plan.data import PlanData
 from lio_planner.ui.plan.editing import PlanEditor
@@ -101,12 +99,7 @@ class ResponseEditor(QWidget):
         self.table.setModel(self.model)
         self.table.setAccessibleName("Actions for this opportunity")
         actions_label.setBuddy(self.table)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        self.table.setAlternatingRowColors(True)
         # Every field is a column (wider ones scroll); the form below shows them in full.
         self.table.setColumnHidden(COL_OPPORTUNITY, True)
         self.table.setColumnHidden(COL_THEME, True)
@@ -114,19 +107,10 @@ class ResponseEditor(QWidget):
         # sight, and the colour is what people scan a plan for.
         self.table.horizontalHeader().moveSection(COL_RAG, COL_DESCRIPTION + 1)
         # Fixed widths, never "resize to contents", which would measure every row.
-        long_columns = {COL_DESCRIPTION: 30, COL_MEASURE: 26, COL_NOTES: 26}
-        for column, width in column_widths(self.table.fontMetrics(), long_columns).items():
-            self.table.setColumnWidth(column, width)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        long_columns = {COL_DESCRIPTION: 30, **dict.fromkeys(TEXT_COLUMNS.values(), 26)}
+        set_up_table(self.table, long_columns, self.delete_selected)
         self.table.setMinimumHeight(self.table.fontMetrics().lineSpacing() * 7)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
-        QShortcut(
-            QKeySequence(QKeySequence.StandardKey.Delete),
-            self.table,
-            self.delete_selected,
-            context=Qt.ShortcutContext.WidgetShortcut,
-        )
 
         self.add_button = QPushButton("&Add action")
         self.add_button.setAccessibleName("Add an action")
