@@ -1,8 +1,10 @@
-"""Domain values from plain row tuples, shared by the SQLAlchemy queries and the first look.
+"""Domain values from plain row tuples: what each place that keeps plans reads them into.
 
-:mod:`lio_planner.services.queries` reads the action plan as plain tuples (fast for big plans),
-and :mod:`lio_planner.store.sqlite.first_look` reads the same columns with the standard library's
-sqlite3 before SQLAlchemy has loaded. Both build their values here, so they cannot drift apart.
+Each :class:`~lio_planner.store.backend.PlanBackend` reads the navigator's overview and the
+action plan's rows with one query per view, in its own SQL (for a plan file, see
+:mod:`lio_planner.store.sqlite.plain_read`), and builds the values here from the columns named
+below, so every place gives the window and the reports the same thing. JSON columns arrive
+already parsed, dates and times as objects.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from lio_planner.domain.model import (
     ActionRow,
     ContentNotes,
     GlossaryEntry,
+    Opportunity,
+    PlanInfo,
     SinceThen,
     SourcePost,
     SuggestedAction,
@@ -60,6 +64,42 @@ def action_row(row: Sequence[Any]) -> ActionRow:
         position=row[20],
     )
     return ActionRow(action, row[15], row[16], decision(row[17]), row[18], row[19])
+
+
+def plan_info(row: Sequence[Any]) -> PlanInfo:
+    """The plan's details from ``plan``'s uuid, organisation, title and period."""
+    return PlanInfo(row[0], row[1], row[2], row[3])
+
+
+# The columns of one opportunity in the navigator (``opportunities`` o, ``themes`` t,
+# ``responses`` r); those at OPPORTUNITY_JSON hold JSON.
+OPPORTUNITY_COLUMNS = (
+    "o.uuid", "o.seed_key", "t.uuid", "o.title", "o.strategy_says", "o.why_it_matters",
+    "o.pages", "o.lio_actions", "o.sources", "o.position", "r.decision", "r.reasons",
+    "o.foundations", "o.since_then",
+)  # fmt: skip
+OPPORTUNITY_JSON = (7, 8, 12, 13)
+
+
+def opportunity(row: Sequence[Any], action_count: int) -> Opportunity:
+    """An opportunity from the values of :data:`OPPORTUNITY_COLUMNS` and its actions' count."""
+    return Opportunity(
+        uuid=row[0],
+        key=row[1],
+        theme_uuid=row[2],
+        title=row[3],
+        strategy_says=row[4],
+        why_it_matters=row[5],
+        pages=row[6],
+        lio_actions=lio_actions(row[7]),
+        sources=sources(row[8]),
+        position=row[9],
+        decision=decision(row[10]),
+        reasons=row[11] or "",
+        action_count=action_count,
+        foundations=foundations(row[12]),
+        since_then=since_then(row[13]),
+    )
 
 
 def decision(value: str | None) -> Decision:
