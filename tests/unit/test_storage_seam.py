@@ -21,7 +21,6 @@ GUARDED = ("ui", "services")
 
 # Module → what it still takes from the plan file's package.
 STILL_ALLOWED = {
-    "lio_planner.services.merge": "merging reads the copy as a file and backs the plan file up",
     "lio_planner.ui.plan_data": "the first look read at start-up",
     "lio_planner.ui.main_window": "the first look read at start-up",
     "lio_planner.ui.plan_switching": "the first look, the lock file's holder, the extension",

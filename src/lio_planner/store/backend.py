@@ -137,6 +137,15 @@ class PlanBackend(Protocol):
         """
         ...
 
+    def kept_in(self, path: Path) -> bool:
+        """True when this plan is the file at ``path`` (a copy someone chose may be it)."""
+        ...
+
+    def take_backup(self, reason: str) -> None:
+        """Keep a copy of the plan as it is now among its automatic backups (``reason``:
+        "before-merge", say). Raises :class:`~lio_planner.store.problems.CopyFailed`."""
+        ...
+
     def close(self) -> None:
         """Let go of the plan: nothing is left held or half-written."""
         ...

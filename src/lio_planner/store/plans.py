@@ -9,6 +9,9 @@ imported only when a plan is really opened.
 
 from __future__ import annotations
 
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +19,8 @@ from lio_planner.store.sqlite.first_look import FirstLook, first_look, still_cur
 from lio_planner.store.sqlite.planfile import EXTENSION, ensure_extension
 
 if TYPE_CHECKING:
+    from lio_planner.store.backend import PlanBackend
+
     # The window still reads the file's path from what it opened (titles, Save a copy, the
     # file dialogs' folder), so these give the plan file's PlanStore, which is a PlanBackend.
     from lio_planner.store.sqlite.database import PlanStore
@@ -23,6 +28,7 @@ if TYPE_CHECKING:
 __all__ = [
     "EXTENSION",
     "FirstLook",
+    "copy_for_reading",
     "create_plan",
     "ensure_extension",
     "first_look",
@@ -43,3 +49,21 @@ def create_plan(path: Path, organisation: str, title: str = "", period: str = ""
     from lio_planner.store.sqlite import opening
 
     return opening.create_plan(path, organisation, title, period)
+
+
+@contextmanager
+def copy_for_reading(copy: Path) -> Iterator[PlanBackend]:
+    """A colleague's copy of a plan (a file someone chose), to read and nothing else.
+
+    It is read through a private snapshot, checked as any plan is and updated to this version's
+    tables if older; the copy itself is never changed, and every problem names it.
+    """
+    from lio_planner.store.sqlite.database import PlanStore
+    from lio_planner.store.sqlite.readable import readable_copy
+
+    with tempfile.TemporaryDirectory(prefix="lio-copy-") as folder:
+        store = PlanStore(readable_copy(Path(copy).absolute(), Path(folder)), read_only=True)
+        try:
+            yield store
+        finally:
+            store.close()

@@ -16,10 +16,10 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lio_planner.paths import data_dir
 from lio_planner.store.sqlite.copying import snapshot_into
-from lio_planner.store.sqlite.database import PlanStore
 from lio_planner.store.sqlite.planfile import (
     APPLICATION_ID,
     EXTENSION,
@@ -31,6 +31,9 @@ from lio_planner.store.sqlite.planfile import (
     read_only_uri,
 )
 from lio_planner.store.writing import WriteFailed, write_whole
+
+if TYPE_CHECKING:  # the plan file's store backs itself up through this module
+    from lio_planner.store.sqlite.database import PlanStore
 
 KEEP = 10
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from lio_planner.store.backend import Seen
 from lio_planner.store.names import display_name
-from lio_planner.store.problems import ConflictingEdit, FileReplaced, SaveFailed
+from lio_planner.store.problems import ConflictingEdit, CopyFailed, FileReplaced, SaveFailed
 from lio_planner.store.sqlite import plain_read
 from lio_planner.store.sqlite.lock import PlanLock, read_lock
 from lio_planner.store.sqlite.machine import user_name
@@ -309,6 +309,19 @@ class PlanStore:
         from lio_planner.store.sqlite.copying import save_copy
 
         return save_copy(self.path, destination)
+
+    def kept_in(self, path: Path) -> bool:
+        """True when ``path`` is this plan's file."""
+        return Path(path).resolve() == self.path.resolve()
+
+    def take_backup(self, reason: str) -> None:
+        """Back the plan file up among its automatic backups; see :mod:`.backup`."""
+        from lio_planner.store.sqlite.backup import BackupFailed, take_backup
+
+        try:
+            take_backup(self.path, reason, self.plan_uuid)
+        except BackupFailed as exc:
+            raise CopyFailed(self.path, exc.problem, exc.advice) from None
 
     def heartbeat(self) -> bool:
         """Renew this store's claim on the plan; call every minute while it is open.
