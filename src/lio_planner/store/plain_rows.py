@@ -83,23 +83,13 @@ OPPORTUNITY_JSON = (7, 8, 12, 13)
 
 def opportunity(row: Sequence[Any], action_count: int) -> Opportunity:
     """An opportunity from the values of :data:`OPPORTUNITY_COLUMNS` and its actions' count."""
+    # In Opportunity's own order: uuid, key, theme, title, what the strategy says, why it
+    # matters, pages; then the parsed JSON and the response.
     return Opportunity(
-        uuid=row[0],
-        key=row[1],
-        theme_uuid=row[2],
-        title=row[3],
-        strategy_says=row[4],
-        why_it_matters=row[5],
-        pages=row[6],
-        lio_actions=lio_actions(row[7]),
-        sources=sources(row[8]),
-        position=row[9],
-        decision=decision(row[10]),
-        reasons=row[11] or "",
-        action_count=action_count,
-        foundations=foundations(row[12]),
-        since_then=since_then(row[13]),
-    )
+        row[0], row[1], row[2], row[3], row[4], row[5], row[6], lio_actions(row[7]),
+        sources(row[8]), row[9], decision(row[10]), row[11] or "", action_count,
+        foundations(row[12]), since_then(row[13]),
+    )  # fmt: skip
 
 
 def decision(value: str | None) -> Decision:

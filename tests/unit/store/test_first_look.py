@@ -14,33 +14,24 @@ import pytest
 from helpers.locks import dead_pid, write_lock
 from helpers.plans import (  # noqa: F401
     downgrade_to_first_release,
+    fill_varied,
     neighbours,
     plan_fixture,
     sha256,
     template_plan_fixture,
 )
-from lio_planner.domain.enums import Decision, Status
-from lio_planner.domain.model import ActionFields
-from lio_planner.services import actions, queries, responses
-from lio_planner.services.sample import fill_with_sample
+from lio_planner.domain.enums import Decision
+from lio_planner.services import queries, responses
 from lio_planner.store.sqlite.first_look import first_look, still_current
 from lio_planner.store.sqlite.machine import machine_name
 from lio_planner.store.sqlite.opening import open_plan
 from lio_planner.store.sqlite.planfile import journal_path
 
 
-def test_the_first_look_shows_what_the_queries_show(plan: Path) -> None:
+def test_the_first_look_shows_what_the_open_plan_shows(plan: Path) -> None:
+    fill_varied(plan)
     store = open_plan(plan)
     try:
-        fill_with_sample(store)
-        theme = responses.add_theme(store, "Our own priorities").value
-        local = responses.add_custom_opportunity(
-            store, theme.uuid, "Food bank network", "Not in the strategy", "Members asked"
-        ).value
-        responses.set_response(store, local.uuid, Decision.PURSUE, "Agreed by trustees", "Jo")
-        fields = ActionFields("Map the food banks", owner_name="amira khan", status=Status.DONE)
-        actions.record_action(store, local.uuid, fields, "Jo")
-        actions.record_action(store, local.uuid, ActionFields("Undated, unowned"), "Jo")
         overview, rows = queries.overview(store), queries.action_rows(store)
     finally:
         store.close()

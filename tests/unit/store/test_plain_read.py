@@ -8,36 +8,16 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from helpers.plans import plan_fixture, template_plan_fixture  # noqa: F401
-from lio_planner.domain.enums import Decision, Status
-from lio_planner.domain.model import ActionFields
-from lio_planner.services import actions, convert, responses
-from lio_planner.services.sample import fill_with_sample
+from helpers.plans import fill_varied, plan_fixture, template_plan_fixture  # noqa: F401
+from lio_planner.services import convert
 from lio_planner.store.schema import ActionRecord, OpportunityRecord, ThemeRecord
 from lio_planner.store.sqlite.opening import open_plan
 
 NO_ORM = "assert 'sqlalchemy' not in sys.modules, [m for m in sys.modules if 'sqlalchemy' in m]"
 
 
-def _varied(plan: Path) -> None:
-    """A plan with the sample's actions, a local theme and opportunity, owners and no dates."""
-    store = open_plan(plan)
-    try:
-        fill_with_sample(store, 600)  # hundreds of rows to ask for "just these" of
-        theme = responses.add_theme(store, "Our own priorities").value
-        local = responses.add_custom_opportunity(
-            store, theme.uuid, "Food bank network", "Not in the strategy", "Members asked"
-        ).value
-        responses.set_response(store, local.uuid, Decision.PURSUE, "Agreed by trustees", "Jo")
-        fields = ActionFields("Map the food banks", owner_name="amira khan", status=Status.DONE)
-        actions.record_action(store, local.uuid, fields, "Jo")
-        actions.record_action(store, local.uuid, ActionFields("Undated, unowned"), "Jo")
-    finally:
-        store.close()
-
-
 def test_the_plain_read_shows_what_the_plans_records_hold(plan: Path) -> None:
-    _varied(plan)
+    fill_varied(plan, 600)
     store = open_plan(plan, read_only=True)
     try:
         overview, rows = store.overview(), store.action_rows()
@@ -73,7 +53,7 @@ def test_the_plain_read_shows_what_the_plans_records_hold(plan: Path) -> None:
 
 
 def test_the_rows_and_opportunities_of_just_these(plan: Path) -> None:
-    _varied(plan)
+    fill_varied(plan, 600)  # hundreds of rows to ask for "just these" of
     store = open_plan(plan, read_only=True)
     try:
         every = store.action_rows()
@@ -112,7 +92,7 @@ def test_opening_a_current_plan_and_reading_it_loads_no_orm_until_a_change(plan:
 
 
 def test_a_whole_export_loads_no_orm(plan: Path, tmp_path: Path) -> None:
-    _varied(plan)
+    fill_varied(plan, 100)
     out = tmp_path / "plan.csv"
     code = (
         "import sys\n"
