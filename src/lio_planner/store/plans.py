@@ -3,8 +3,8 @@
 Opening or creating a plan gives a :class:`~lio_planner.store.backend.PlanBackend`. Today every
 plan is a ``.lioplan`` file, so each call goes to :mod:`lio_planner.store.sqlite`; a plan kept on
 a team server would be chosen here. The first look (the plan shown before it is opened, read in
-plain SQL) is part of opening, and this module keeps SQLAlchemy out of it: the full opening is
-imported only when a plan is really opened.
+plain SQL) is part of opening. Neither loads SQLAlchemy for an up-to-date plan; a colleague's
+copy is read for a merge through :func:`copy_for_reading`.
 """
 
 from __future__ import annotations

@@ -11,11 +11,11 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lio_planner.bundled import seed_path
 from lio_planner.store.names import name_problem
 from lio_planner.store.problems import PlanError
-from lio_planner.store.seed import Seed, load_if_changed, load_seed
 from lio_planner.store.sqlite import plain_read
 from lio_planner.store.sqlite.database import PlanStore, make_engine, set_application_id
 from lio_planner.store.sqlite.lock import LockInfo, PlanLock
@@ -33,6 +33,9 @@ from lio_planner.store.sqlite.planfile import (
     wal_refusal,
 )
 from lio_planner.store.writing import WriteFailed, explain_sqlite_error, write_whole
+
+if TYPE_CHECKING:
+    from lio_planner.store.seed import Seed
 
 
 def open_plan(
@@ -153,6 +156,8 @@ def refresh_content(store: PlanStore, seed_file: Path) -> int:
     """Merge newer strategy content into the plan; return how many opportunities were added."""
     with plain_read.snapshot(store.path) as connection:
         digest = plain_read.seed_digest(connection)
+    from lio_planner.store.seed import load_if_changed  # the seed's checks: only when due
+
     seed = load_if_changed(seed_file, digest)
     if seed is None:
         return 0
@@ -184,6 +189,8 @@ def create_plan(
         raise PlanFileError(path, "already exists.", "Choose another name, or open it instead.")
     if not path.parent.is_dir():
         raise PlanFileError(path, "cannot be created because its folder does not exist.")
+    from lio_planner.store.seed import load_seed
+
     seed = load_seed(seed_file or seed_path())
     try:
         with write_whole(path, check=plan_problem) as temporary:
