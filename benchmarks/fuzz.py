@@ -208,13 +208,11 @@ def check_one(plan: Path, out_folder: Path, fmt: str) -> tuple[str, str]:
     """("opened" or "refused", detail) for a mutated plan; raises AssertionError on a failure."""
     from lio_planner.errors import USER_ERRORS, user_message
     from lio_planner.report.exporting import export_plan
-    from lio_planner.store.sqlite.first_look import first_look
     from lio_planner.store.sqlite.opening import open_plan
     from lio_planner.store.sqlite.readable import open_for_reading
 
     before = _sha(plan)
     neighbours = sorted(p.name for p in plan.parent.iterdir())
-    first_look(plan)  # never raises, whatever the file
     outcome, detail = "opened", ""
     out = out_folder / f"export.{fmt}"
     try:

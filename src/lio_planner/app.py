@@ -35,7 +35,7 @@ def run_window(plan: Path | None = None, read_only: bool = False) -> int:
         shown = [w for w in windows if not w.closed]
         target = _window_for(shown, path)
         if target is None and path is not None:
-            idle = [w for w in shown if not w.has_plan and w.data.first_look is None]
+            idle = [w for w in shown if not w.has_plan]
             if idle and idle[0].open_plan_path(path, read_only):
                 target = idle[0]
             elif not idle:

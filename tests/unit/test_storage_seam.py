@@ -21,9 +21,9 @@ GUARDED = ("ui", "services")
 
 # Module → what it still takes from the plan file's package.
 STILL_ALLOWED = {
-    "lio_planner.ui.plan.data": "the first look read at start-up",
-    "lio_planner.ui.window.main_window": "the first look read at start-up",
-    "lio_planner.ui.window.plan_switching": "the first look, the lock file's holder, the extension",
+    "lio_planner.ui.plan.data": "the revision log a viewer catches up from; the file's path",
+    "lio_planner.ui.window.main_window": "PlanStore, for the file's path",
+    "lio_planner.ui.window.plan_switching": "the lock file's holder, the extension",
     "lio_planner.ui.window.plan_opening": "opening files, the lock's holder, the folder kind",
     "lio_planner.ui.window.plan_session": "the lock file's holder, daily backups",
     "lio_planner.ui.sharing.dialogs": "Save a copy, the lock's holder, the folder kind",

@@ -2,9 +2,9 @@
 
 Opening or creating a plan gives a :class:`~lio_planner.store.backend.PlanBackend`. Today every
 plan is a ``.lioplan`` file, so each call goes to :mod:`lio_planner.store.sqlite`; a plan kept on
-a team server would be chosen here. The first look (the plan shown before it is opened, read in
-plain SQL) is part of opening. Neither loads SQLAlchemy for an up-to-date plan; a colleague's
-copy is read for a merge through :func:`copy_for_reading`.
+a team server would be chosen here. Opening an up-to-date plan loads no SQLAlchemy (see
+:mod:`lio_planner.store.sqlite.opening`); a colleague's copy is read for a merge through
+:func:`copy_for_reading`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lio_planner.store.sqlite.first_look import FirstLook, first_look, still_current
 from lio_planner.store.sqlite.planfile import EXTENSION, ensure_extension
 
 if TYPE_CHECKING:
@@ -27,13 +26,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EXTENSION",
-    "FirstLook",
     "copy_for_reading",
     "create_plan",
     "ensure_extension",
-    "first_look",
     "open_plan",
-    "still_current",
 ]
 
 

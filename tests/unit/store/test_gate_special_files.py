@@ -21,9 +21,6 @@ WAYS_IN = {
     "open read-only": (
         "from lio_planner.store.sqlite.opening import open_plan as o; o(P, read_only=True)"
     ),
-    "first look": (
-        "from lio_planner.store.sqlite.first_look import first_look as f; assert f(P) is None"
-    ),
     "export": (
         "from lio_planner.cli import main; import sys; sys.exit(main(['export', str(P), "
         "'--format', 'csv', '--output', str(P.parent / 'out.csv')]))"

@@ -11,6 +11,5 @@ package; services and the window see only :class:`lio_planner.store.backend.Plan
 - ``watch``: noticing another's save or a file put in the plan's place;
 - ``copying`` and ``backup``: Save a copy and automatic backups (the backup API);
 - ``plain_read``: the one read of the overview and the action rows, in plain SQL (no ORM);
-- ``first_look``: the plan shown at start-up, read with ``plain_read`` before it is opened;
 - ``locations``: what kind of folder (synced, network, removable) holds a plan.
 """

@@ -2,10 +2,10 @@
 
 The one read of each view for plans kept as SQLite files: the plan file's
 :class:`~lio_planner.store.sqlite.database.PlanStore` answers
-:meth:`~lio_planner.store.backend.PlanBackend.overview` and ``action_rows`` with these, and the
-window's first look at start-up (:mod:`lio_planner.store.sqlite.first_look`) runs the very same
-functions before SQLAlchemy has loaded. Only the standard library's sqlite3 is used: importing
-SQLAlchemy's ORM takes longer than the rest of start-up, and an export needs none of it. The
+:meth:`~lio_planner.store.backend.PlanBackend.overview` and ``action_rows`` with these, at
+start-up, after every change and for every export. Only the standard library's sqlite3 is
+used: importing SQLAlchemy's ORM takes longer than the rest of start-up, and reading needs
+none of it. The
 values are built by :mod:`lio_planner.store.plain_rows`, which another place to keep plans
 shares.
 """

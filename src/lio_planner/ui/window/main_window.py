@@ -54,7 +54,6 @@ from lio_planner.ui.window.start_page import StartPage
 
 if TYPE_CHECKING:
     from lio_planner.store.sqlite.database import PlanStore
-    from lio_planner.store.sqlite.first_look import FirstLook
 
 
 # Room left on the screen for the window's title bar and frame.
@@ -119,18 +118,15 @@ class MainWindow(QMainWindow):
     about_action: QAction
     glossary_action: QAction
 
-    def __init__(
-        self, store: PlanStore | None, holder: str = "", first_look: FirstLook | None = None
-    ) -> None:
-        """A window on ``store``; or, before it is open, on a ``first_look`` at the plan (see
-        :func:`plan_switching.open_first_look`); or, with neither, on the start page."""
+    def __init__(self, store: PlanStore | None, holder: str = "") -> None:
+        """A window on ``store``; or, with none, on the start page."""
         super().__init__()
         make_selection_readable()
         self.read_only = False
         self.closed = False
         self._after_first_paint: list[Callable[[], object]] = []
         self.undo_stack = QUndoStack(self)
-        self.data = PlanData(store, current_user(), self, first_look)
+        self.data = PlanData(store, current_user(), self)
         self.editor = PlanEditor(self.data, self.undo_stack, self)
         self.navigator_model = self.data.navigator_model
         self.problem_box: QMessageBox | None = None
@@ -208,8 +204,6 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         if store is not None:
             plan_switching.plan_opened(self, holder)
-        elif first_look is not None:
-            plan_switching.show_first_look(self)
         else:
             plan_switching.show_no_plan(self)
 

@@ -209,8 +209,7 @@ def build_menus(window: MainWindow) -> None:
         w.merge_action,
         w.restore_action,
     ]
-    # The actions that only move around the plan on screen: they work from the first look on,
-    # while the plan is still being opened (see plan_switching.show_first_look).
+    # The actions that only move around the plan on screen (they work read-only too).
     w.reading_actions = [
         w.previous_action,
         w.next_action,
@@ -236,9 +235,6 @@ def update_actions(window: MainWindow) -> None:
     has_plan = w.has_plan
     for action in w.plan_only_actions:
         action.setEnabled(has_plan)
-    if w.data.first_look is not None:
-        for action in w.reading_actions:
-            action.setEnabled(True)
     w.export_menu.setEnabled(has_plan)
     report_actions = getattr(w, "report_actions", None)
     if report_actions is not None:

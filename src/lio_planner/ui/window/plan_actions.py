@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 
 from lio_planner import APP_NAME
 from lio_planner.errors import user_message
-from lio_planner.lazy import on_first_use
+from lio_planner.store import plans
 from lio_planner.ui.common.file_folders import remember_folder, start_folder
 from lio_planner.ui.window.dialogs import (
     BulkEditDialog,
@@ -25,10 +25,7 @@ from lio_planner.ui.window.dialogs import (
 )
 
 if TYPE_CHECKING:
-    from lio_planner.store import plans
     from lio_planner.ui.window.main_window import MainWindow
-else:  # the store loads SQLAlchemy: after first paint (see lio_planner.lazy)
-    plans = on_first_use("lio_planner.store.plans")
 
 PLAN_FILES = "LIO plans (*.lioplan);;All files (*)"
 

@@ -23,7 +23,6 @@ from lio_planner.ui.sharing.dialogs import ReadOnlyBanner
 from lio_planner.ui.window.plan_actions import ask_plan_details, keep_dialog
 from lio_planner.ui.window.plan_file_line import OWN, remember_own_plan, whose
 from lio_planner.ui.window.plan_opening import (
-    OpenedPlan,
     advise_about_location,
     default_plan,
     open_asking,
@@ -213,62 +212,6 @@ def first_time_own_plan(window: MainWindow) -> bool:
     settings.setValue(key, True)
     settings.sync()
     return True
-
-
-def show_first_look(window: MainWindow) -> None:
-    """Show the plan from its first look (see :mod:`lio_planner.store.sqlite.first_look`).
-
-    Nothing can be changed yet: editing comes on in :func:`open_first_look`, a moment later,
-    once the plan has been opened properly.
-    """
-    window.pages.setCurrentIndex(0)
-    window.banner.hide()
-    window.file_line.show_plan(window.data.path)
-    window.editor.read_only = True
-    window.set_views_read_only(True)
-    window.saved_label.setText("Opening the plan…")
-    window._update_title()
-    window._update_actions()
-
-
-def open_first_look(window: MainWindow, opener: Callable[[], OpenedPlan | None]) -> None:
-    """Open the plan the window shows from its first look, so it can be edited.
-
-    ``opener`` opens it as start-up always has (asking first if someone else has it now).
-    Should that fail, or be cancelled, the window says why and shows the start page. Nothing
-    happens if the window has been closed, or another plan opened, in the meantime.
-    """
-    if not _still_looking(window):
-        return
-    opened: OpenedPlan | None = None
-    try:
-        opened = opener()
-        if opened is not None and _still_looking(window):
-            window.data.attach(opened.store)
-            plan_opened(window, opened.holder)
-            return
-    except Exception as exc:  # shown in words, never as a traceback
-        _give_up_first_look(window, opened, user_message(exc))
-        return
-    if opened is not None:  # the question took a while, and things moved on meanwhile
-        opened.store.close()
-    elif _still_looking(window):  # the person chose not to open it
-        _give_up_first_look(window, None, "")
-
-
-def _still_looking(window: MainWindow) -> bool:
-    """The window is open and still showing the first look (no other plan opened since)."""
-    return not window.closed and window.data.first_look is not None
-
-
-def _give_up_first_look(window: MainWindow, opened: OpenedPlan | None, message: str) -> None:
-    window.session.stop()
-    window.data.clear()
-    if opened is not None:
-        opened.store.close()
-    show_no_plan(window)
-    if message:
-        window.report_problem(message)
 
 
 def read_only_reason(window: MainWindow, holder: str) -> tuple[str, bool]:

@@ -10,11 +10,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from lio_planner import APP_NAME, __version__
 from lio_planner.bundled import resource_path
 from lio_planner.errors import user_message
-from lio_planner.paths import default_plan_path
-from lio_planner.store.plans import first_look
 from lio_planner.store.problems import PlanError
 from lio_planner.ui.common.settings import last_plan
-from lio_planner.ui.window import plan_switching
 from lio_planner.ui.window.main_window import MainWindow
 from lio_planner.ui.window.plan_opening import OpenedPlan, default_plan, open_asking
 
@@ -47,31 +44,16 @@ def open_first_plan(
     return open_asking(parent, default_plan(), read_only)
 
 
-def plan_to_show(plan: Path | None) -> Path:
-    """The plan :func:`open_first_plan` will try first."""
-    return plan if plan is not None else (last_plan() or default_plan_path())
-
-
 def start(plan: Path | None, read_only: bool = False) -> MainWindow | None:
-    """Build the window on the first plan, or explain why it could not open.
+    """Build the window on the first plan, open for editing, or explain why it could not open.
 
-    Usually the window shows a first look at the plan (read without SQLAlchemy, which takes
-    longer to load than everything else) and opens it properly once it has painted; when a
-    first look is not safe (the plan needs updating, someone has it, it is damaged), the plan
-    is opened properly first, as before, asking or explaining as need be.
+    Opening an up-to-date plan and reading what the window shows need no SQLAlchemy (its ORM
+    takes longer to load than everything else), so the plan is opened before the window is
+    built and can be edited from its first paint; the ORM loads with the first change.
     """
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     configure_application(app)
-    look = first_look(plan_to_show(plan))
-    if look is not None:
-        window = MainWindow(None, first_look=look)
-
-        def open_properly() -> None:
-            plan_switching.open_first_look(window, lambda: open_first_plan(plan, read_only, window))
-
-        window.after_first_paint(open_properly)
-        return window
     try:
         opened = open_first_plan(plan, read_only)
     except Exception as exc:  # shown to the user in words, never as a traceback
