@@ -138,14 +138,8 @@ def test_the_window_paints_the_plan_open_for_editing_before_sqlalchemy_has_loade
     sample_path: Path, tmp_path: Path
 ) -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"))
-    done = subprocess.run(
-        [sys.executable, "-c", PAINT_WATCH, str(sample_path)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
+    command = [sys.executable, "-c", PAINT_WATCH, str(sample_path)]
+    done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
 
     assert done.returncode == 0, done.stderr
     seen = json.loads(done.stdout.strip().splitlines()[-1])
