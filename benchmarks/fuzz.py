@@ -6,7 +6,7 @@ campaign; ``tests/fuzz/test_plan_fuzz.py`` runs 500 files with a fixed seed in C
 Each file is a real plan with one or two mutations of the kinds that happen to plan files in
 the wild: flipped bytes, a zeroed page, truncation, a dropped column or table, a value the app
 cannot read, a trigger, a view or an index added, header fields changed. For each, the way the
-command line exports, the read-only opening and the first look at start-up must either succeed
+command line exports and the read-only opening must either succeed
 (and then the export holds every action) or raise a worded refusal; never the internal-bug
 message. The file must keep every byte, and nothing may be left beside it.
 """

@@ -31,7 +31,7 @@ _PRIORITIES = {p.value: p for p in Priority}
 _DECISIONS = {d.value: d for d in Decision}
 
 # The columns of one action row, in order (``actions`` a, ``opportunities`` o, ``themes`` t,
-# ``people`` p, ``responses`` r): the queries and the first look both select these names.
+# ``people`` p, ``responses`` r): each place that keeps plans selects these names.
 ACTION_ROW_COLUMNS = (
     "a.uuid", "o.uuid", "a.description", "p.uuid", "p.name", "a.due", "a.status", "a.priority",
     "a.success_measure", "a.notes", "a.created_at", "a.created_by", "a.changed_at",

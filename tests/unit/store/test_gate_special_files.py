@@ -72,8 +72,7 @@ def test_a_special_file_is_refused_without_waiting(
     said = (result.stdout + result.stderr).strip()
     assert "Traceback" not in said
     assert "Something went wrong" not in said
-    if way != "first look":
-        assert "x.lioplan" in said
-        assert "not a plan file" in said, said
-        assert len(said.splitlines()) == 1
+    assert "x.lioplan" in said
+    assert "not a plan file" in said, said
+    assert len(said.splitlines()) == 1
     assert not (tmp_path / "out.csv").exists()
