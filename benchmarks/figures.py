@@ -6,18 +6,23 @@ worker that crashed, turns into a figure marked not available with the reason, n
 
 from __future__ import annotations
 
+import shutil
 import statistics
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from benchmarks.plans import PlanCache
-from benchmarks.processes import FeatureMissing, WorkerFailed, run_worker
+from benchmarks.processes import FeatureMissing, WorkerFailed, run_command, run_worker
 from benchmarks.results import Figure, median, not_available
 from benchmarks.settings import FULL, Settings
 
 COLD_START_FACTOR = 1.3  # the app may take 30% over a bare Qt window plus SQLAlchemy
+READY_FACTOR = 1.6  # ... and until the plan can be edited, 60% over them
+PEER_FACTOR = 0.2  # a whole PDF export process, against LibreOffice converting the Word export
+NEEDS_LIBREOFFICE = ("libreoffice_pdf_1k", "export_pdf_vs_libreoffice")
 
 
 @dataclass
@@ -64,11 +69,20 @@ def measure_cold_start(ctx: Context) -> list[Figure]:
     orm = Figure("import_sqlalchemy_orm", "import sqlalchemy.orm (fresh process)", "s")
     app = Figure("cold_start", "cold start to first paint (default plan)", "s")
     ready = Figure("cold_start_ready", "cold start until the plan can be edited", "s")
+    changed = Figure(
+        "cold_start_first_change", "cold start until a first change is saved at once", "s"
+    )
     ratio = Figure(
         "cold_start_ratio",
         "cold start ÷ (bare window + sqlalchemy.orm)",
         "×",
         budget=COLD_START_FACTOR,
+    )
+    ready_ratio = Figure(
+        "cold_start_ready_ratio",
+        "until the plan can be edited ÷ (bare window + sqlalchemy.orm)",
+        "×",
+        budget=READY_FACTOR,
     )
     alembic = Figure(
         "alembic_at_start", "Alembic imported opening an up-to-date plan", "yes/no", budget=False
@@ -77,14 +91,16 @@ def measure_cold_start(ctx: Context) -> list[Figure]:
     leak = Figure(
         "qt_none_refs_lost", "None refs lost per 1,000 Qt calls (PySide6 bug)", "refs", budget=0
     )
-    figures = [ratio, app, ready, bare, orm, alembic, leak]
+    figures = [ratio, ready_ratio, app, ready, changed, bare, orm, alembic, leak]
     lost: list[float] = []
     bare_s: list[float] = []
     orm_s: list[float] = []
     app_s: list[float] = []
     ready_s: list[float] = []
+    changed_s: list[float] = []
     alembic_seen: list[bool] = []
     sqlalchemy_seen: list[bool] = []
+    sqlalchemy_at_ready: list[bool] = []
     app_problem: Exception | None = None
     try:
         for n in range(s.start_runs):
@@ -97,7 +113,7 @@ def measure_cold_start(ctx: Context) -> list[Figure]:
             try:
                 run = run_worker(
                     "app_window",
-                    {"plan": None},
+                    {"plan": None, "first_change": True},
                     home=ctx.plans.fresh_home(f"cold{n}"),
                     timeout=ctx.timeout(120),
                 )
@@ -107,8 +123,11 @@ def measure_cold_start(ctx: Context) -> list[Figure]:
             app_s.append(run.marks["painted"])
             if "ready" in run.marks:
                 ready_s.append(run.marks["ready"])
+            if "changed" in run.marks:
+                changed_s.append(run.marks["changed"])
             alembic_seen.append(bool(run.result["alembic_imported"]))
             sqlalchemy_seen.append(bool(run.result.get("sqlalchemy_at_paint")))
+            sqlalchemy_at_ready.append(bool(run.result.get("sqlalchemy_at_ready")))
     except (FeatureMissing, WorkerFailed) as exc:
         return _problem(figures, exc)
     _fill(bare, bare_s, FULL.start_runs)
@@ -125,11 +144,22 @@ def measure_cold_start(ctx: Context) -> list[Figure]:
     _fill(app, app_s, FULL.start_runs)
     app.extra["sqlalchemy_at_paint"] = any(sqlalchemy_seen)
     _fill_ready(ready, ready_s, FULL.start_runs)
+    if changed_s:
+        _fill(changed, changed_s, FULL.start_runs)
+        changed.note = "a change made the moment editing comes on (it waits for what still loads)"
+    else:
+        not_available(changed, "the window offers no plan details to change")
     floor = float(bare.value or 0) + float(orm.value or 0)
     app.budget = COLD_START_FACTOR * floor
     app.note = f"budget is {COLD_START_FACTOR} × (bare window + import sqlalchemy.orm) this run"
     ratio.value = float(app.value or 0) / floor
     ratio.runs, ratio.planned_runs = app.runs, FULL.start_runs
+    if ready.value is None:
+        not_available(ready_ratio, ready.reason)
+    else:
+        ready_ratio.value = float(ready.value) / floor
+        ready_ratio.runs, ready_ratio.planned_runs = ready.runs, FULL.start_runs
+        ready_ratio.extra["sqlalchemy_at_ready"] = any(sqlalchemy_at_ready)
     alembic.value = any(alembic_seen)
     alembic.runs, alembic.planned_runs = len(alembic_seen), FULL.start_runs
     return figures
@@ -330,6 +360,71 @@ def measure_exports(ctx: Context) -> list[Figure]:
     return figures
 
 
+def measure_export_peer(ctx: Context) -> list[Figure]:
+    """``lio-planner export --format pdf`` as a whole process, against LibreOffice converting
+    the same plan's Word export to PDF (``soffice --headless --convert-to pdf``)."""
+    s = ctx.settings
+    size = s.medium
+    ours = Figure(
+        _role_key("export_pdf_process", size, s),
+        f"lio-planner export --format pdf, whole process ({_size(size)} actions)",
+        "s",
+    )
+    peer = Figure(
+        _role_key("libreoffice_pdf", size, s),
+        f"LibreOffice: Word export to PDF, whole process ({_size(size)} actions)",
+        "s",
+    )
+    ratio = Figure(
+        "export_pdf_vs_libreoffice",
+        "whole PDF export ÷ LibreOffice converting the Word export",
+        "×",
+        budget=PEER_FACTOR,
+    )
+    figures = [ratio, ours, peer]
+    home = ctx.scratch / "peer-home"
+    app = [sys.executable, "-m", "lio_planner", "export"]
+    try:
+        plan = ctx.plans.sample(size)
+        samples = []
+        for n in range(s.pdf_medium_runs):
+            out = ctx.scratch / f"peer-{n}.pdf"
+            samples.append(
+                run_command([*app, str(plan), "--format", "pdf", "--output", str(out)], home)
+            )
+        _fill(ours, samples, FULL.pdf_medium_runs)
+        ours.extra["bytes"] = out.stat().st_size
+        soffice = shutil.which("soffice") or shutil.which("libreoffice")
+        if soffice is None:
+            reason = "not available: LibreOffice (soffice) is not installed on this machine"
+            not_available(peer, reason)
+            return _problem(figures, FeatureMissing(reason))
+        word = ctx.scratch / "peer.docx"
+        run_command([*app, str(plan), "--format", "docx", "--output", str(word)], home)
+        profile = (ctx.scratch / "libreoffice-profile").as_uri()
+        convert = [
+            soffice,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(ctx.scratch / "libreoffice"),
+            str(word),
+        ]
+        # Its first start makes the user profile, as it does once on a real machine: untimed.
+        run_command(convert, home, timeout=ctx.timeout(300))
+        peer_samples = [
+            run_command(convert, home, timeout=ctx.timeout(300)) for _ in range(s.peer_runs)
+        ]
+    except (FeatureMissing, WorkerFailed) as exc:
+        return _problem(figures, exc)
+    _fill(peer, peer_samples, FULL.peer_runs)
+    ratio.value = float(ours.value or 0) / float(peer.value or 1)
+    ratio.runs, ratio.planned_runs = min(ours.runs, peer.runs), FULL.peer_runs
+    return figures
+
+
 def measure_memory(ctx: Context) -> list[Figure]:
     """Peak memory of the app with the large plan open (and its action plan shown, if any)."""
     s = ctx.settings
@@ -389,5 +484,6 @@ GROUPS: dict[str, Callable[[Context], list[Figure]]] = {
     "edit": measure_edit,
     "viewer": measure_viewer_refresh,
     "export": measure_exports,
+    "peer": measure_export_peer,
     "memory": measure_memory,
 }

@@ -6,7 +6,7 @@ campaign; ``tests/fuzz/test_plan_fuzz.py`` runs 500 files with a fixed seed in C
 Each file is a real plan with one or two mutations of the kinds that happen to plan files in
 the wild: flipped bytes, a zeroed page, truncation, a dropped column or table, a value the app
 cannot read, a trigger, a view or an index added, header fields changed. For each, the way the
-command line exports, the read-only opening and the first look at start-up must either succeed
+command line exports and the read-only opening must either succeed
 (and then the export holds every action) or raise a worded refusal; never the internal-bug
 message. The file must keep every byte, and nothing may be left beside it.
 """
@@ -208,13 +208,11 @@ def check_one(plan: Path, out_folder: Path, fmt: str) -> tuple[str, str]:
     """("opened" or "refused", detail) for a mutated plan; raises AssertionError on a failure."""
     from lio_planner.errors import USER_ERRORS, user_message
     from lio_planner.report.exporting import export_plan
-    from lio_planner.store.sqlite.first_look import first_look
     from lio_planner.store.sqlite.opening import open_plan
     from lio_planner.store.sqlite.readable import open_for_reading
 
     before = _sha(plan)
     neighbours = sorted(p.name for p in plan.parent.iterdir())
-    first_look(plan)  # never raises, whatever the file
     outcome, detail = "opened", ""
     out = out_folder / f"export.{fmt}"
     try:

@@ -168,8 +168,12 @@ def _looks_like_exception(line: str) -> bool:
     return ":" in line and " " not in name and name.endswith(("Error", "Exception", "Exit"))
 
 
-def run_command(command: list[str], home: Path, timeout: float = 300.0) -> None:
-    """Run a command (such as ``lio-planner new``) with a child environment; raise if it fails."""
+def run_command(command: list[str], home: Path, timeout: float = 300.0) -> float:
+    """Run a command (such as ``lio-planner new``) with a child environment; raise if it fails.
+
+    Returns how long it took, from starting the process to its end (seconds).
+    """
+    start = time.perf_counter()
     done = subprocess.run(
         command,
         cwd=REPO_ROOT,
@@ -184,3 +188,4 @@ def run_command(command: list[str], home: Path, timeout: float = 300.0) -> None:
         raise WorkerFailed(
             f"exited with code {done.returncode}; {_last_line(done.stderr or done.stdout)}"
         )
+    return time.perf_counter() - start

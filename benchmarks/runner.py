@@ -19,8 +19,10 @@ from benchmarks.settings import Settings
 
 ORDER = (
     "cold_start_ratio",
+    "cold_start_ready_ratio",
     "cold_start",
     "cold_start_ready",
+    "cold_start_first_change",
     "bare_window",
     "import_sqlalchemy_orm",
     "alembic_at_start",
@@ -36,6 +38,9 @@ ORDER = (
     "export_pdf_10k",
     "export_docx_1k",
     "export_csv_10k",
+    "export_pdf_vs_libreoffice",
+    "export_pdf_process_1k",
+    "libreoffice_pdf_1k",
     "peak_memory_10k",
     "cold_start_10k",
     "cold_start_ready_10k",

@@ -97,6 +97,9 @@ def app_window(args: dict[str, object]) -> None:
         }
         if wait_until_editable(window):  # type: ignore[arg-type]
             emit_mark("ready")
+            data["sqlalchemy_at_ready"] = "sqlalchemy" in sys.modules
+            if args.get("first_change") and _first_change(window):
+                emit_mark("changed")
         if settle_ms:
             settle(settle_ms)
         if args.get("visit_action_plan"):
@@ -106,6 +109,18 @@ def app_window(args: dict[str, object]) -> None:
         finish(data)
 
     run_app(args.get("plan"), painted)  # type: ignore[arg-type]
+
+
+def _first_change(window: object) -> bool:
+    """Save one change at once, as a person's first edit right after editing comes on: the
+    plan's title, typed again the same (whatever must still load first is waited for)."""
+    data = getattr(window, "data", None)
+    info = getattr(data, "info", None)
+    update = getattr(data, "update_plan_info", None)
+    if info is None or update is None:
+        return False
+    update(info.organisation, info.title, info.period)
+    return True
 
 
 def open_plan(args: dict[str, object]) -> None:

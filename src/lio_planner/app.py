@@ -34,7 +34,7 @@ def run_window(plan: Path | None = None, read_only: bool = False) -> int:
         shown = [w for w in windows if not w.closed]
         target = _window_for(shown, path)
         if target is None and path is not None:
-            idle = [w for w in shown if not w.has_plan and w.data.first_look is None]
+            idle = [w for w in shown if not w.has_plan]
             if idle and idle[0].session.open_plan_path(path, read_only):
                 target = idle[0]
             elif not idle:
@@ -53,33 +53,22 @@ def run_window(plan: Path | None = None, read_only: bool = False) -> int:
 
 
 def start_window(plan: Path | None, read_only: bool = False) -> MainWindow | None:
-    """Build the window on the first plan, or explain why it could not open.
+    """Build the window on the first plan, open for editing, or explain why it could not open.
 
-    Usually the window shows a first look at the plan (read without SQLAlchemy, which takes
-    longer to load than everything else) and the session opens it properly once it has
-    painted; when a first look is not safe (the plan needs updating, someone has it, it is
-    damaged), the plan is opened properly first, as before, asking or explaining as need be.
+    Opening an up-to-date plan and reading what the window shows need no SQLAlchemy (its ORM
+    takes longer to load than everything else), so the plan is opened before the window is
+    built and can be edited from its first paint; the ORM loads with the first change.
     """
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from lio_planner import APP_NAME
     from lio_planner.errors import user_message
-    from lio_planner.store.plans import first_look
     from lio_planner.ui.window.main_window import MainWindow
-    from lio_planner.ui.window.startup import configure_application, open_first_plan, plan_to_show
+    from lio_planner.ui.window.startup import configure_application, open_first_plan
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     configure_application(app)
-    look = first_look(plan_to_show(plan))
-    if look is not None:
-        window = MainWindow(None, first_look=look)
-
-        def open_properly() -> None:
-            window.session.open_first_look(lambda: open_first_plan(plan, read_only, window))
-
-        window.after_first_paint(open_properly)
-        return window
     try:
         opened = open_first_plan(plan, read_only)
     except Exception as exc:  # shown to the user in words, never as a traceback

@@ -1,11 +1,12 @@
 """Modules whose code runs on first use, so the window can paint before SQLAlchemy loads.
 
 Importing SQLAlchemy's ORM takes about a third of a second on a modest laptop, longer than the
-rest of start-up put together. The window's modules reach the services and the store through
-:func:`on_first_use`, which hands back the module at once and runs its code (and so imports
-SQLAlchemy) the first time one of its names is used: after the window has first painted, when
-the plan is opened for editing. It is the standard library's ``LazyLoader``, which was made for
-start-up time. See docs/performance.md, finding 3.
+rest of start-up put together. Opening a plan and reading it need none of it (see
+:mod:`lio_planner.store.sqlite.plain_read`); changing it does. The window's modules reach the
+services that change a plan through :func:`on_first_use`, which hands back the module at once
+and runs its code (and so imports SQLAlchemy) the first time one of its names is used: with
+the first change. It is the standard library's ``LazyLoader``, which was made for start-up
+time. See docs/performance.md, findings 3 and 8.
 """
 
 from __future__ import annotations

@@ -142,14 +142,14 @@ class RunningApp:
     title: str
 
     def wait_until_open(self) -> None:
-        """Wait for the plan to be open for editing, past the first look ("Opening the plan…"),
-        and give the window the keyboard; the window's title is kept in ``title``."""
+        """Wait for the plan to be open for editing (its "Last saved" line showing), and give
+        the window the keyboard; the window's title is kept in ``title``."""
 
         def opened() -> bool:
             status = [
                 n["name"] for n in self.reader.tree(cells=False) if n["description"] == "Last saved"
             ]
-            return bool(status) and status != ["Opening the plan…"]
+            return bool(status)
 
         self.reader.wait_for("the plan open for editing", opened, timeout=30)
         self.title = next(w["name"] for w in self.reader.windows() if w["role"] == "frame")

@@ -51,3 +51,28 @@ def downgrade_to_first_release(path: Path) -> None:
         command.downgrade(config, "0001")
         connection.exec_driver_sql("PRAGMA user_version=1")
     engine.dispose()
+
+
+def fill_varied(plan: Path, actions: int | None = None) -> None:
+    """Fill a closed plan with the sample's decisions and actions, a local theme and
+    opportunity, owned and unowned, dated and undated actions; leave it closed."""
+    from lio_planner.domain.enums import Decision, Status
+    from lio_planner.domain.model import ActionFields
+    from lio_planner.services import actions as action_service
+    from lio_planner.services import responses
+    from lio_planner.services.sample import fill_with_sample
+    from lio_planner.store.sqlite.opening import open_plan
+
+    store = open_plan(plan)
+    try:
+        fill_with_sample(store, actions)
+        theme = responses.add_theme(store, "Our own priorities").value
+        local = responses.add_custom_opportunity(
+            store, theme.uuid, "Food bank network", "Not in the strategy", "Members asked"
+        ).value
+        responses.set_response(store, local.uuid, Decision.PURSUE, "Agreed by trustees", "Jo")
+        fields = ActionFields("Map the food banks", owner_name="amira khan", status=Status.DONE)
+        action_service.record_action(store, local.uuid, fields, "Jo")
+        action_service.record_action(store, local.uuid, ActionFields("Undated, unowned"), "Jo")
+    finally:
+        store.close()

@@ -25,8 +25,8 @@ from benchmarks.runner import ORDER  # noqa: E402
 from benchmarks.settings import tiny_settings  # noqa: E402
 
 # Every figure must come out as a number, not "not available", except the machine's load
-# (not on Windows).
-ALWAYS_MEASURABLE = set(ORDER) - {"machine_load"}
+# (not on Windows) and LibreOffice's, which needs LibreOffice installed.
+ALWAYS_MEASURABLE = set(ORDER) - {"machine_load", *figures.NEEDS_LIBREOFFICE}
 
 
 def test_a_figure_is_within_budget_only_when_it_has_a_value_and_a_budget() -> None:
@@ -115,6 +115,32 @@ def test_a_feature_missing_or_a_crashed_worker_becomes_a_reason(
     ]
     assert all(f.value is None and f.reason == str(problem) for f in measured)
     assert all(f.failed is failed for f in measured)
+
+
+def test_without_libreoffice_its_figures_say_not_available_and_ours_is_measured(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    commands: list[list[str]] = []
+
+    def command(cmd: list[str], _home: Path, timeout: float = 0) -> float:
+        commands.append(cmd)
+        Path(cmd[cmd.index("--output") + 1]).write_bytes(b"%PDF-1.4")
+        return 0.5
+
+    monkeypatch.setattr(figures, "run_command", command)
+    monkeypatch.setattr(figures.shutil, "which", lambda _name: None)
+    plans = PlanCache(tmp_path / "plans")
+    monkeypatch.setattr(plans, "sample", lambda actions: tmp_path / f"{actions}.lioplan")
+    context = figures.Context(tiny_settings(), plans, tmp_path)
+
+    ratio, ours, peer = figures.measure_export_peer(context)
+
+    assert ours.value == 0.5 and ours.key == "export_pdf_process_1k"
+    assert all(cmd[cmd.index("--format") + 1] == "pdf" for cmd in commands)
+    for figure in (ratio, peer):
+        assert figure.value is None and "not available" in figure.reason
+        assert "LibreOffice" in figure.reason and not figure.failed
+    assert {ratio.key, peer.key} == set(figures.NEEDS_LIBREOFFICE)
 
 
 @pytest.mark.slow

@@ -21,9 +21,8 @@ GUARDED = ("ui", "services")
 
 # Module → what it still takes from the plan file's package.
 STILL_ALLOWED = {
-    "lio_planner.services.merge": "merging reads the copy as a file and backs the plan file up",
-    "lio_planner.ui.plan.data": "the first look read at start-up",
-    "lio_planner.ui.window.main_window": "the first look read at start-up",
+    "lio_planner.ui.plan.data": "the revision log a viewer catches up from; the file's path",
+    "lio_planner.ui.window.main_window": "PlanStore, for the file's path",
     "lio_planner.ui.window.session": "the lock file's holder, the extension",
     "lio_planner.ui.window.plan_opening": "opening files, the lock's holder, the folder kind",
     "lio_planner.ui.window.watching": "daily backups",

@@ -25,7 +25,7 @@ from lio_planner.report.wording import (
     short_date,
 )
 from lio_planner.services import queries
-from lio_planner.store.sqlite.database import PlanStore
+from lio_planner.store.backend import PlanBackend
 
 NO_OWNER = "No owner"
 
@@ -380,7 +380,7 @@ def _it(n: int) -> str:
 
 
 def load_document(
-    store: PlanStore, options: ReportOptions | None = None, today: date | None = None
+    store: PlanBackend, options: ReportOptions | None = None, today: date | None = None
 ) -> PlanDocument:
     """Read the plan from an open store and build its document."""
     return build_document(queries.overview(store), queries.action_rows(store), options, today)

@@ -12,11 +12,11 @@ from pathlib import Path
 from lio_planner.report.files import ExportError
 from lio_planner.report.formats import BY_KEY, choices_in_words
 from lio_planner.report.options import GroupBy, ReportOptions
-from lio_planner.store.sqlite.database import PlanStore
+from lio_planner.store.backend import PlanBackend
 
 
 def export_plan(
-    store: PlanStore,
+    store: PlanBackend,
     fmt: str,
     output: Path,
     group_by: str | GroupBy | None = None,

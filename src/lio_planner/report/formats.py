@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from lio_planner.report.document import PlanDocument
     from lio_planner.report.options import ReportOptions
-    from lio_planner.store.sqlite.database import PlanStore
+    from lio_planner.store.backend import PlanBackend
 
 # A writer makes the file at ``output`` from the open plan, whole or not at all.
-Writer = Callable[["PlanStore", Path, "ReportOptions", date], None]
+Writer = Callable[["PlanBackend", Path, "ReportOptions", date], None]
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ class ExportFormat:
         return f"{self.label}s (*{self.extension})"
 
 
-def _document(store: PlanStore, options: ReportOptions, today: date) -> PlanDocument:
+def _document(store: PlanBackend, options: ReportOptions, today: date) -> PlanDocument:
     from lio_planner.report.document import load_document
     from lio_planner.store.text import clean_strings
 
@@ -53,7 +53,7 @@ def _document(store: PlanStore, options: ReportOptions, today: date) -> PlanDocu
     return clean_strings(load_document(store, options, today))
 
 
-def _write_pdf(store: PlanStore, output: Path, options: ReportOptions, today: date) -> None:
+def _write_pdf(store: PlanBackend, output: Path, options: ReportOptions, today: date) -> None:
     from lio_planner.report.files import exporting, pdf_problem
     from lio_planner.report.qt.qt_runtime import ensure_gui_application
 
@@ -66,7 +66,7 @@ def _write_pdf(store: PlanStore, output: Path, options: ReportOptions, today: da
         pages.append(write_pdf(document, str(temporary)))
 
 
-def _write_docx(store: PlanStore, output: Path, options: ReportOptions, today: date) -> None:
+def _write_docx(store: PlanBackend, output: Path, options: ReportOptions, today: date) -> None:
     from lio_planner.report.files import docx_problem, exporting
     from lio_planner.report.word import write_docx
 
@@ -75,7 +75,7 @@ def _write_docx(store: PlanStore, output: Path, options: ReportOptions, today: d
         write_docx(document, temporary)
 
 
-def _write_csv(store: PlanStore, output: Path, _options: ReportOptions, today: date) -> None:
+def _write_csv(store: PlanBackend, output: Path, _options: ReportOptions, today: date) -> None:
     from lio_planner.report.csv_export import write_csv
     from lio_planner.services import queries
 

@@ -17,7 +17,6 @@ The merge is one transaction and one undoable step, and brings in the copy's cha
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,10 +36,11 @@ from lio_planner.services.merge_rows import (
     read_state,
 )
 from lio_planner.services.merge_words import Difference, Question
+from lio_planner.store import plans
+from lio_planner.store.backend import PlanBackend
 from lio_planner.store.history_log import Described, add_history
+from lio_planner.store.problems import CopyFailed, PlanError
 from lio_planner.store.schema import HistoryRecord, RevisionRecord
-from lio_planner.store.sqlite.database import PlanStore, make_engine
-from lio_planner.store.sqlite.planfile import PlanFileError
 from lio_planner.store.tracking import NOT_LOGGED, record_changes
 
 MINE = "mine"
@@ -66,7 +66,7 @@ __all__ = [
 describe_change = merge_words.describe_change
 
 
-class MergeError(PlanFileError):
+class MergeError(PlanError):
     """The copy cannot be merged into this plan, in words for the person."""
 
 
@@ -102,10 +102,10 @@ class MergeResult:
     log_mark: list[int] = field(repr=False, default_factory=lambda: [0])
 
 
-def preview_merge(store: PlanStore, copy: Path) -> MergePreview:
-    """Compare the copy with the open plan; write nothing to either."""
+def preview_merge(store: PlanBackend, copy: Path) -> MergePreview:
+    """Compare the copy (a plan file) with the open plan; write nothing to either."""
     copy = Path(copy).absolute()
-    if copy.resolve() == store.path.resolve():
+    if store.kept_in(copy):
         raise MergeError(copy, "is the plan that is open, so there is nothing to merge.")
     theirs = _read_copy(copy)
     with store.reading() as session:
@@ -130,7 +130,9 @@ def preview_merge(store: PlanStore, copy: Path) -> MergePreview:
     )
 
 
-def apply_merge(store: PlanStore, preview: MergePreview, answers: Mapping[str, str]) -> MergeResult:
+def apply_merge(
+    store: PlanBackend, preview: MergePreview, answers: Mapping[str, str]
+) -> MergeResult:
     """Carry out the merge with the person's answer (MINE, THEIRS or BOTH) to every question."""
     missing = [q.subject for q in preview.questions if not _answered(q, answers.get(q.id))]
     if missing:
@@ -164,17 +166,17 @@ def _answered(question: Question, answer: str | None) -> bool:
     return answer in (MINE, THEIRS) or (answer == BOTH and bool(question.keep_both))
 
 
-def undo_merge(store: PlanStore, result: MergeResult) -> None:
+def undo_merge(store: PlanBackend, result: MergeResult) -> None:
     """Put the plan back as it was before the merge (the merge's undo step)."""
     _run(store, result, undo=True)
 
 
-def redo_merge(store: PlanStore, result: MergeResult) -> None:
+def redo_merge(store: PlanBackend, result: MergeResult) -> None:
     """Apply an undone merge again."""
     _run(store, result, undo=False)
 
 
-def _run(store: PlanStore, result: MergeResult, undo: bool) -> None:
+def _run(store: PlanBackend, result: MergeResult, undo: bool) -> None:
     touched = {(c.kind, c.key) for c in result.applied} | {
         (r["kind"], r["row_key"]) for r in result.revisions
     }
@@ -183,14 +185,14 @@ def _run(store: PlanStore, result: MergeResult, undo: bool) -> None:
             # Rows the merge added go again without a trace; every touched row's log goes
             # back to how it was, so merging the same copy later asks the same questions.
             session.info[NOT_LOGGED] = {(c.kind, c.key) for c in result.applied if c.before is None}
-            apply_changes(session, [c.reversed() for c in result.applied], store.path)
+            apply_changes(session, [c.reversed() for c in result.applied], store.description)
             session.flush()
             _forget(session, result, touched)
             add_history(session, "merge_undone", source=result.source.name)
             return
         result.log_mark[0] = int(session.scalar(select(func.max(RevisionRecord.seq))) or 0)
         _import(session, result)
-        apply_changes(session, list(result.applied), store.path)
+        apply_changes(session, list(result.applied), store.description)
         _reassert(session, result, {(c.kind, c.key) for c in result.applied})
         add_history(session, "merged_from_copy", source=result.source.name, after=result.summary)
 
@@ -202,18 +204,11 @@ def _read_copy(copy: Path) -> FileState:
     tables and values); one left mid-save is repaired in the snapshot, never in place. Every
     refusal names the person's copy, never the snapshot.
     """
-    from lio_planner.store.sqlite.readable import readable_copy
-
-    with tempfile.TemporaryDirectory(prefix="lio-merge-") as folder:
-        snapshot = readable_copy(copy, Path(folder))
-        engine = make_engine(snapshot, read_only=True)
+    with plans.copy_for_reading(copy) as theirs, theirs.reading() as session:
         try:
-            with Session(engine) as session:
-                return read_state(session, with_history=True)
+            return read_state(session, with_history=True)
         except SQLAlchemyError as exc:
             raise MergeError(copy, f"could not be read ({exc.__class__.__name__}).") from None
-        finally:
-            engine.dispose()
 
 
 # -- applying --------------------------------------------------------------------------------
@@ -287,11 +282,9 @@ def _reassert(session: Session, result: MergeResult, changed: set[tuple[str, str
         record_changes(session, items)
 
 
-def _take_safety_backup(store: PlanStore) -> None:
-    from lio_planner.store.sqlite.backup import BackupFailed, take_backup
-
+def _take_safety_backup(store: PlanBackend) -> None:
     try:
-        take_backup(store.path, "before-merge", store.plan_uuid)
-    except BackupFailed as exc:
+        store.take_backup("before-merge")
+    except CopyFailed as exc:
         # Undo still covers the merge; the person is told the extra safety net is missing.
         store.notices.append(f"No backup was made before the merge: {exc.message}")

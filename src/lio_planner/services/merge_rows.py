@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -191,8 +190,11 @@ def ordered(changes: Sequence[RowChange]) -> list[RowChange]:
     return sorted(changes, key=rank)
 
 
-def apply_changes(session: Session, changes: Sequence[RowChange], plan: Path) -> None:
-    """Apply row changes in one transaction, refusing any row that is not as expected."""
+def apply_changes(session: Session, changes: Sequence[RowChange], plan: str) -> None:
+    """Apply row changes in one transaction, refusing any row that is not as expected.
+
+    ``plan`` is the plan's description for people, for the message if it has changed.
+    """
     writer = _Writer(session, plan)
     for change in ordered(changes):
         writer.apply(change)
@@ -203,7 +205,7 @@ def apply_changes(session: Session, changes: Sequence[RowChange], plan: Path) ->
 
 
 class _Writer:
-    def __init__(self, session: Session, plan: Path) -> None:
+    def __init__(self, session: Session, plan: str) -> None:
         self.session = session
         self.plan = plan
 

@@ -7,19 +7,26 @@ window are written against this protocol, and learn only what a person would be 
 plan's name, where it is kept, whether it is read-only, and :class:`~lio_planner.store.problems.
 PlanError` when something goes wrong.
 
-Every change runs in :meth:`PlanBackend.transaction` (all of it is kept, or none), and every
-read in :meth:`PlanBackend.reading`; both hand out an ORM session over the plan's schema.
+Every change runs in :meth:`PlanBackend.transaction` (all of it is kept, or none), and most
+reads in :meth:`PlanBackend.reading`; both hand out an ORM session over the plan's schema. The
+views shown most (the navigator's overview and the action plan's rows) are read by the backend
+itself, with one query per view in its own SQL and without the ORM (see
+:mod:`lio_planner.store.plain_rows`): that read serves the window's first paint, every refresh
+and every export.
 """
 
 from __future__ import annotations
 
 import enum
+from collections.abc import Collection
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-if TYPE_CHECKING:  # the first look at start-up imports this module without SQLAlchemy
+if TYPE_CHECKING:  # start-up and exports import this module without SQLAlchemy
     from sqlalchemy.orm import Session
+
+    from lio_planner.domain.model import ActionRow, Opportunity, PlanOverview
 
 
 HEARTBEAT_SECONDS = 60
@@ -85,6 +92,20 @@ class PlanBackend(Protocol):
         """A session for reading only."""
         ...
 
+    def overview(self) -> PlanOverview:
+        """The plan's details, themes and opportunities in order (each with its decision and
+        number of actions), its people and content notes: what the navigator shows."""
+        ...
+
+    def opportunities(self, uuids: Collection[str]) -> list[Opportunity]:
+        """Just these opportunities (those still in the plan), as :meth:`overview` gives them."""
+        ...
+
+    def action_rows(self, uuids: Collection[str] | None = None) -> list[ActionRow]:
+        """Every action with its opportunity and theme, in the plan's order; or the rows of
+        just these actions (those still in the plan)."""
+        ...
+
     def claim_held(self) -> bool:
         """True while this app may change the plan: nobody else has taken it over."""
         ...
@@ -114,6 +135,15 @@ class PlanBackend(Protocol):
         Returns where it went. Raises :class:`~lio_planner.store.problems.CopyFailed`; the
         plan itself is never changed.
         """
+        ...
+
+    def kept_in(self, path: Path) -> bool:
+        """True when this plan is the file at ``path`` (a copy someone chose may be it)."""
+        ...
+
+    def take_backup(self, reason: str) -> None:
+        """Keep a copy of the plan as it is now among its automatic backups (``reason``:
+        "before-merge", say). Raises :class:`~lio_planner.store.problems.CopyFailed`."""
         ...
 
     def close(self) -> None:

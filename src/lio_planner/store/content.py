@@ -8,13 +8,11 @@ user may have recorded work against them.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from lio_planner.store.schema import OpportunityRecord, PlanRecord, ResponseRecord, ThemeRecord
-from lio_planner.store.seed import Seed, load_seed
+from lio_planner.store.seed import Seed
 
 # Seeded items keep positions below this; themes the user adds go after them.
 CUSTOM_POSITION_START = 10_000
@@ -71,13 +69,3 @@ def next_custom_position(
     """A position after every existing item, for something the user adds."""
     highest = session.scalar(select(func.max(model.position))) or 0
     return max(highest + 1, CUSTOM_POSITION_START)
-
-
-def load_if_changed(seed_file: Path, digest: str) -> Seed | None:
-    """Parse the seed only when its bytes differ from what the plan last merged (rarely)."""
-    import hashlib
-
-    raw_digest = hashlib.sha256(seed_file.read_bytes()).hexdigest()
-    if raw_digest == digest:
-        return None
-    return load_seed(seed_file)

@@ -1,8 +1,10 @@
-"""Domain values from plain row tuples, shared by the SQLAlchemy queries and the first look.
+"""Domain values from plain row tuples: what each place that keeps plans reads them into.
 
-:mod:`lio_planner.services.queries` reads the action plan as plain tuples (fast for big plans),
-and :mod:`lio_planner.store.sqlite.first_look` reads the same columns with the standard library's
-sqlite3 before SQLAlchemy has loaded. Both build their values here, so they cannot drift apart.
+Each :class:`~lio_planner.store.backend.PlanBackend` reads the navigator's overview and the
+action plan's rows with one query per view, in its own SQL (for a plan file, see
+:mod:`lio_planner.store.sqlite.plain_read`), and builds the values here from the columns named
+below, so every place gives the window and the reports the same thing. JSON columns arrive
+already parsed, dates and times as objects.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from lio_planner.domain.model import (
     ActionRow,
     ContentNotes,
     GlossaryEntry,
+    Opportunity,
+    PlanInfo,
     SinceThen,
     SourcePost,
     SuggestedAction,
@@ -31,7 +35,7 @@ _DECISIONS = {d.value: d for d in Decision}
 _TEXTS = tuple(f.name for f in texts(RowKind.ACTION))
 
 # The columns of one action row, in order (``actions`` a, ``opportunities`` o, ``themes`` t,
-# ``people`` p, ``responses`` r): the queries and the first look both select these names.
+# ``people`` p, ``responses`` r): each place that keeps plans selects these names.
 ACTION_ROW_COLUMNS = (
     "a.uuid", "o.uuid", "p.uuid", "p.name", "a.due", "a.status", "a.priority",
     "a.created_at", "a.created_by", "a.changed_at", "a.changed_by", "a.version", "o.title",
@@ -63,6 +67,32 @@ def action_row(row: Sequence[Any]) -> ActionRow:
         **dict(zip(_TEXTS, row[_FIRST_TEXT:], strict=True)),
     )
     return ActionRow(action, row[12], row[13], decision(row[14]), row[15], row[16])
+
+
+def plan_info(row: Sequence[Any]) -> PlanInfo:
+    """The plan's details from ``plan``'s uuid, organisation, title and period."""
+    return PlanInfo(row[0], row[1], row[2], row[3])
+
+
+# The columns of one opportunity in the navigator (``opportunities`` o, ``themes`` t,
+# ``responses`` r); those at OPPORTUNITY_JSON hold JSON.
+OPPORTUNITY_COLUMNS = (
+    "o.uuid", "o.seed_key", "t.uuid", "o.title", "o.strategy_says", "o.why_it_matters",
+    "o.pages", "o.lio_actions", "o.sources", "o.position", "r.decision", "r.reasons",
+    "o.foundations", "o.since_then",
+)  # fmt: skip
+OPPORTUNITY_JSON = (7, 8, 12, 13)
+
+
+def opportunity(row: Sequence[Any], action_count: int) -> Opportunity:
+    """An opportunity from the values of :data:`OPPORTUNITY_COLUMNS` and its actions' count."""
+    # In Opportunity's own order: uuid, key, theme, title, what the strategy says, why it
+    # matters, pages; then the parsed JSON and the response.
+    return Opportunity(
+        row[0], row[1], row[2], row[3], row[4], row[5], row[6], lio_actions(row[7]),
+        sources(row[8]), row[9], decision(row[10]), row[11] or "", action_count,
+        foundations(row[12]), since_then(row[13]),
+    )  # fmt: skip
 
 
 def decision(value: str | None) -> Decision:

@@ -2,32 +2,34 @@
 
 Opening or creating a plan gives a :class:`~lio_planner.store.backend.PlanBackend`. Today every
 plan is a ``.lioplan`` file, so each call goes to :mod:`lio_planner.store.sqlite`; a plan kept on
-a team server would be chosen here. The first look (the plan shown before it is opened, read in
-plain SQL) is part of opening, and this module keeps SQLAlchemy out of it: the full opening is
-imported only when a plan is really opened.
+a team server would be chosen here. Opening an up-to-date plan loads no SQLAlchemy (see
+:mod:`lio_planner.store.sqlite.opening`); a colleague's copy is read for a merge through
+:func:`copy_for_reading`.
 """
 
 from __future__ import annotations
 
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lio_planner.store.sqlite.first_look import FirstLook, first_look, still_current
 from lio_planner.store.sqlite.planfile import EXTENSION, ensure_extension
 
 if TYPE_CHECKING:
+    from lio_planner.store.backend import PlanBackend
+
     # The window still reads the file's path from what it opened (titles, Save a copy, the
     # file dialogs' folder), so these give the plan file's PlanStore, which is a PlanBackend.
     from lio_planner.store.sqlite.database import PlanStore
 
 __all__ = [
     "EXTENSION",
-    "FirstLook",
+    "copy_for_reading",
     "create_plan",
     "ensure_extension",
-    "first_look",
     "open_plan",
-    "still_current",
 ]
 
 
@@ -43,3 +45,21 @@ def create_plan(path: Path, organisation: str, title: str = "", period: str = ""
     from lio_planner.store.sqlite import opening
 
     return opening.create_plan(path, organisation, title, period)
+
+
+@contextmanager
+def copy_for_reading(copy: Path) -> Iterator[PlanBackend]:
+    """A colleague's copy of a plan (a file someone chose), to read and nothing else.
+
+    It is read through a private snapshot, checked as any plan is and updated to this version's
+    tables if older; the copy itself is never changed, and every problem names it.
+    """
+    from lio_planner.store.sqlite.database import PlanStore
+    from lio_planner.store.sqlite.readable import readable_copy
+
+    with tempfile.TemporaryDirectory(prefix="lio-copy-") as folder:
+        store = PlanStore(readable_copy(Path(copy).absolute(), Path(folder)), read_only=True)
+        try:
+            yield store
+        finally:
+            store.close()

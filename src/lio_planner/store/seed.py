@@ -396,3 +396,11 @@ class _Entry:
 
 
 _KIND_NAMES = {str: "text", int: "a whole number", list: "a list", dict: "an object"}
+
+
+def load_if_changed(seed_file: Path, digest: str) -> Seed | None:
+    """Parse the seed only when its bytes differ from what the plan last merged (rarely)."""
+    raw_digest = hashlib.sha256(seed_file.read_bytes()).hexdigest()
+    if raw_digest == digest:
+        return None
+    return load_seed(seed_file)

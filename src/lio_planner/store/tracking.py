@@ -36,6 +36,7 @@ from lio_planner.store.schema import (
     new_uuid,
     utc_now,
 )
+from lio_planner.store.untracked import UNTRACKED_SQL
 
 # The fields a merge compares, per kind of row (from the field registry). Other logged fields
 # (an owner's name) are only there to describe the change to people.
@@ -258,22 +259,6 @@ def record_changes(session: Session, changes: list[tuple[str, Described]]) -> No
 
 # --- rows made before tracking existed, or by bulk inserts -------------------------------------
 
-_UNTRACKED_SQL: dict[str, str] = {
-    RowKind.ACTION: "SELECT a.id FROM actions a WHERE NOT EXISTS (SELECT 1 FROM revisions r "
-    "WHERE r.kind = 'action' AND r.row_key = a.uuid)",
-    RowKind.PERSON: "SELECT p.id FROM people p WHERE NOT EXISTS (SELECT 1 FROM revisions r "
-    "WHERE r.kind = 'person' AND r.row_key = p.uuid)",
-    RowKind.PLAN: "SELECT p.id FROM plan p WHERE NOT EXISTS (SELECT 1 FROM revisions r "
-    "WHERE r.kind = 'plan' AND r.row_key = p.uuid)",
-    RowKind.THEME: "SELECT t.id FROM themes t WHERE t.seed_key IS NULL AND NOT EXISTS "
-    "(SELECT 1 FROM revisions r WHERE r.kind = 'theme' AND r.row_key = t.uuid)",
-    RowKind.OPPORTUNITY: "SELECT o.id FROM opportunities o WHERE o.seed_key IS NULL AND NOT EXISTS "
-    "(SELECT 1 FROM revisions r WHERE r.kind = 'opportunity' AND r.row_key = o.uuid)",
-    RowKind.RESPONSE: "SELECT s.id FROM responses s "
-    "JOIN opportunities o ON o.id = s.opportunity_id "
-    "WHERE NOT EXISTS (SELECT 1 FROM revisions r WHERE r.kind = 'response' AND r.row_key = "
-    "CASE WHEN o.seed_key IS NOT NULL THEN 'seed:' || o.seed_key ELSE o.uuid END)",
-}
 
 _MODELS: dict[str, type[Base]] = {
     RowKind.ACTION: ActionRecord,
@@ -301,7 +286,7 @@ def track_untracked_rows(session: Session) -> int:
         *session.scalars(select(OpportunityRecord)),
     ]
     items: list[tuple[str, Described]] = []
-    for kind, sql in _UNTRACKED_SQL.items():
+    for kind, sql in UNTRACKED_SQL.items():
         ids = [row[0] for row in conn.execute(text(sql))]
         model = _MODELS[kind]
         for chunk in _int_chunks(ids, 500):

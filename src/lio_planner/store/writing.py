@@ -14,7 +14,6 @@ import contextlib
 import errno
 import os
 import sys
-import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -75,7 +74,7 @@ def temporary_beside(target: Path) -> Path:
     SQLite's "-journal" beside it.
     """
     stem = os.fsencode(target.name)[:60].decode("utf-8", "ignore")
-    return target.with_name(f".{stem}.{uuid.uuid4().hex[:8]}.part")
+    return target.with_name(f".{stem}.{os.urandom(4).hex()}.part")
 
 
 def remove_temporary(temporary: Path) -> None:

@@ -302,3 +302,37 @@ def test_merging_a_copy_someone_has_open_reads_a_consistent_snapshot(
     assert result.summary == "1 action added"
     ours.close()
     theirs.close()
+
+
+def test_choosing_the_open_plan_itself_as_the_copy_is_refused_in_words(plan: Path) -> None:
+    store = open_plan(plan)
+    try:
+        with pytest.raises(MergeError, match="is the plan that is open") as refused:
+            preview_merge(store, plan.parent / ".." / plan.parent.name / plan.name)
+    finally:
+        store.close()
+    assert refused.value.message.startswith(f"“{plan.name}”")
+    assert str(plan.parent) not in refused.value.message  # the plan, not a path
+
+
+def test_a_merge_goes_ahead_without_its_backup_and_says_so(
+    shared: dict[str, Any], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from lio_planner.store.sqlite import backup
+
+    blocked = tmp_path / "not a folder"
+    blocked.write_text("a file where the backups folder should be", encoding="utf-8")
+    monkeypatch.setattr(backup, "backups_folder", lambda _uuid: blocked / "backups")
+    ours, _ = diverge(shared)
+    try:
+        preview = preview_merge(ours, shared["theirs"])
+        answers = {q.id: THEIRS for q in preview.questions}
+        apply_merge(ours, preview, answers)
+        assert "B1 theirs" in by_description(ours)
+        told = [n for n in ours.notices if n.startswith("No backup was made before the merge")]
+        assert len(told) == 1
+        assert told[0].startswith(
+            "No backup was made before the merge: “Our plan.lioplan” could not be backed up"
+        )
+    finally:
+        ours.close()

@@ -26,13 +26,13 @@ from lio_planner.store.sqlite.backup import (
     BackupFailed,
     backups_root,
     list_backups,
-    restore_backup,
     take_backup,
     take_daily_backup,
 )
 from lio_planner.store.sqlite.lock import read_lock
 from lio_planner.store.sqlite.opening import create_plan, open_plan
 from lio_planner.store.sqlite.planfile import SCHEMA_VERSION, NotAPlanFile, PlanFileError
+from lio_planner.store.sqlite.restoring import restore_backup
 
 
 def uuid_of(plan: Path) -> str:

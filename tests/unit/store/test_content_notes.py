@@ -12,7 +12,6 @@ from lio_planner.domain.model import ActionFields
 from lio_planner.services import queries
 from lio_planner.services.actions import record_action
 from lio_planner.services.responses import set_response
-from lio_planner.store.sqlite.first_look import first_look
 from lio_planner.store.sqlite.opening import create_plan, open_plan
 
 
@@ -66,14 +65,3 @@ def test_an_older_plan_keeps_its_actions_and_gains_the_notes(tmp_path: Path) -> 
     assert by_key["lep-boards-diversity"].since_then[0].sources[0].url.startswith("https://")
     assert all(o.foundations for o in overview.opportunities)
     assert all(a.text != "Old text" for o in overview.opportunities for a in o.lio_actions)
-
-
-def test_the_first_look_shows_the_same_content_notes(tmp_path: Path) -> None:
-    path = tmp_path / "Plan.lioplan"
-    store = create_plan(path, "Test CVS")
-    overview = queries.overview(store)
-    store.close()
-    look = first_look(path)
-    assert look is not None
-    assert look.overview.content == overview.content
-    assert look.overview.opportunities == overview.opportunities

@@ -20,7 +20,6 @@ from lio_planner.errors import user_message
 from lio_planner.report.exporting import export_plan
 from lio_planner.services.actions import record_action
 from lio_planner.services.queries import overview
-from lio_planner.store.sqlite.first_look import first_look
 from lio_planner.store.sqlite.opening import open_plan
 from lio_planner.store.sqlite.planfile import PlanFileError
 from lio_planner.store.sqlite.readable import open_for_reading
@@ -94,8 +93,6 @@ def test_a_plan_wrong_inside_is_refused_in_words(case: str, with_actions: Path) 
         assert "Something went wrong" not in message
     with pytest.raises(PlanFileError), open_for_reading(with_actions) as store:
         export_plan(store, "csv", with_actions.parent / "out.csv")
-    # The first look at start-up may show it or not; the proper opening just after refuses.
-    first_look(with_actions)
     assert _sha(with_actions) == before
     assert [p.name for p in with_actions.parent.iterdir() if p.is_file()] == [with_actions.name]
 
@@ -113,7 +110,6 @@ def test_a_good_plan_still_opens_and_exports(with_actions: Path) -> None:
     with open_for_reading(with_actions) as store:
         export_plan(store, "csv", with_actions.parent / "out.csv")
     assert "Write to the council" in (with_actions.parent / "out.csv").read_text("utf-8-sig")
-    assert first_look(with_actions) is not None
 
 
 def test_a_plan_switched_to_a_write_ahead_log_is_read_without_files_left_beside_it(
@@ -127,7 +123,6 @@ def test_a_plan_switched_to_a_write_ahead_log_is_read_without_files_left_beside_
     with open_for_reading(with_actions) as store:
         export_plan(store, "csv", out)
     assert "Write to the council" in out.read_text("utf-8-sig")
-    assert first_look(with_actions) is None
     with pytest.raises(PlanFileError, match="Open it for editing once"):
         open_plan(with_actions, read_only=True)
     assert _sha(with_actions) == before

@@ -21,9 +21,6 @@ WAYS_IN = {
     "open read-only": (
         "from lio_planner.store.sqlite.opening import open_plan as o; o(P, read_only=True)"
     ),
-    "first look": (
-        "from lio_planner.store.sqlite.first_look import first_look as f; assert f(P) is None"
-    ),
     "export": (
         "from lio_planner.cli import main; import sys; sys.exit(main(['export', str(P), "
         "'--format', 'csv', '--output', str(P.parent / 'out.csv')]))"
@@ -75,8 +72,7 @@ def test_a_special_file_is_refused_without_waiting(
     said = (result.stdout + result.stderr).strip()
     assert "Traceback" not in said
     assert "Something went wrong" not in said
-    if way != "first look":
-        assert "x.lioplan" in said
-        assert "not a plan file" in said, said
-        assert len(said.splitlines()) == 1
+    assert "x.lioplan" in said
+    assert "not a plan file" in said, said
+    assert len(said.splitlines()) == 1
     assert not (tmp_path / "out.csv").exists()

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 from lio_planner.store.sqlite import plan_check
@@ -28,12 +26,3 @@ def test_a_new_plan_matches_its_shape_and_every_value_reads(plan_path: Path) -> 
         assert plan_check.value_problem(connection, SCHEMA_VERSION) == ""
     finally:
         connection.close()
-
-
-def test_the_first_look_path_loads_no_sqlalchemy(plan_path: Path) -> None:
-    code = (
-        "import sys; from pathlib import Path; from lio_planner.store.sqlite.first_look import "
-        "first_look; assert first_look(Path(sys.argv[1])) is not None; "
-        "assert 'sqlalchemy' not in sys.modules and 'alembic' not in sys.modules"
-    )
-    subprocess.run([sys.executable, "-c", code, str(plan_path)], check=True)

@@ -10,6 +10,6 @@ package; services and the window see only :class:`lio_planner.store.backend.Plan
 - ``lock`` and ``machine``: the claim on a plan, and who and where holds it;
 - ``watch``: noticing another's save or a file put in the plan's place;
 - ``copying`` and ``backup``: Save a copy and automatic backups (the backup API);
-- ``first_look``: the start-up read in plain SQL, before SQLAlchemy is imported;
+- ``plain_read``: the one read of the overview and the action rows, in plain SQL (no ORM);
 - ``locations``: what kind of folder (synced, network, removable) holds a plan.
 """

@@ -1,29 +1,34 @@
-"""A live connection to one plan file, and the transactions every change goes through."""
+"""A live connection to one plan file, and the transactions every change goes through.
+
+SQLAlchemy is imported when the first ORM session is asked for, not with this module: opening a
+plan, watching it and reading what the window and the reports show need only sqlite3 (see
+:mod:`lio_planner.store.sqlite.plain_read`), so the window is editable, and an export done,
+without waiting for SQLAlchemy's ORM to load (docs/performance.md).
+"""
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.orm.exc import StaleDataError
-from sqlalchemy.pool import NullPool
-
-from lio_planner.store import tracking
 from lio_planner.store.backend import Seen
-from lio_planner.store.history_log import BY
 from lio_planner.store.names import display_name
-from lio_planner.store.problems import ConflictingEdit, FileReplaced, SaveFailed
+from lio_planner.store.problems import ConflictingEdit, CopyFailed, FileReplaced, SaveFailed
+from lio_planner.store.sqlite import plain_read
 from lio_planner.store.sqlite.lock import PlanLock, read_lock
 from lio_planner.store.sqlite.machine import user_name
 from lio_planner.store.sqlite.planfile import APPLICATION_ID, plan_uri, read_only_uri
 from lio_planner.store.sqlite.watch import FileIdentity, PlanMark, PlanWatcher, read_mark
 from lio_planner.store.text import clean_text
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from lio_planner.domain.model import ActionRow, Opportunity, PlanOverview
 
 
 def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -69,6 +74,9 @@ def make_engine(path: Path, read_only: bool = False, create: bool = False) -> En
     Only ``create`` may make a new file: otherwise a plan that has been moved or deleted while
     open would silently be replaced by an empty database at its old name on the next save.
     """
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import NullPool
+
     uri = read_only_uri(path) if read_only else plan_uri(path, "rwc" if create else "rw")
     engine = create_engine(
         "sqlite://",
@@ -92,13 +100,13 @@ class PlanStore:
     def __init__(
         self,
         path: Path,
-        engine: Engine,
+        engine: Engine | None = None,
         read_only: bool = False,
         lock: PlanLock | None = None,
         user: str | None = None,
     ) -> None:
         self.path = path
-        self.engine = engine
+        self._engine = engine  # made on first use (see the module's notes)
         self.read_only = read_only
         self.lock = lock
         self.user = user if user is not None else user_name()
@@ -106,10 +114,30 @@ class PlanStore:
         self.notices: list[str] = []
         self._identity: FileIdentity | None = None
         self._mark: PlanMark | None = None
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
-        event.listen(self._sessions, "before_flush", tracking.before_flush)
-        event.listen(self._sessions, "before_commit", tracking.before_commit)
-        event.listen(self._sessions, "after_rollback", tracking.forget_pending)
+        self._made_sessions: sessionmaker[Session] | None = None
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine for the plan file, made (and SQLAlchemy imported) when first
+        needed: by a change, or a read through the ORM."""
+        if self._engine is None:
+            self._engine = make_engine(self.path, read_only=self.read_only)
+        return self._engine
+
+    @property
+    def _sessions(self) -> sessionmaker[Session]:
+        if self._made_sessions is None:
+            from sqlalchemy import event
+            from sqlalchemy.orm import sessionmaker
+
+            from lio_planner.store import tracking
+
+            made = sessionmaker(self.engine, expire_on_commit=False)
+            event.listen(made, "before_flush", tracking.before_flush)
+            event.listen(made, "before_commit", tracking.before_commit)
+            event.listen(made, "after_rollback", tracking.forget_pending)
+            self._made_sessions = made
+        return self._made_sessions
 
     @contextmanager
     def transaction(self, quiet_history: bool = False) -> Iterator[Session]:
@@ -123,10 +151,17 @@ class PlanStore:
         if self.read_only:
             raise SaveFailed(self.path, "is open read-only, so changes cannot be saved.")
         self._check_still_ours()
+        sessions = self._sessions  # imports SQLAlchemy, whose errors are caught below
+        from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+        from sqlalchemy.orm.exc import StaleDataError
+
+        from lio_planner.store.history_log import BY
+        from lio_planner.store.tracking import QUIET
+
         try:
-            with self._sessions.begin() as session:
+            with sessions.begin() as session:
                 session.info[BY] = self.user
-                session.info[tracking.QUIET] = quiet_history
+                session.info[QUIET] = quiet_history
                 # Take the write lock first, so what this transaction reads cannot change
                 # under it before it writes (two writers never interleave read and write).
                 session.connection().exec_driver_sql("BEGIN IMMEDIATE")
@@ -150,6 +185,21 @@ class PlanStore:
         with self._sessions() as session:
             yield session
 
+    def overview(self) -> PlanOverview:
+        """What the navigator shows, read in plain SQL (see :mod:`.plain_read`)."""
+        with plain_read.snapshot(self.path) as connection:
+            return plain_read.overview(connection)
+
+    def opportunities(self, uuids: Collection[str]) -> list[Opportunity]:
+        """Just these opportunities (those still in the plan), as :meth:`overview` has them."""
+        with plain_read.snapshot(self.path) as connection:
+            return plain_read.opportunities(connection, uuids)
+
+    def action_rows(self, uuids: Collection[str] | None = None) -> list[ActionRow]:
+        """Every action plan row, or just these actions' rows, read in plain SQL."""
+        with plain_read.snapshot(self.path) as connection:
+            return plain_read.action_rows(connection, uuids)
+
     def application_id(self) -> int:
         with self.engine.connect() as conn:
             return int(conn.exec_driver_sql("PRAGMA application_id").scalar_one())
@@ -157,8 +207,8 @@ class PlanStore:
     def remember_file(self) -> None:
         """Note which file this store has open, so a file put in its place is noticed."""
         self._identity = FileIdentity.of(self.path)
-        with self.engine.connect() as conn:
-            self._mark = read_mark(conn.connection.dbapi_connection)  # type: ignore[arg-type]
+        with plain_read.snapshot(self.path) as connection:
+            self._mark = read_mark(connection)
 
     @property
     def plan_uuid(self) -> str:
@@ -260,6 +310,19 @@ class PlanStore:
 
         return save_copy(self.path, destination)
 
+    def kept_in(self, path: Path) -> bool:
+        """True when ``path`` is this plan's file."""
+        return Path(path).resolve() == self.path.resolve()
+
+    def take_backup(self, reason: str) -> None:
+        """Back the plan file up among its automatic backups; see :mod:`.backup`."""
+        from lio_planner.store.sqlite.backup import BackupFailed, take_backup
+
+        try:
+            take_backup(self.path, reason, self.plan_uuid)
+        except BackupFailed as exc:
+            raise CopyFailed(self.path, exc.problem, exc.advice) from None
+
     def heartbeat(self) -> bool:
         """Renew this store's claim on the plan; call every minute while it is open.
 
@@ -274,7 +337,8 @@ class PlanStore:
 
     def close(self) -> None:
         """Release the file: no handle, lock or journal is left behind."""
-        self.engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()
         if self.lock is not None:
             self.lock.release()
             self.lock = None  # closing twice must not release a claim shared with another store
@@ -314,6 +378,7 @@ def _explain(exc: BaseException | None) -> str:
 
 
 def set_application_id(engine: Engine) -> None:
+    """Mark a new file as a plan in its header (see :data:`.planfile.APPLICATION_ID`)."""
     with engine.begin() as conn:
         conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
 

@@ -18,7 +18,6 @@ import contextlib
 import json
 import os
 import time
-import uuid
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -283,7 +282,7 @@ def _new_info() -> LockInfo:
         pid=os.getpid(),
         since=now,
         heartbeat=now,
-        token=str(uuid.uuid4()),
+        token=_new_token(),
         boot=boot_id(),
         started=process_started(os.getpid()),
     )
@@ -395,3 +394,9 @@ def _duration(minutes: int) -> str:
     if hours < 48:
         return f"{hours} hours"
     return f"{round(hours / 24)} days"
+
+
+def _new_token() -> str:
+    import uuid  # here: only a claim needs a token, and reading a plan makes none
+
+    return str(uuid.uuid4())

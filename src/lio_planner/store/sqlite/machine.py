@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import getpass
 import os
-import socket
 import sys
 from pathlib import Path
 
@@ -25,6 +24,8 @@ def user_name() -> str:
 
 def machine_name() -> str:
     """This computer's name as colleagues know it (CVS-LAPTOP-2 on Windows)."""
+    import socket  # here: reading a plan (an export, say) never needs the machine's name
+
     return (os.environ.get("COMPUTERNAME") or socket.gethostname() or "this computer").strip()
 
 

@@ -1,20 +1,22 @@
-"""Create and open plan files, refusing anything unsafe before a single byte is written."""
+"""Create and open plan files, refusing anything unsafe before a single byte is written.
+
+Opening an up-to-date plan whose strategy content is current needs no SQLAlchemy: the checks,
+the claim and the reads are plain sqlite3, so the window can switch editing on without waiting
+for the ORM to load. Updating a plan, giving old rows their first revisions and refreshing
+its content import it when they are due.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import sqlite3
 from pathlib import Path
-
-from sqlalchemy import select
-from sqlalchemy.exc import SQLAlchemyError
+from typing import TYPE_CHECKING
 
 from lio_planner.bundled import seed_path
-from lio_planner.store.content import load_if_changed, merge_seed, stored_digest
 from lio_planner.store.names import name_problem
 from lio_planner.store.problems import PlanError
-from lio_planner.store.schema import PlanRecord
-from lio_planner.store.seed import Seed, load_seed
+from lio_planner.store.sqlite import plain_read
 from lio_planner.store.sqlite.database import PlanStore, make_engine, set_application_id
 from lio_planner.store.sqlite.lock import LockInfo, PlanLock
 from lio_planner.store.sqlite.planfile import (
@@ -30,8 +32,10 @@ from lio_planner.store.sqlite.planfile import (
     verify_connection,
     wal_refusal,
 )
-from lio_planner.store.tracking import track_untracked_rows
 from lio_planner.store.writing import WriteFailed, explain_sqlite_error, write_whole
+
+if TYPE_CHECKING:
+    from lio_planner.store.seed import Seed
 
 
 def open_plan(
@@ -68,14 +72,17 @@ def open_plan(
 
     # The claim comes before the first write (rolling back a journal, migrating, backing up).
     lock = PlanLock.claim(path, take_over=take_over) if claim and not read_only else None
-    engine = make_engine(path, read_only=read_only)
-    store = PlanStore(path, engine, read_only=read_only, lock=lock)
+    store = PlanStore(path, read_only=read_only, lock=lock)
     try:
         if had_hot_journal and not read_only:
             # The read-write connection has just rolled the interrupted write back; check now.
-            with engine.connect() as conn:
+            with store.engine.connect() as conn:
                 verify_connection(path, conn.connection.dbapi_connection)  # type: ignore[arg-type]
             _remove_leftover_journal(store)
+        elif header.wal and not read_only:
+            # The engine's first connection switches the file back to one file (its pragmas).
+            with store.engine.connect():
+                pass
         if not read_only:
             _prepare_for_editing(store, header.user_version, daily_backup)
             refresh_content(store, seed_file or seed_path())
@@ -136,17 +143,26 @@ def _prepare_for_editing(store: PlanStore, user_version: int, daily_backup: bool
             backup.take_daily_backup(store.path, plan_uuid)
         except backup.BackupFailed as exc:
             store.notices.append(f"Today's backup could not be made: {exc.message}")
+    with plain_read.snapshot(store.path) as connection:
+        if not plain_read.has_untracked_rows(connection):
+            return  # the usual case, found without loading the ORM
+    from lio_planner.store.tracking import track_untracked_rows
+
     with store.transaction(quiet_history=True) as session:
         track_untracked_rows(session)
 
 
 def refresh_content(store: PlanStore, seed_file: Path) -> int:
     """Merge newer strategy content into the plan; return how many opportunities were added."""
-    with store.reading() as session:
-        digest = stored_digest(session)
+    with plain_read.snapshot(store.path) as connection:
+        digest = plain_read.seed_digest(connection)
+    from lio_planner.store.seed import load_if_changed  # the seed's checks: only when due
+
     seed = load_if_changed(seed_file, digest)
     if seed is None:
         return 0
+    from lio_planner.store.content import merge_seed
+
     with store.transaction() as session:
         return merge_seed(session, seed)
 
@@ -163,6 +179,8 @@ def create_plan(
     The file is built under a temporary name and renamed into place, so a half-made plan never
     appears under the user's chosen name.
     """
+    from sqlalchemy.exc import SQLAlchemyError  # the new file is built through the ORM
+
     path = ensure_extension(Path(path).absolute())
     problem = name_problem(path, for_editing=True)
     if problem:
@@ -171,6 +189,8 @@ def create_plan(
         raise PlanFileError(path, "already exists.", "Choose another name, or open it instead.")
     if not path.parent.is_dir():
         raise PlanFileError(path, "cannot be created because its folder does not exist.")
+    from lio_planner.store.seed import load_seed
+
     seed = load_seed(seed_file or seed_path())
     try:
         with write_whole(path, check=plan_problem) as temporary:
@@ -186,6 +206,9 @@ def create_plan(
 
 
 def _build_plan(path: Path, organisation: str, title: str, period: str, seed: Seed) -> None:
+    from lio_planner.store.content import merge_seed
+    from lio_planner.store.schema import PlanRecord
+
     engine = make_engine(path, create=True)
     try:
         set_application_id(engine)
@@ -213,8 +236,3 @@ def open_or_create(path: Path, organisation: str = "") -> PlanStore:
         path.parent.mkdir(parents=True, exist_ok=True)
         create_plan(path, organisation).close()
     return open_plan(path)
-
-
-def plan_uuid(store: PlanStore) -> str:
-    with store.reading() as session:
-        return session.scalars(select(PlanRecord.uuid)).one()

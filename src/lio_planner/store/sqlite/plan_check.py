@@ -10,7 +10,7 @@ the migrations themselves (an empty file migrated to each schema version) and fr
 SQLAlchemy models (the kind of value each column holds, and the choices for status, priority and
 decision); ``tests/unit/store/test_plan_check.py`` fails when a migration or a model changes
 and the file has not been made again (``python -m lio_planner.store.sqlite.plan_check``). Reading
-it needs only the standard library, so the first look at start-up stays quick.
+it needs only the standard library, so opening a plan at start-up stays quick.
 """
 
 from __future__ import annotations

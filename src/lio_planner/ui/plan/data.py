@@ -26,24 +26,22 @@ from lio_planner.domain.model import (
 )
 from lio_planner.errors import user_message
 from lio_planner.lazy import on_first_use
+from lio_planner.services import queries
 from lio_planner.services.changes import changes_from_log
 from lio_planner.store.problems import SaveFailed
 from lio_planner.store.sqlite import watch
-from lio_planner.store.sqlite.first_look import FirstLook, still_current
 from lio_planner.ui.plan.action_model import ActionTableModel
 from lio_planner.ui.plan.navigator_model import NavigatorModel, Progress
 from lio_planner.ui.plan.people_model import PeopleModel
 
 if TYPE_CHECKING:
     from lio_planner.services import actions as action_service
-    from lio_planner.services import queries
     from lio_planner.services import responses as response_service
     from lio_planner.services.changes import Changes, Done
     from lio_planner.store.sqlite.database import PlanStore
     from lio_planner.store.sqlite.watch import LogMark
-else:  # the services load SQLAlchemy: after first paint (see lio_planner.lazy)
+else:  # the services that change a plan load SQLAlchemy: on first use (see lio_planner.lazy)
     action_service = on_first_use("lio_planner.services.actions")
-    queries = on_first_use("lio_planner.services.queries")
     response_service = on_first_use("lio_planner.services.responses")
 
 T = TypeVar("T")
@@ -87,12 +85,9 @@ class PlanData(QObject):
         store: PlanStore | None,
         user: str,
         parent: QObject | None = None,
-        first_look: FirstLook | None = None,
     ) -> None:
         super().__init__(parent)
         self._store = store
-        # What the window shows before the plan is properly opened (see attach()).
-        self.first_look: FirstLook | None = None
         self.user = user
         self.info = PlanInfo("", "", "", "")
         self.navigator_model = NavigatorModel(parent=self)
@@ -104,9 +99,6 @@ class PlanData(QObject):
         self._log: LogMark | None = None  # how far a viewer has read (see catch_up)
         if store is not None:
             self.reload()
-        elif first_look is not None:
-            self.first_look = first_look
-            self._show(first_look.overview, first_look.rows)
         else:
             self.clear()
 
@@ -124,16 +116,13 @@ class PlanData(QObject):
 
     @property
     def path(self) -> Path | None:
-        """The plan file open or being shown, if any."""
-        if self._store is not None:
-            return self._store.path
-        return None if self.first_look is None else self.first_look.path
+        """The plan file open, if any."""
+        return None if self._store is None else self._store.path
 
     # --- reading ----------------------------------------------------------------------------
     def clear(self) -> None:
         """Show no plan at all (after File → Close); the views empty themselves."""
         self._store = None
-        self.first_look = None
         self.info = PlanInfo("", "", "", "")
         self.action_model.set_rows([])
         self.navigator_model.reset_overview(PlanOverview(self.info, (), ()), {})
@@ -153,25 +142,8 @@ class PlanData(QObject):
         """Re-read everything from the plan file (opening, switching plans, after a merge)."""
         if store is not None:
             self._store = store
-        self.first_look = None
         self._mark_log()
         self._show(queries.overview(self.store), queries.action_rows(self.store))
-
-    def attach(self, store: PlanStore) -> None:
-        """Work in ``store``, the plan the window has been showing from its first look.
-
-        The plan is read again through the store: it may have changed in between (new strategy
-        content, or a colleague's save). When it has not, the views are left exactly as they
-        are, so nothing flickers and nobody loses their place.
-        """
-        look, self.first_look, self._store = self.first_look, None, store
-        self._mark_log()
-        if look is not None and look.path == store.path and still_current(look):
-            return  # nothing saved since the first look (a 10,000-action plan: 0.2 s saved)
-        overview = queries.overview(store)
-        rows = queries.action_rows(store)
-        if look is None or overview != look.overview or rows != look.rows:
-            self._show(overview, rows)
 
     def _show(self, overview: PlanOverview, rows: list[ActionRow]) -> None:
         self.info = overview.info

@@ -26,7 +26,8 @@ from lio_planner.services.merge import (
 )
 from lio_planner.services.merge_rows import MergeOutdated
 from lio_planner.store.problems import CopyFailed, SaveFailed
-from lio_planner.store.sqlite.backup import Backup, list_backups, restore_backup
+from lio_planner.store.sqlite.backup import Backup, list_backups
+from lio_planner.store.sqlite.restoring import restore_backup
 from lio_planner.ui.common.dialog_keeper import DialogKeeper
 from lio_planner.ui.common.file_folders import remember_folder, start_folder
 from lio_planner.ui.plan.commands import PlanCommand

@@ -56,7 +56,6 @@ from lio_planner.ui.window.start_page import StartPage
 
 if TYPE_CHECKING:
     from lio_planner.store.sqlite.database import PlanStore
-    from lio_planner.store.sqlite.first_look import FirstLook
 
 
 _SAVED = "Every change is saved as you make it."
@@ -73,18 +72,15 @@ class MainWindow(QMainWindow):
     export_menu: QMenu
     help_menu: QMenu
 
-    def __init__(
-        self, store: PlanStore | None, holder: str = "", first_look: FirstLook | None = None
-    ) -> None:
-        """A window on ``store``; or, before it is open, on a ``first_look`` at the plan (see
-        :meth:`PlanSession.open_first_look`); or, with neither, on the start page."""
+    def __init__(self, store: PlanStore | None, holder: str = "") -> None:
+        """A window on ``store``; or, with none, on the start page."""
         super().__init__()
         make_selection_readable()
         self.closed = False
         self._after_first_paint: list[Callable[[], object]] = []
         self._place: str | None = None  # the action shown while the plan is re-read
         self.undo_stack = QUndoStack(self)
-        self.data = PlanData(store, current_user(), self, first_look)
+        self.data = PlanData(store, current_user(), self)
         self.editor = PlanEditor(self.data, self.undo_stack, self)
         self.navigator_model = self.data.navigator_model
         self.problem_box: QMessageBox | None = None
@@ -159,7 +155,6 @@ class MainWindow(QMainWindow):
         session = self.session
         session.plan_opened.connect(self._plan_opened)
         session.plan_closed.connect(self._plan_closed)
-        session.first_look_shown.connect(self._first_look_shown)
         session.read_only_changed.connect(self._read_only_changed)
         session.about_to_change.connect(self._note_place)
         session.plan_reread.connect(self._back_to_place)
@@ -280,11 +275,6 @@ class MainWindow(QMainWindow):
     def _plan_opened(self) -> None:
         self.file_line.show_plan(self.store.path, self.store.plan_uuid)
         self.pages.setCurrentIndex(0)
-
-    def _first_look_shown(self) -> None:
-        self.pages.setCurrentIndex(0)
-        self.file_line.show_plan(self.data.path)
-        self._show_editable(False, "Opening the plan…")
 
     def _plan_closed(self) -> None:
         self._place = None
@@ -410,7 +400,6 @@ class MainWindow(QMainWindow):
         theme = self.walkthrough.current_theme() if has_plan else None
         state = MenuState(
             has_plan=has_plan,
-            first_look=self.data.first_look is not None,
             editable=not self.read_only,
             can_undo=self.undo_stack.canUndo(),
             can_redo=self.undo_stack.canRedo(),

@@ -28,7 +28,6 @@ class MenuState:
     """What the window shows now, as far as switching menu items on and off goes."""
 
     has_plan: bool
-    first_look: bool  # the plan is on screen but not open yet (start-up)
     editable: bool
     can_undo: bool
     can_redo: bool
@@ -47,7 +46,7 @@ class When:
 
 
 ALWAYS = When(lambda s: True)
-READING = When(lambda s: s.has_plan or s.first_look)  # moving around works from the first look
+READING = When(lambda s: s.has_plan)  # moving around (works read-only too)
 PLAN = When(lambda s: s.has_plan)
 EDITING = When(lambda s: s.has_plan and s.editable, edits=True)
 

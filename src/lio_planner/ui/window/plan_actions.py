@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from lio_planner import APP_NAME
 from lio_planner.errors import user_message
-from lio_planner.lazy import on_first_use
+from lio_planner.store import plans
 from lio_planner.ui.common.dialog_keeper import DialogKeeper
 from lio_planner.ui.common.file_folders import remember_folder, start_folder
 from lio_planner.ui.window.dialogs import (
@@ -27,14 +27,11 @@ from lio_planner.ui.window.dialogs import (
 )
 
 if TYPE_CHECKING:
-    from lio_planner.store import plans
     from lio_planner.ui.action_plan.view import ActionPlanView
     from lio_planner.ui.plan.data import PlanData
     from lio_planner.ui.plan.editing import PlanEditor
     from lio_planner.ui.walkthrough.view import WalkThrough
     from lio_planner.ui.window.session import PlanSession
-else:  # the store loads SQLAlchemy: after first paint (see lio_planner.lazy)
-    plans = on_first_use("lio_planner.store.plans")
 
 PLAN_FILES = "LIO plans (*.lioplan);;All files (*)"
 

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QWidget
 
-from lio_planner.lazy import on_first_use
 from lio_planner.paths import default_plan_path
+from lio_planner.store.sqlite import opening
 from lio_planner.store.sqlite.locations import PlanLocation, describe_location
 from lio_planner.store.sqlite.lock import LockInfo, PlanInUse, read_lock
 from lio_planner.store.sqlite.planfile import EXTENSION, is_writable
@@ -29,10 +29,7 @@ from lio_planner.ui.sharing.dialogs import (
 )
 
 if TYPE_CHECKING:
-    from lio_planner.store.sqlite import opening
     from lio_planner.store.sqlite.database import PlanStore
-else:  # the store loads SQLAlchemy: after first paint (see lio_planner.lazy)
-    opening = on_first_use("lio_planner.store.sqlite.opening")
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,5 @@
-"""The open plan's life in a window: opening, the hand-off from the first look, switching,
-closing, watching the file, and what to do when a change cannot be saved.
+"""The open plan's life in a window: opening, switching, closing, watching the file, and what
+to do when a change cannot be saved.
 
 One :class:`PlanSession` per window owns which plan is open. It never touches the window's
 widgets: it says what happened with signals (``plan_opened``, ``plan_closed``...) and the
@@ -38,7 +38,6 @@ from lio_planner.ui.sharing.dialogs import (
 )
 from lio_planner.ui.window.plan_file_line import first_time_own_plan, remember_own_plan
 from lio_planner.ui.window.plan_opening import (
-    OpenedPlan,
     advise_about_location,
     default_plan,
     open_asking,
@@ -58,7 +57,6 @@ class PlanSession(QObject):
 
     plan_opened = Signal()  # a plan is in the window (``read_only`` says whether it can change)
     plan_closed = Signal()  # no plan: the start page shows
-    first_look_shown = Signal()  # the plan is on screen, but cannot be changed yet
     read_only_changed = Signal(bool, str, bool)  # read-only?, why, might "Open for editing" work
     about_to_change = Signal()  # the plan on screen is about to be re-read or replaced...
     plan_reread = Signal()  # ...and now it has been: the views go back to where they were
@@ -82,7 +80,7 @@ class PlanSession(QObject):
         self.dialogs = dialogs
         self._flush_edits = flush_edits
         self.read_only = False
-        self.closed = False  # the window has closed: a first look is no longer opened
+        self.closed = False  # the window has closed
         self.replaced_box: QMessageBox | None = None
         self._told_replaced = False
         self.watch = PlanWatch(self)
@@ -96,11 +94,9 @@ class PlanSession(QObject):
         data.choose_version = self.choose_version
 
     def begin(self, holder: str = "") -> None:
-        """Say what the window starts with: the plan, its first look, or no plan."""
+        """Say what the window starts with: the plan, or no plan."""
         if self.data.has_plan:
             self._opened(holder)
-        elif self.data.first_look is not None:
-            self.first_look_shown.emit()
         else:
             self._no_plan()
 
@@ -279,44 +275,6 @@ class PlanSession(QObject):
         if read_only and not reason:
             reason = ReadOnlyBanner.reason_for(self.data.store)
         self.read_only_changed.emit(read_only, reason, can_edit)
-
-    # --- the first look ---------------------------------------------------------------------
-    def open_first_look(self, opener: Callable[[], OpenedPlan | None]) -> None:
-        """Open the plan the window shows from its first look, so it can be edited.
-
-        ``opener`` opens it as start-up always has (asking first if someone else has it now).
-        Should that fail, or be cancelled, the window says why and shows the start page.
-        Nothing happens if the window has been closed, or another plan opened, in the meantime.
-        """
-        if not self._still_looking():
-            return
-        opened: OpenedPlan | None = None
-        try:
-            opened = opener()
-            if opened is not None and self._still_looking():
-                self.data.attach(opened.store)
-                self._opened(opened.holder)
-                return
-        except Exception as exc:  # shown in words, never as a traceback
-            self._give_up_first_look(opened, user_message(exc))
-            return
-        if opened is not None:  # the question took a while, and things moved on meanwhile
-            opened.store.close()
-        elif self._still_looking():  # the person chose not to open it
-            self._give_up_first_look(None, "")
-
-    def _still_looking(self) -> bool:
-        """The window is open and still showing the first look (no other plan opened since)."""
-        return not self.closed and self.data.first_look is not None
-
-    def _give_up_first_look(self, opened: OpenedPlan | None, message: str) -> None:
-        self._stop_watching()
-        self.data.clear()
-        if opened is not None:
-            opened.store.close()
-        self._no_plan()
-        if message:
-            self.report_problem(message)
 
     # --- inside: a plan comes, a plan goes --------------------------------------------------
     def _opened(self, holder: str = "") -> None:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from lio_planner import APP_NAME, __version__
 from lio_planner.bundled import resource_path
-from lio_planner.paths import default_plan_path
 from lio_planner.store.problems import PlanError
 from lio_planner.ui.common.settings import last_plan
 from lio_planner.ui.window.plan_opening import OpenedPlan, default_plan, open_asking
@@ -44,8 +43,3 @@ def open_first_plan(
         except PlanError as exc:
             QMessageBox.warning(parent, f"{APP_NAME}: cannot open your last plan", exc.message)
     return open_asking(parent, default_plan(), read_only)
-
-
-def plan_to_show(plan: Path | None) -> Path:
-    """The plan :func:`open_first_plan` will try first."""
-    return plan if plan is not None else (last_plan() or default_plan_path())
