@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from lio_planner.domain.enums import Decision, Rag, Status
+
+if TYPE_CHECKING:  # model imports these rules
+    from lio_planner.domain.model import FrontPage
 
 # An action that has not started and is due within this many days is at risk (amber).
 AMBER_WINDOW = timedelta(days=14)
@@ -40,6 +44,15 @@ class ResponseError(ValueError):
 
 class ActionError(ValueError):
     """A change the plan cannot accept, in words for the user."""
+
+
+def check_front_page(front: FrontPage) -> None:
+    """Refuse a next review date before the plan was approved (a slip of the calendar)."""
+    if front.approved_on and front.next_review_on and front.next_review_on < front.approved_on:
+        raise ActionError(
+            "The next review date is before the date the plan was approved. "
+            "Please check both dates."
+        )
 
 
 def check_response(decision: Decision, reasons: str) -> None:

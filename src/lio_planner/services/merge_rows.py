@@ -30,6 +30,7 @@ from lio_planner.store.schema import (
 )
 from lio_planner.store.tracking import (
     COMPARED,
+    FRONT_PAGE,
     Described,
     describe,
     opportunity_ref,
@@ -355,6 +356,12 @@ class _Writer:
             record.organisation = after["organisation"]
             record.title = after["title"]
             record.period = after["period"]
+            for name in FRONT_PAGE:  # absent from the log while empty (see tracking.describe)
+                value = after.get(name) or None
+                if name.endswith("_on"):
+                    setattr(record, name, date.fromisoformat(value) if value else None)
+                else:
+                    setattr(record, name, value or "")
         elif isinstance(record, ThemeRecord):
             record.title = after["title"]
             record.summary = after.get("summary", "")

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from lio_planner.domain.enums import Decision
-from lio_planner.domain.model import Action, Opportunity, PlanInfo, Theme
-from lio_planner.domain.rules import ActionError, check_response
+from lio_planner.domain.model import Action, FrontPage, Opportunity, PlanInfo, Theme
+from lio_planner.domain.rules import ActionError, check_front_page, check_response
 from lio_planner.services import convert
 from lio_planner.services.actions import insert_snapshot
 from lio_planner.services.changes import Changes, Done, Rows
@@ -62,6 +62,27 @@ def update_plan_info(
         record.organisation = organisation.strip()
         record.title = title.strip()
         record.period = period.strip()
+        record.changed_at = utc_now()
+        session.flush()
+        return Done((before, convert.plan_info(record)), Changes(plan_info=True))
+
+
+def update_front_page(store: PlanBackend, front: FrontPage) -> Done[tuple[PlanInfo, PlanInfo]]:
+    """Change the introduction and the governance block; (before, after) and what changed.
+
+    Undo is this same call with the ``before`` value's ``front``.
+    """
+    check_front_page(front)
+    with store.transaction() as session:
+        record = session.scalars(select(PlanRecord)).one()
+        before = convert.plan_info(record)
+        # Paragraphs keep their shape; a NUL (pasted from another program) cannot be stored.
+        record.introduction = front.introduction.replace("\x00", "").strip()
+        record.approved_by = front.approved_by.strip()
+        record.approved_on = front.approved_on
+        record.version_label = front.version_label.strip()
+        record.lead = front.lead.strip()
+        record.next_review_on = front.next_review_on
         record.changed_at = utc_now()
         session.flush()
         return Done((before, convert.plan_info(record)), Changes(plan_info=True))
