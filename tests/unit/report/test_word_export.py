@@ -113,7 +113,7 @@ def test_paper_orientation_and_fields(sample_store: PlanStore, tmp_path: Path) -
     assert section.page_width == Mm(279.4)
     assert section.page_height == Mm(215.9)
     tables = action_tables(document)
-    assert [c.text for c in tables[0].rows[0].cells] == ["Action", "Priority", "Notes"]
+    assert [c.text for c in tables[0].rows[0].cells] == ["Action", "Priority"]
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert "Opportunities not being pursued" not in headings
 
