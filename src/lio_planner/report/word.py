@@ -169,7 +169,7 @@ def _board_details(doc: Any, document: PlanDocument) -> None:
 
 # Rough width of a character of the table text, and a cell's side margins, in millimetres:
 # enough to size the owner column so a name stays on one line.
-CHAR_MM, CELL_MARGINS_MM, OWNER_CAP = 1.9, 4.5, 0.3
+CHAR_MM, CELL_MARGINS_MM, OWNER_CAP = 1.8, 4.5, 0.32
 
 
 class _Table:

@@ -124,10 +124,12 @@ def fill_with_sample(store: PlanBackend, actions: int | None = None, seed: int =
         for (opp_id, plans), count in zip(pursued, per_opportunity, strict=True):
             for n in range(count):
                 description, measure = plans[n % len(plans)]
-                # The live action each opportunity keeps is due soon or later, not months ago:
-                # a plan approved at the start of its period would not be that far behind.
-                earliest = -20 if n == 0 else -150
-                due = _friday_on_or_before(today + timedelta(days=rng.randint(earliest, 330)))
+                offset = rng.randint(-150, 330)
+                if n == 0 and offset < -20:
+                    # The live action each opportunity keeps is due soon or later, not months
+                    # ago: a plan approved at the start of its period is not that far behind.
+                    offset = -offset
+                due = _friday_on_or_before(today + timedelta(days=offset))
                 # The first action of each opportunity being pursued is still open, so
                 # "Pursue" always has something live behind it; like the rest, it is more
                 # likely under way when due soon and not started when due next year.

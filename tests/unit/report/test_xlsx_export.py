@@ -56,7 +56,10 @@ def test_every_action_and_opportunity_is_a_typed_row(
     assert opportunities.max_row == len(overview.opportunities) + 1
     titles = [r[1].value for r in opportunities.iter_rows(min_row=2)]
     assert titles == [o.title for o in overview.opportunities]
-    counts = [r[headings(opportunities).index("Actions")].value for r in opportunities.iter_rows(min_row=2)]
+    counts = [
+        r[headings(opportunities).index("Actions")].value
+        for r in opportunities.iter_rows(min_row=2)
+    ]
     assert counts == [o.action_count for o in overview.opportunities]
     assert all(isinstance(n, int) for n in counts)
 
@@ -102,8 +105,16 @@ def test_libreoffice_opens_the_workbook_without_complaint(
     path = export(sample_store, tmp_path)
     out = tmp_path / "converted"
     result = subprocess.run(
-        [soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
-         "--convert-to", "csv", "--outdir", str(out), str(path)],  # fmt: skip
+        [
+            soffice,
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "csv",
+            "--outdir",
+            str(out),
+            str(path),
+        ],  # fmt: skip
         capture_output=True,
         text=True,
         timeout=240,
