@@ -114,7 +114,7 @@ def test_libreoffice_opens_the_workbook_without_complaint(
             "--outdir",
             str(out),
             str(path),
-        ],  # fmt: skip
+        ],
         capture_output=True,
         text=True,
         timeout=240,
