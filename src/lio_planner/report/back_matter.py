@@ -68,9 +68,10 @@ def strategy_note(opportunity: Opportunity) -> StrategyNote | None:
     says = clean(opportunity.strategy_says)
     if not says and not opportunity.sources:
         return None
-    pages = f"Pages {opportunity.pages} of the full strategy" if opportunity.pages else ""
-    if pages and "–" not in opportunity.pages and "-" not in opportunity.pages:
-        pages = f"Page {opportunity.pages} of the full strategy"
+    pages = ""
+    if opportunity.pages:
+        one = "–" not in opportunity.pages and "-" not in opportunity.pages
+        pages = f"{'Page' if one else 'Pages'} {opportunity.pages} of the full strategy"
     since = tuple(clean(note.text) for note in opportunity.since_then)
     cited = _unique_sources(
         [*opportunity.sources, *(s for note in opportunity.since_then for s in note.sources)]

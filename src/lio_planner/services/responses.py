@@ -76,16 +76,38 @@ def update_front_page(store: PlanBackend, front: FrontPage) -> Done[tuple[PlanIn
     with store.transaction() as session:
         record = session.scalars(select(PlanRecord)).one()
         before = convert.plan_info(record)
-        # Paragraphs keep their shape; a NUL (pasted from another program) cannot be stored.
-        record.introduction = front.introduction.replace("\x00", "").strip()
-        record.approved_by = front.approved_by.strip()
-        record.approved_on = front.approved_on
-        record.version_label = front.version_label.strip()
-        record.lead = front.lead.strip()
-        record.next_review_on = front.next_review_on
+        _set_front(record, front)
         record.changed_at = utc_now()
         session.flush()
         return Done((before, convert.plan_info(record)), Changes(plan_info=True))
+
+
+def update_plan_settings(store: PlanBackend, info: PlanInfo) -> Done[tuple[PlanInfo, PlanInfo]]:
+    """Change every plan setting at once (Plan → Plan settings…): one transaction, one undo.
+
+    Undo is this same call with the ``before`` value.
+    """
+    check_front_page(info.front)
+    with store.transaction() as session:
+        record = session.scalars(select(PlanRecord)).one()
+        before = convert.plan_info(record)
+        record.organisation = info.organisation.strip()
+        record.title = info.title.strip()
+        record.period = info.period.strip()
+        _set_front(record, info.front)
+        record.changed_at = utc_now()
+        session.flush()
+        return Done((before, convert.plan_info(record)), Changes(plan_info=True))
+
+
+def _set_front(record: PlanRecord, front: FrontPage) -> None:
+    # Paragraphs keep their shape; a NUL (pasted from another program) cannot be stored.
+    record.introduction = front.introduction.replace("\x00", "").strip()
+    record.approved_by = front.approved_by.strip()
+    record.approved_on = front.approved_on
+    record.version_label = front.version_label.strip()
+    record.lead = front.lead.strip()
+    record.next_review_on = front.next_review_on
 
 
 def add_theme(store: PlanBackend, title: str, uuid: str | None = None) -> Done[Theme]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from lio_planner.domain.rules import ActionError
 from lio_planner.services import queries
 from lio_planner.services.history import plan_history
 from lio_planner.services.merge import apply_merge, preview_merge
-from lio_planner.services.responses import update_front_page
+from lio_planner.services.responses import update_front_page, update_plan_settings
 from lio_planner.store.sqlite.opening import open_plan
 
 FRONT = FrontPage(
@@ -67,4 +68,15 @@ def test_a_colleague_s_front_page_comes_in_with_a_merge(plan: Path, tmp_path: Pa
     store = open_plan(plan)
     apply_merge(store, preview_merge(store, copy), {})
     assert queries.plan_info(store).front == FRONT
+    store.close()
+
+
+def test_plan_settings_change_together_and_undo_together(plan: Path) -> None:
+    store = open_plan(plan)
+    before = queries.plan_info(store)
+    wanted = replace(before, organisation="Northshire CVS", title="Board plan", front=FRONT)
+    done = update_plan_settings(store, wanted)
+    assert done.value == (before, wanted)
+    update_plan_settings(store, done.value[0])  # what undo runs
+    assert queries.plan_info(store) == before
     store.close()
