@@ -18,7 +18,15 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from lio_planner.domain.model import ActionRow, Opportunity, Person, PlanInfo, PlanOverview, Theme
+from lio_planner.domain.model import (
+    ActionRow,
+    FrontPage,
+    Opportunity,
+    Person,
+    PlanInfo,
+    PlanOverview,
+    Theme,
+)
 from lio_planner.store import plain_rows
 from lio_planner.store.sqlite.lock import read_lock
 from lio_planner.store.sqlite.planfile import (
@@ -113,12 +121,17 @@ def _stamp(path: Path) -> tuple[int, int, int] | None:
 
 def _overview(connection: sqlite3.Connection) -> PlanOverview:
     plans = connection.execute(
-        "SELECT uuid, organisation, title, period, content_notes FROM plan"
+        "SELECT uuid, organisation, title, period, content_notes, introduction, approved_by, "
+        "approved_on, version_label, lead, next_review_on FROM plan"
     ).fetchall()
     if len(plans) != 1:
         raise ValueError("a plan file holds exactly one plan")
-    info = PlanInfo(*plans[0][:4])
-    content = plain_rows.content_notes(_json(plans[0][4]))
+    plan = plans[0]
+    front = FrontPage(
+        plan[5] or "", plan[6] or "", _day(plan[7]), plan[8] or "", plan[9] or "", _day(plan[10])
+    )
+    info = PlanInfo(*plan[:4], front)
+    content = plain_rows.content_notes(_json(plan[4]))
     themes = tuple(Theme(*row) for row in connection.execute(_THEMES))
     counts = dict(connection.execute(_COUNTS).fetchall())
     cursor = connection.cursor()
@@ -126,6 +139,11 @@ def _overview(connection: sqlite3.Connection) -> PlanOverview:
     opportunities = tuple(_opportunity(row, counts) for row in cursor.execute(_OPPORTUNITIES))
     people = tuple(Person(*row) for row in connection.execute(_PEOPLE))
     return PlanOverview(info, themes, opportunities, people, content)
+
+
+def _day(value: str | None) -> date | None:
+    """A date as SQLAlchemy stores it in SQLite ("2026-03-27"), or None."""
+    return date.fromisoformat(value) if value else None
 
 
 def _opportunity(row: sqlite3.Row, counts: dict[int, int]) -> Opportunity:
