@@ -130,7 +130,7 @@ def _overview(connection: sqlite3.Connection) -> PlanOverview:
     front = FrontPage(
         plan[5] or "", plan[6] or "", _day(plan[7]), plan[8] or "", plan[9] or "", _day(plan[10])
     )
-    info = PlanInfo(*plan[:4], front)
+    info = PlanInfo(plan[0], plan[1], plan[2], plan[3], front)
     content = plain_rows.content_notes(_json(plan[4]))
     themes = tuple(Theme(*row) for row in connection.execute(_THEMES))
     counts = dict(connection.execute(_COUNTS).fetchall())
