@@ -70,6 +70,8 @@ def accept_options(monkeypatch: pytest.MonkeyPatch, options: ReportOptions | Non
             for column, box in dialog.columns.items():
                 box.setChecked(column in options.columns)
             dialog.include_closing.setChecked(options.include_closing)
+            dialog.include_strategy.setChecked(options.include_strategy)
+            dialog.include_glossary.setChecked(options.include_glossary)
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(ReportOptionsDialog, "exec", exec_)

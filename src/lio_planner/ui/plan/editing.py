@@ -204,6 +204,20 @@ class PlanEditor(QObject):
         op = Operation("Change plan settings", change, undo_of, _pair)
         return self.runner.run(op) is not None
 
+    def edit_plan_settings(self, info: PlanInfo) -> bool:
+        """Every plan setting at once, the front page included: one save, one undo step."""
+
+        def undo_of(pair: tuple[PlanInfo, PlanInfo]) -> Step:
+            return lambda store: response_service.update_plan_settings(store, pair[0])
+
+        op = Operation(
+            "Change plan settings",
+            lambda store: response_service.update_plan_settings(store, info),
+            undo_of,
+            _pair,
+        )
+        return self.runner.run(op) is not None
+
     # --- local opportunities -------------------------------------------------------------------
     def add_custom_opportunity(
         self,

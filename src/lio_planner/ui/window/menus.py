@@ -126,7 +126,11 @@ def build_menus(window: MainWindow) -> None:
         w, "&People…", w.show_people, None, "Rename the people who own actions"
     )
     w.settings_action = _action(
-        w, "Plan &settings…", w.edit_settings, None, "Organisation, plan title and period"
+        w,
+        "Plan &settings…",
+        w.edit_settings,
+        None,
+        "Organisation, title and period; the printed plan's introduction and approval details",
     )
     w.history_action = _action(
         w, "Change &history…", w.show_history, None, "Who changed what in this plan, and when"

@@ -203,12 +203,8 @@ def show_people(window: MainWindow) -> None:
 
 
 def edit_settings(window: MainWindow) -> None:
-    dialog = PlanSettingsDialog(window, window.data.info)
-    dialog.accepted.connect(
-        lambda: window.editor.edit_plan_info(
-            dialog.organisation.text(), dialog.title.text(), dialog.period.text()
-        )
-    )
+    dialog = PlanSettingsDialog(window, window.data.info, front_page=True)
+    dialog.accepted.connect(lambda: window.editor.edit_plan_settings(dialog.settings()))
     keep_dialog(window, dialog)
 
 
