@@ -36,6 +36,7 @@ ORDER = (
     "export_pdf_10k",
     "export_docx_1k",
     "export_csv_10k",
+    "export_xlsx_10k",
     "peak_memory_10k",
     "cold_start_10k",
     "cold_start_ready_10k",

@@ -298,7 +298,8 @@ def _printed_texts(document: PlanDocument) -> list[str]:
     texts += [f"{u.title} {u.theme}" for u in document.undecided]
     if document.about:
         texts.append(document.about.note)
-    return ["\n".join(texts)]  # one search over everything
+    # One search over every different text: a big plan repeats the same words many times.
+    return ["\n".join(dict.fromkeys(texts))]
 
 
 def _line_texts(lines: Iterable[ActionLine], document: PlanDocument) -> Iterable[str]:

@@ -43,7 +43,11 @@ def write_xlsx(
     import xlsxwriter  # imported only when a workbook is made
 
     # Never let the library guess: a string is a string, whatever it looks like.
-    options = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+    options = {
+        "strings_to_formulas": False,
+        "strings_to_urls": False,
+        "strings_to_numbers": False,
+    }
     workbook = xlsxwriter.Workbook(str(path), options)
     try:
         _Sheets(workbook, today).write(overview, rows)
