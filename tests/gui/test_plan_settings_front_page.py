@@ -15,14 +15,17 @@ from lio_planner.services import queries
 from lio_planner.store.sqlite.opening import open_plan
 from lio_planner.ui.printing.options import ReportOptionsDialog, load_options, save_options
 from lio_planner.ui.window.dialogs import PlanSettingsDialog
+from lio_planner.ui.window.front_page_form import FrontPageForm
 from lio_planner.ui.window.main_window import MainWindow
 
 
-def open_settings(window: MainWindow) -> PlanSettingsDialog:
+def open_settings(window: MainWindow) -> tuple[PlanSettingsDialog, FrontPageForm]:
+    """Plan → Plan settings…, and its front-page tabs."""
     window.settings_action.trigger()
     dialog = window.dialog
     assert isinstance(dialog, PlanSettingsDialog)
-    return dialog
+    assert dialog.front_page is not None
+    return dialog, dialog.front_page
 
 
 def focused() -> object:
@@ -51,9 +54,7 @@ def save(qtbot: QtBot, dialog: PlanSettingsDialog) -> None:
 def test_the_front_page_is_typed_in_plan_settings_and_undone_in_one_step(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    dialog = open_settings(window)
-    form = dialog.front_page
-    assert form is not None
+    dialog, form = open_settings(window)
     type_into(qtbot, dialog, 1, form.introduction, "Why we respond.")
     qtbot.keyClick(form.introduction, Qt.Key.Key_Return)  # paragraphs stay paragraphs
     form.introduction.setFocus()
@@ -90,9 +91,7 @@ def test_the_front_page_is_typed_in_plan_settings_and_undone_in_one_step(
 def test_a_date_not_understood_keeps_the_dialog_and_the_typing(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    dialog = open_settings(window)
-    form = dialog.front_page
-    assert form is not None
+    dialog, form = open_settings(window)
     type_into(qtbot, dialog, 1, form.introduction, "Kept, whatever happens.")
     type_into(qtbot, dialog, 2, form.approved_on, "soon")
     save(qtbot, dialog)

@@ -206,14 +206,11 @@ class PlanEditor(QObject):
 
     def edit_plan_settings(self, info: PlanInfo) -> bool:
         """Every plan setting at once, the front page included: one save, one undo step."""
-
-        def undo_of(pair: tuple[PlanInfo, PlanInfo]) -> Step:
-            return lambda store: response_service.update_plan_settings(store, pair[0])
-
+        settings = response_service.update_plan_settings  # undone by setting the old ones back
         op = Operation(
             "Change plan settings",
-            lambda store: response_service.update_plan_settings(store, info),
-            undo_of,
+            lambda store: settings(store, info),
+            lambda pair: lambda store: settings(store, pair[0]),
             _pair,
         )
         return self.runner.run(op) is not None
