@@ -7,6 +7,7 @@ from lio_planner.report.qt.pages import Flow
 from lio_planner.report.qt.textflow import TILE_FILL
 
 ACROSS = 3  # governance details side by side
+SUMMARY_START_MM = 50  # the summary's heading, its sentence and the row of figures
 
 
 def lay_out_board_details(flow: Flow, document: PlanDocument) -> None:
@@ -40,3 +41,5 @@ def lay_out_board_details(flow: Flow, document: PlanDocument) -> None:
         flow.ensure(flow.height_of(s.h1, "Introduction") + 3 * s.body.line_height)
         flow.paragraph(s.h1, "Introduction", after=1.5)
         flow.paragraph(s.body, document.front.introduction, after=8)
+        # Keep the summary's heading with its figures: a new page if only a sliver is left.
+        flow.ensure(flow.mm(SUMMARY_START_MM))
