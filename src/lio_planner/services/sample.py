@@ -168,9 +168,9 @@ def fill_with_sample(store: PlanBackend, actions: int | None = None, seed: int =
         # The front page a board would approve, as a real plan's would read: approved just
         # before the period starts, and reviewed every six months.
         approved = _friday_on_or_before(_period_start(today) - timedelta(days=1))
-        review = approved + timedelta(days=182)
+        review = approved + timedelta(weeks=26)  # a Friday, like the approval
         while review <= today:
-            review += timedelta(days=182)
+            review += timedelta(weeks=26)
         session.execute(
             update(PlanRecord)
             .where(PlanRecord.introduction == "")
@@ -180,7 +180,7 @@ def fill_with_sample(store: PlanBackend, actions: int | None = None, seed: int =
                 approved_on=approved,
                 version_label=SAMPLE_VERSION,
                 lead=SAMPLE_LEAD,
-                next_review_on=_friday_on_or_before(review),
+                next_review_on=review,
             )
         )
         # Bulk inserts bypass the revision log; give the rows their first revision now, as
