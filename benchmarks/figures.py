@@ -322,17 +322,18 @@ def measure_viewer_refresh(ctx: Context) -> list[Figure]:
 
 
 def measure_exports(ctx: Context) -> list[Figure]:
-    """PDF, Word and CSV exports through report.exporting.export_plan."""
+    """PDF, Word, CSV and Excel exports through report.exporting.export_plan."""
     s = ctx.settings
     jobs = (
         ("pdf", s.medium, 1.0, s.pdf_medium_runs, FULL.pdf_medium_runs),
         ("pdf", s.large, 8.0, s.pdf_large_runs, FULL.pdf_large_runs),
         ("docx", s.medium, 3.0, s.docx_runs, FULL.docx_runs),
         ("csv", s.large, 1.0, s.csv_runs, FULL.csv_runs),
+        ("xlsx", s.large, 4.0, s.csv_runs, FULL.csv_runs),
     )
     figures = []
     for fmt, size, budget, runs, planned in jobs:
-        name = {"pdf": "PDF", "docx": "Word (DOCX)", "csv": "CSV"}[fmt]
+        name = {"pdf": "PDF", "docx": "Word (DOCX)", "csv": "CSV", "xlsx": "Excel (XLSX)"}[fmt]
         figure = Figure(
             _role_key(f"export_{fmt}", size, s),
             f"export {name} of {_size(size)} actions",

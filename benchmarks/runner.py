@@ -41,6 +41,7 @@ ORDER = (
     "export_pdf_vs_libreoffice",
     "export_pdf_process_1k",
     "libreoffice_pdf_1k",
+    "export_xlsx_10k",
     "peak_memory_10k",
     "cold_start_10k",
     "cold_start_ready_10k",

@@ -97,6 +97,19 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="leave out the closing list of opportunities not being pursued (PDF and Word)",
     )
+    export.add_argument(
+        "--with-strategy",
+        action="store_true",
+        help=(
+            "beside each opportunity, what the strategy says, its pages and its sources "
+            "(PDF and Word)"
+        ),
+    )
+    export.add_argument(
+        "--leave-out-glossary",
+        action="store_true",
+        help="leave out the glossary of terms at the end (PDF and Word)",
+    )
     return parser
 
 
@@ -182,6 +195,8 @@ def _export(args: argparse.Namespace) -> int:
         include_closing=not args.leave_out_set_aside,
         page_size=PageSize(args.paper),
         orientation=Orientation.LANDSCAPE if args.landscape else Orientation.PORTRAIT,
+        include_strategy=args.with_strategy,
+        include_glossary=not args.leave_out_glossary,
     )
     # A plan from an older release, or one left mid-save, is read from a temporary copy.
     with open_for_reading(args.plan) as store:

@@ -70,6 +70,8 @@ def accept_options(monkeypatch: pytest.MonkeyPatch, options: ReportOptions | Non
             for column, box in dialog.columns.items():
                 box.setChecked(column in options.columns)
             dialog.include_closing.setChecked(options.include_closing)
+            dialog.include_strategy.setChecked(options.include_strategy)
+            dialog.include_glossary.setChecked(options.include_glossary)
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(ReportOptionsDialog, "exec", exec_)
@@ -97,6 +99,7 @@ def test_menus_hold_print_preview_print_and_the_exports(
         "&PDF…",
         "&Word document…",
         "&Spreadsheet (CSV)…",
+        "&Excel workbook…",
     ]
 
 
@@ -290,7 +293,11 @@ def test_the_export_menu_its_file_filters_and_the_command_line_read_one_list(
     )
     export = subcommands.choices["export"]
     format_option = next(a for a in export._actions if "--format" in a.option_strings)
-    assert list(format_option.choices) == [fmt.key for fmt in FORMATS] == ["pdf", "docx", "csv"]
+    assert (
+        list(format_option.choices)
+        == [fmt.key for fmt in FORMATS]
+        == ["pdf", "docx", "csv", "xlsx"]
+    )
     assert "docx (Word document)" in str(format_option.help)
 
     # Each menu entry opens the file dialog with its own title and filter (cancelled here).
@@ -307,4 +314,5 @@ def test_the_export_menu_its_file_filters_and_the_command_line_read_one_list(
         ("Export as PDF", "PDF documents (*.pdf)"),
         ("Export as a Word document", "Word documents (*.docx)"),
         ("Export as a spreadsheet", "CSV spreadsheets (*.csv)"),
+        ("Export as an Excel workbook", "Excel workbooks (*.xlsx)"),
     ]

@@ -112,6 +112,7 @@ def test_a_feature_missing_or_a_crashed_worker_becomes_a_reason(
         "export_pdf_10k",
         "export_docx_1k",
         "export_csv_10k",
+        "export_xlsx_10k",
     ]
     assert all(f.value is None and f.reason == str(problem) for f in measured)
     assert all(f.failed is failed for f in measured)

@@ -146,3 +146,23 @@ def test_sample_plan_reads_like_a_real_one(sample_plan: Path) -> None:
     assert not any(a.status is Status.DONE for a in later)
     assert sum(a.status is Status.NOT_STARTED for a in later) > len(later) / 2
     assert all(r.action.due and r.action.due.weekday() == 4 for r in rows)  # due on a Friday
+
+
+def test_excel_and_the_printed_plan_s_choices_from_the_command_line(
+    sample_plan: Path, tmp_path: Path
+) -> None:
+    import openpyxl
+
+    workbook = tmp_path / "plan.xlsx"
+    result = run("export", str(sample_plan), "--format", "xlsx", "--output", str(workbook))
+    assert result.returncode == 0, result.stderr
+    assert openpyxl.load_workbook(workbook).sheetnames == ["Actions", "Opportunities and decisions"]
+
+    word = tmp_path / "plan.docx"
+    args = ("--with-strategy", "--leave-out-glossary")
+    result = run("export", str(sample_plan), "--format", "docx", "--output", str(word), *args)
+    assert result.returncode == 0, result.stderr
+    document = docx.Document(str(word))
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert "Glossary" not in headings and "Still to decide" in headings
+    assert any(p.text.startswith("What the strategy says: ") for p in document.paragraphs)

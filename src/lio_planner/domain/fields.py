@@ -142,6 +142,19 @@ FIELDS: dict[RowKind, tuple[Field, ...]] = {
         _field("organisation", "Organisation", event="plan_changed"),
         _field("title", "Title", event="plan_changed"),
         _field("period", "Period", event="plan_changed"),
+        # The front page a board approves (see domain.model.FrontPage).
+        _long("introduction", "Introduction", event="plan_changed"),
+        _field("approved_by", "Approved by", event="plan_changed"),
+        _field("approved_on", "Approved on", FieldKind.DATE, event="plan_changed"),
+        _field("version_label", "Version", event="plan_changed"),
+        _field("lead", "Lead trustee or committee", event="plan_changed"),
+        _field(
+            "next_review_on",
+            "Next review",
+            FieldKind.DATE,
+            words="next review date",
+            event="plan_changed",
+        ),
     ),
     RowKind.PERSON: (_field("name", "Name", event="person_renamed"),),
     RowKind.THEME: (

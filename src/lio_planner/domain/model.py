@@ -10,6 +10,31 @@ from lio_planner.domain.rules import is_overdue, rag_for
 
 
 @dataclass(frozen=True)
+class FrontPage:
+    """What a board looks for on the front of the plan: the CVS's introduction and who approved
+    which version when, who leads on it and when it is next reviewed."""
+
+    introduction: str = ""  # purpose and priorities, in the CVS's own words (paragraphs)
+    approved_by: str = ""  # such as "Board of trustees"
+    approved_on: date | None = None
+    version_label: str = ""  # such as "1.0" or "Draft 2"
+    lead: str = ""  # the lead trustee or committee
+    next_review_on: date | None = None
+
+    @property
+    def governance(self) -> tuple[tuple[str, str | date], ...]:
+        """The governance block's filled-in lines: (label, value), in the order printed."""
+        lines: tuple[tuple[str, str | date | None], ...] = (
+            ("Approved by", self.approved_by),
+            ("Approved on", self.approved_on),
+            ("Version", self.version_label),
+            ("Lead trustee or committee", self.lead),
+            ("Next review", self.next_review_on),
+        )
+        return tuple((label, value) for label, value in lines if value)
+
+
+@dataclass(frozen=True)
 class PlanInfo:
     """The plan's own details, shown in the title bar and on the printed plan."""
 
@@ -17,6 +42,7 @@ class PlanInfo:
     organisation: str
     title: str
     period: str
+    front: FrontPage = field(default=FrontPage())
 
 
 @dataclass(frozen=True)

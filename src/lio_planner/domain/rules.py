@@ -42,6 +42,15 @@ class ActionError(ValueError):
     """A change the plan cannot accept, in words for the user."""
 
 
+def check_review_dates(approved_on: date | None, next_review_on: date | None) -> None:
+    """Refuse a next review date before the plan was approved (a slip of the calendar)."""
+    if approved_on and next_review_on and next_review_on < approved_on:
+        raise ActionError(
+            "The next review date is before the date the plan was approved. "
+            "Please check both dates."
+        )
+
+
 def check_response(decision: Decision, reasons: str) -> None:
     """Refuse a decision that needs a reason when none is given."""
     if decision.needs_reason and not reasons.strip():

@@ -9,13 +9,27 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from lio_planner.domain.enums import Decision, Rag, Status
 from lio_planner.domain.fields import RowKind, texts
-from lio_planner.domain.model import ActionRow, Opportunity, PlanOverview
-from lio_planner.report.options import OPTIONAL_COLUMNS, Column, GroupBy, ReportOptions
+from lio_planner.domain.model import ActionRow, FrontPage, GlossaryEntry, Opportunity, PlanOverview
+from lio_planner.report.back_matter import (
+    AboutContent,
+    StrategyNote,
+    UndecidedLine,
+    about_content,
+    glossary_for,
+    still_to_decide,
+    strategy_note,
+)
+from lio_planner.report.options import (
+    OPTIONAL_COLUMNS,
+    Column,
+    GroupBy,
+    ReportOptions,
+)
 from lio_planner.report.wording import (
     NOTHING,
     RAG_MEANINGS,
@@ -71,6 +85,7 @@ class OpportunityBlock:
     decision: Decision
     reasons: str
     actions: tuple[ActionLine, ...]
+    strategy: StrategyNote | None = None  # printed when the user asks for the strategy's words
 
 
 @dataclass(frozen=True)
@@ -154,6 +169,23 @@ class PlanDocument:
     sections: tuple[Section, ...]
     closing: tuple[ClosingLine, ...]
     options: ReportOptions = field(default_factory=ReportOptions)
+    front: FrontPage = field(default_factory=FrontPage)  # introduction and governance block
+    undecided: tuple[UndecidedLine, ...] = ()  # "Still to decide"
+    glossary: tuple[GlossaryEntry, ...] = ()  # the terms the printed plan uses
+    about: AboutContent | None = None  # how old the reference text is, and its sources
+
+    @property
+    def notes_under(self) -> bool:
+        """Notes run under each action's row at full width, never as a thin column."""
+        return self.options.shows(Column.NOTES)
+
+    @property
+    def governance(self) -> tuple[tuple[str, str], ...]:
+        """The governance block's filled-in lines, dates written out."""
+        return tuple(
+            (label, value if isinstance(value, str) else long_date(value))
+            for label, value in self.front.governance
+        )
 
     @property
     def heading(self) -> str:
@@ -217,7 +249,19 @@ def build_document(
         else ()
     )
     info = overview.info
-    return PlanDocument(
+    front = info.front
+    front = FrontPage(
+        clean(front.introduction),
+        clean(front.approved_by),
+        front.approved_on,
+        clean(front.version_label),
+        clean(front.lead),
+        front.next_review_on,
+    )
+    themes = {t.uuid: t.title for t in overview.themes}
+    undecided = still_to_decide(overview, themes)
+    notes = [b.strategy for s in sections for b in s.opportunities if b.strategy]
+    document = PlanDocument(
         organisation=clean(info.organisation),
         title=clean(info.title),
         period=clean(info.period),
@@ -226,7 +270,42 @@ def build_document(
         sections=sections,
         closing=closing,
         options=options,
+        front=front,
+        undecided=undecided,
+        about=about_content(overview, notes),
     )
+    if options.include_glossary:
+        glossary = glossary_for(overview.content.glossary, _printed_texts(document))
+        document = replace(document, glossary=glossary)
+    return document
+
+
+def _printed_texts(document: PlanDocument) -> list[str]:
+    """Every piece of text the plan prints that may use a term of art (one string per kind)."""
+    texts = [document.organisation, document.title, document.front.introduction]
+    for section in document.sections:
+        texts.append(section.heading)
+        for block in section.opportunities:
+            texts += [block.title, block.reasons]
+            if block.strategy:
+                texts += [block.strategy.says, *block.strategy.since_then]
+            texts.extend(_line_texts(block.actions, document))
+        texts.extend(_line_texts(section.actions, document))
+    texts += [f"{c.title} {c.theme} {c.reasons}" for c in document.closing]
+    texts += [f"{u.title} {u.theme}" for u in document.undecided]
+    if document.about:
+        texts.append(document.about.note)
+    # One search over every different text: a big plan repeats the same words many times.
+    return ["\n".join(dict.fromkeys(texts))]
+
+
+def _line_texts(lines: Iterable[ActionLine], document: PlanDocument) -> Iterable[str]:
+    for line in lines:
+        yield line.description
+        yield line.opportunity
+        for key, text in line.written.items():  # notes under the row, or a column shown
+            if document.notes_under if key == "notes" else document.options.shows(Column(key)):
+                yield text
 
 
 def _closing_reasons(reasons: str, actions: int) -> str:
@@ -263,7 +342,8 @@ def _line(row: ActionRow, today: date) -> ActionLine:
 
 
 def _table_columns(options: ReportOptions, leading: tuple[Column, ...] = ()) -> tuple[Column, ...]:
-    chosen = tuple(c for c in OPTIONAL_COLUMNS if options.shows(c))
+    # Notes are printed under each action's row (see PlanDocument.notes_under).
+    chosen = tuple(c for c in OPTIONAL_COLUMNS if options.shows(c) and c is not Column.NOTES)
     return (*leading, Column.ACTION, *chosen)
 
 
@@ -281,6 +361,7 @@ def _by_theme(
                 o.decision,
                 clean(o.reasons),
                 tuple(lines.get(o.uuid, ())),
+                strategy_note(o) if options.include_strategy else None,
             )
             for o in overview.opportunities_in(theme.uuid)
             if o.decision is Decision.PURSUE or o.uuid in lines

@@ -55,12 +55,22 @@ def pdf_problem(path: Path, pages: int) -> str:
     return ""
 
 
+def xlsx_problem(path: Path) -> str:
+    """Why an Excel workbook just written is not whole, or ""."""
+    return _zip_problem(path, "xl/workbook.xml", "the Excel workbook")
+
+
 def docx_problem(path: Path) -> str:
     """Why a Word file just written is not whole, or ""."""
+    return _zip_problem(path, "word/document.xml", "the Word file")
+
+
+def _zip_problem(path: Path, main_part: str, what: str) -> str:
+    """Word and Excel files are zip archives: whole only if every member reads back."""
     try:
         with zipfile.ZipFile(path) as archive:
-            if archive.testzip() is not None or "word/document.xml" not in archive.namelist():
-                return "the Word file was not written whole (the disk may be full)."
+            if archive.testzip() is None and main_part in archive.namelist():
+                return ""
     except (zipfile.BadZipFile, OSError):
-        return "the Word file was not written whole (the disk may be full)."
-    return ""
+        pass
+    return f"{what} was not written whole (the disk may be full)."

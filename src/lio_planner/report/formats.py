@@ -82,6 +82,17 @@ def _write_csv(store: PlanBackend, output: Path, _options: ReportOptions, today:
     write_csv(queries.action_rows(store), output, today)
 
 
+def _write_xlsx(store: PlanBackend, output: Path, _options: ReportOptions, today: date) -> None:
+    from lio_planner.report.files import exporting, xlsx_problem
+    from lio_planner.report.xlsx_export import write_xlsx
+    from lio_planner.services import queries
+
+    overview = queries.overview(store)
+    title = " — ".join(p for p in (overview.info.organisation, overview.info.title) if p)
+    with exporting(output, xlsx_problem) as temporary:
+        write_xlsx(overview, queries.action_rows(store), temporary, today, title)
+
+
 # In the menu's order. Each: key, label, short name, menu text, dialog title, extension, writer,
 # whether the printed plan's options apply, whether it is painted with Qt.
 # fmt: off
@@ -96,6 +107,10 @@ FORMATS: tuple[ExportFormat, ...] = (
     ExportFormat(
         "csv", "CSV spreadsheet", "CSV", "&Spreadsheet (CSV)…", "Export as a spreadsheet", ".csv",
         _write_csv, False, False,
+    ),
+    ExportFormat(
+        "xlsx", "Excel workbook", "Excel", "&Excel workbook…", "Export as an Excel workbook",
+        ".xlsx", _write_xlsx, False, False,
     ),
 )
 # fmt: on

@@ -73,6 +73,21 @@ def columns_from_names(names: Iterable[str]) -> tuple[Column, ...]:
     return tuple(c for c in OPTIONAL_COLUMNS if c in wanted)
 
 
+def widen_column(weights: list[float], index: int, share: float, cap: float) -> list[float]:
+    """``weights`` with column ``index`` given at least ``share`` of the width (but no more than
+    ``cap``), the other columns narrowed in proportion.
+
+    Used so an owner's name fits on one line: "Bronwen Ellis" split over two lines reads as
+    two people.
+    """
+    total = sum(weights)
+    wanted = min(share, cap) * total
+    if wanted <= weights[index] or total == weights[index]:
+        return list(weights)
+    scale = (total - wanted) / (total - weights[index])
+    return [wanted if i == index else w * scale for i, w in enumerate(weights)]
+
+
 class PageSize(Labelled):
     A4 = "a4", "A4"
     LETTER = "letter", "Letter"
@@ -92,6 +107,10 @@ class ReportOptions:
     include_closing: bool = True
     page_size: PageSize = PageSize.A4
     orientation: Orientation = Orientation.PORTRAIT
+    # Beside each opportunity: what the strategy says, its pages and sources (and the sources
+    # listed at the end). Off by default: the plan is the CVS's, the strategy is background.
+    include_strategy: bool = False
+    include_glossary: bool = True  # the terms the printed plan uses, explained at the end
 
     def shows(self, column: Column) -> bool:
         return column in self.columns

@@ -20,9 +20,19 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from lio_planner.domain.enums import Rag
-from lio_planner.report.document import RAG_MEANINGS, ActionLine, PlanDocument, Section, ink_for
-from lio_planner.report.options import Column, Orientation, PageSize
-from lio_planner.report.word_tables import Run, add_table
+from lio_planner.report.document import (
+    RAG_MEANINGS,
+    ActionLine,
+    OpportunityBlock,
+    PlanDocument,
+    Section,
+    ink_for,
+)
+from lio_planner.report.options import Column, Orientation, PageSize, widen_column
+from lio_planner.report.word_back import add_back_matter, plain_table
+from lio_planner.report.word_back import labelled as _labelled
+from lio_planner.report.word_back import run as _run
+from lio_planner.report.word_tables import Run, Spanned, add_table
 
 NAVY = RGBColor(0x1B, 0x3A, 0x5C)
 MUTED = RGBColor(0x5B, 0x66, 0x75)
@@ -39,9 +49,8 @@ def write_docx(document: PlanDocument, path: Path) -> None:
     if document.sections:
         doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     for section in document.sections:
-        _section(doc, section)
-    if document.closing:
-        _closing(doc, document)
+        _section(doc, section, document)
+    add_back_matter(doc, document, before_glossary=_closing if document.closing else None)
     doc.core_properties.title = document.running_title
     doc.core_properties.author = document.organisation
     # Built in memory and written with one plain write: a full disk then fails that write in
@@ -74,7 +83,30 @@ def _page_setup(doc: Any, document: PlanDocument) -> None:
     footer.paragraph_format.tab_stops.add_tab_stop(usable, WD_TAB_ALIGNMENT.RIGHT)
 
 
+# Word checks spelling in the document's language: UK English, so "organisation" is not flagged.
+LANGUAGE = "en-GB"
+
+
+def _english_uk(doc: Any) -> None:
+    """Mark the whole document as English (UK): the defaults, the Normal style and the theme."""
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    for properties in (
+        defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")),
+        doc.styles["Normal"].element.get_or_add_rPr(),
+    ):
+        lang = properties.find(qn("w:lang"))
+        if lang is None:
+            lang = OxmlElement("w:lang")
+            properties.append(lang)
+        lang.set(qn("w:val"), LANGUAGE)
+        lang.set(qn("w:eastAsia"), LANGUAGE)
+    theme = doc.settings.element.find(qn("w:themeFontLang"))
+    if theme is not None:
+        theme.set(qn("w:val"), LANGUAGE)
+
+
 def _styles(doc: Any) -> None:
+    _english_uk(doc)
     normal = doc.styles["Normal"]
     normal.font.size = Pt(10)
     for name, size in (("Heading 1", 15), ("Heading 2", 11.5)):
@@ -90,15 +122,16 @@ def _front(doc: Any, document: PlanDocument) -> None:
     facts = [f"Period: {document.period}"] if document.period else []
     facts += [f"Printed {document.printed_text}", f"Grouped by {document.grouped_by}"]
     _run(doc.add_paragraph(), "   ·   ".join(facts), colour=MUTED)
+    _board_details(doc, document)
 
     summary = document.summary
     doc.add_heading("Summary", level=1)
     doc.add_paragraph(summary.sentence())
     decisions = [(d.label, str(n)) for d, n in summary.by_decision]
-    _table(doc, ("Decision", "Opportunities"), decisions, (3, 1))
+    plain_table(doc, ("Decision", "Opportunities"), decisions, (3, 1))
     doc.add_paragraph()
     statuses = [(s.label, str(n)) for s, n in summary.by_status]
-    _table(doc, ("Action status", "Actions"), statuses, (3, 1))
+    plain_table(doc, ("Action status", "Actions"), statuses, (3, 1))
     doc.add_paragraph()
     add_table(
         doc,
@@ -108,7 +141,7 @@ def _front(doc: Any, document: PlanDocument) -> None:
     )
     if summary.owners:
         doc.add_heading("Actions by owner", level=2)
-        _table(
+        plain_table(
             doc,
             ("Owner", "Actions", "Still open", "Done", "Overdue"),
             [
@@ -119,34 +152,91 @@ def _front(doc: Any, document: PlanDocument) -> None:
         )
 
 
-def _section(doc: Any, section: Section) -> None:
+def _board_details(doc: Any, document: PlanDocument) -> None:
+    """The governance block, then the introduction in the CVS's own words."""
+    if document.governance:
+        plain_table(doc, ("Approval and review", ""), document.governance, (1.6, 3.4))
+        doc.add_paragraph()
+    if document.front.introduction:
+        doc.add_heading("Introduction", level=1)
+        # Each paragraph the CVS wrote is a paragraph here, so Word's styles apply to it.
+        for paragraph in document.front.introduction.split("\n\n"):
+            doc.add_paragraph(paragraph)
+
+
+# Rough width of a character of the table text, and a cell's side margins, in millimetres:
+# enough to size the owner column so a name stays on one line.
+CHAR_MM, CELL_MARGINS_MM, OWNER_CAP = 1.8, 4.5, 0.32
+
+
+class _Table:
+    """How one section's action tables look: headings, widths and owners kept whole."""
+
+    def __init__(self, doc: Any, section: Section, document: PlanDocument) -> None:
+        self.columns = section.columns
+        self.headings = [c.heading for c in section.columns]
+        self.widths = [c.field.weight for c in section.columns]
+        self.notes_under = document.notes_under
+        self.whole_names = False
+        lines = [*section.actions, *(line for b in section.opportunities for line in b.actions)]
+        owners = [line.owner for line in lines if line.owner]
+        if Column.OWNER in self.columns and owners:
+            page = doc.sections[-1]
+            usable_mm = (page.page_width - page.left_margin - page.right_margin) / 36000
+            need = max(len(name) for name in owners) * CHAR_MM + CELL_MARGINS_MM
+            index = list(self.columns).index(Column.OWNER)
+            self.widths = widen_column(self.widths, index, need / usable_mm, OWNER_CAP)
+            self.whole_names = need / usable_mm <= OWNER_CAP
+
+    def add(self, doc: Any, lines: Sequence[ActionLine]) -> None:
+        rows: list[Sequence[Sequence[Run]] | Spanned] = []
+        for line in lines:
+            rows.append([self._cell(line, c) for c in self.columns])
+            notes = line.written.get("notes", "")
+            if self.notes_under and notes:
+                rows.append(Spanned([Run("Notes: ", bold=True, size=9), Run(notes, size=9)]))
+        add_table(doc, self.headings, rows, self.widths)
+        doc.add_paragraph()
+
+    def _cell(self, line: ActionLine, column: Column) -> list[Run]:
+        if column is Column.OWNER and self.whole_names:
+            # Non-breaking spaces: Word never splits the name over two lines.
+            return [Run(line.text(column).replace(" ", "\u00a0"))]
+        return _cell(line, column)
+
+
+def _section(doc: Any, section: Section, document: PlanDocument) -> None:
     doc.add_heading(section.heading, level=1)
     if section.note:
         _run(doc.add_paragraph(), section.note, colour=MUTED)
-    headings = [c.heading for c in section.columns]
-    widths = [c.field.weight for c in section.columns]
+    table = _Table(doc, section, document)
     if not section.opportunities:
-        _actions_table(doc, section.columns, headings, widths, section.actions)
+        table.add(doc, section.actions)
         return
     for block in section.opportunities:
         doc.add_heading(block.title, level=2)
         _labelled(doc, "Decision", block.decision.label)
         _labelled(doc, "Reasons", block.reasons or "No reasons recorded.")
+        if block.strategy:
+            _strategy(doc, block)
         if block.actions:
-            _actions_table(doc, section.columns, headings, widths, block.actions)
+            table.add(doc, block.actions)
         else:
             _run(doc.add_paragraph(), "No actions recorded yet.", italic=True, colour=MUTED)
 
 
-def _actions_table(
-    doc: Any,
-    columns: Sequence[Column],
-    headings: Sequence[str],
-    widths: Sequence[float],
-    lines: Sequence[ActionLine],
-) -> None:
-    add_table(doc, headings, [[_cell(line, c) for c in columns] for line in lines], widths)
-    doc.add_paragraph()
+def _strategy(doc: Any, block: OpportunityBlock) -> None:
+    """The strategy's side of the opportunity, in smaller grey type than the CVS's own words."""
+    note = block.strategy
+    if note is None:
+        return
+    says = " ".join(part for part in (note.says, f"({note.pages}.)" if note.pages else "") if part)
+    if says:
+        _labelled(doc, "What the strategy says", says, size=9, colour=MUTED)
+    for text in note.since_then:
+        _labelled(doc, "Since then", text, size=9, colour=MUTED)
+    if note.sources:
+        _labelled(doc, "Sources", "\n".join(note.sources), size=9, colour=MUTED)
 
 
 def _cell(line: ActionLine, column: Column) -> list[Run]:
@@ -163,7 +253,7 @@ def _closing(doc: Any, document: PlanDocument) -> None:
         "These opportunities were considered and set aside for now, or do not apply here, "
         "for the reasons given."
     )
-    _table(
+    plain_table(
         doc,
         ("Opportunity", "Theme", "Decision", "Reasons"),
         [
@@ -175,41 +265,6 @@ def _closing(doc: Any, document: PlanDocument) -> None:
 
 
 # --- building blocks ----------------------------------------------------------------------------
-
-
-def _table(
-    doc: Any, headings: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float]
-) -> Any:
-    """A table of plain text cells."""
-    return add_table(doc, headings, [[[Run(text)] for text in row] for row in rows], widths)
-
-
-def _labelled(doc: Any, label: str, text: str) -> None:
-    paragraph = doc.add_paragraph()
-    paragraph.paragraph_format.space_after = Pt(2)
-    _run(paragraph, f"{label}: ", bold=True, colour=MUTED)
-    _run(paragraph, text)
-
-
-def _run(
-    paragraph: Any,
-    text: str,
-    *,
-    bold: bool = False,
-    italic: bool = False,
-    colour: RGBColor | None = None,
-    size: float | None = None,
-) -> Any:
-    run = paragraph.add_run(text)  # "\n" becomes a line break inside the cell
-    if bold:
-        run.bold = True
-    if italic:
-        run.italic = True
-    if colour is not None:
-        run.font.color.rgb = colour
-    if size is not None:
-        run.font.size = Pt(size)
-    return run
 
 
 def _rag(rag: Rag) -> Run:

@@ -32,10 +32,19 @@ class Run(NamedTuple):
 Cell = Sequence[Run]
 
 
+class Spanned(NamedTuple):
+    """A note under the row before it, across the table's full width (no line between them)."""
+
+    cell: Cell
+
+
+Row = Sequence[Cell] | Spanned
+
+
 def add_table(
     doc: Any,
     headings: Sequence[str],
-    rows: Sequence[Sequence[Cell]],
+    rows: Sequence[Row],
     weights: Sequence[float],
 ) -> Any:
     """A table whose header row repeats on every page and whose rows never split.
@@ -52,7 +61,12 @@ def add_table(
         column.width = width * 635
     header = [[Run(text, bold=True, colour=NAVY)] for text in headings]
     parts = [_row(header, twips, header=True)]
-    parts.extend(_row(cells, twips) for cells in rows)
+    for index, cells in enumerate(rows):
+        if isinstance(cells, Spanned):
+            parts.append(_spanned(cells.cell, twips))
+        else:
+            following = rows[index + 1] if index + 1 < len(rows) else None
+            parts.append(_row(cells, twips, open_below=isinstance(following, Spanned)))
     holder = parse_xml(f"<w:tbl {nsdecls('w')}>{''.join(parts)}</w:tbl>")
     tbl = table._tbl
     for tr in list(holder):
@@ -60,17 +74,36 @@ def add_table(
     return table
 
 
-def _row(cells: Sequence[Cell], twips: Sequence[int], header: bool = False) -> str:
+def _row(
+    cells: Sequence[Cell], twips: Sequence[int], header: bool = False, open_below: bool = False
+) -> str:
+    """A row; ``open_below``: a note follows, kept on the same page with no line between."""
     flags = '<w:cantSplit w:val="true"/>'
     if header:
         flags += '<w:tblHeader w:val="true"/>'
     out = [f"<w:tr><w:trPr>{flags}</w:trPr>"]
+    border = '<w:tcBorders><w:bottom w:val="nil"/></w:tcBorders>' if open_below else ""
+    keep = "<w:pPr><w:keepNext/></w:pPr>" if open_below else ""
     for cell, width in zip(cells, twips, strict=True):
         shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{HEADER_FILL}"/>' if header else ""
-        out.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shade}</w:tcPr><w:p>')
+        out.append(
+            f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{border}{shade}</w:tcPr><w:p>{keep}'
+        )
         out.extend(_run(run) for run in cell)
         out.append("</w:p></w:tc>")
     out.append("</w:tr>")
+    return "".join(out)
+
+
+def _spanned(cell: Cell, twips: Sequence[int]) -> str:
+    width = sum(twips)
+    out = [
+        '<w:tr><w:trPr><w:cantSplit w:val="true"/></w:trPr>',
+        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:gridSpan w:val="{len(twips)}"/>',
+        '<w:tcBorders><w:top w:val="nil"/></w:tcBorders></w:tcPr><w:p>',
+    ]
+    out.extend(_run(run) for run in cell)
+    out.append("</w:p></w:tc></w:tr>")
     return "".join(out)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lio_planner.domain.enums import Priority, Status
 from lio_planner.domain.fields import RowKind, texts
-from lio_planner.domain.model import Action, Opportunity, Person, PlanInfo, Theme
+from lio_planner.domain.model import Action, FrontPage, Opportunity, Person, PlanInfo, Theme
 from lio_planner.store import plain_rows
 from lio_planner.store.schema import (
     ActionRecord,
@@ -16,7 +16,15 @@ from lio_planner.store.schema import (
 
 
 def plan_info(record: PlanRecord) -> PlanInfo:
-    return PlanInfo(record.uuid, record.organisation, record.title, record.period)
+    front = FrontPage(
+        introduction=record.introduction or "",
+        approved_by=record.approved_by or "",
+        approved_on=record.approved_on,
+        version_label=record.version_label or "",
+        lead=record.lead or "",
+        next_review_on=record.next_review_on,
+    )
+    return PlanInfo(record.uuid, record.organisation, record.title, record.period, front)
 
 
 def theme(record: ThemeRecord) -> Theme:

@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 
 from sqlalchemy import func, or_, select
 
-from lio_planner.domain.fields import BY_EVENT, RowKind, field
+from lio_planner.domain.fields import BY_EVENT, FieldKind, RowKind, field
 from lio_planner.domain.model import Opportunity
 from lio_planner.store.backend import PlanBackend
 from lio_planner.store.schema import HistoryRecord
@@ -93,7 +93,7 @@ def change_text(kind: str, label: str, before: str, after: str, source: str = ""
         "decision_changed": f"Decision on {name}: {arrow}",
         "reasons_changed": f"Reasons for the decision on {name} changed",
         "person_renamed": f"Renamed {_shown(kind, before)} to {_shown(kind, after)}",
-        "plan_changed": f"Plan {_plan_detail(label)}: {arrow}",
+        "plan_changed": _plan_changed(label, before, after),
         "theme_added": f"Theme added: {name}",
         "theme_removed": f"Theme removed: {name}",
         "theme_renamed": f"Theme renamed: {arrow}",
@@ -117,11 +117,15 @@ def change_text(kind: str, label: str, before: str, after: str, source: str = ""
     return f"{kind.replace('_', ' ').capitalize()}: {name}"
 
 
-def _plan_detail(key: str) -> str:
+def _plan_changed(key: str, before: str, after: str) -> str:
+    """ "Plan title: A → B"; the introduction only says it changed (it is paragraphs long)."""
     try:
-        return field(RowKind.PLAN, key).in_words
+        detail = field(RowKind.PLAN, key)
     except KeyError:
-        return key
+        return f"Plan {key}: {before or '(none)'} → {after or '(none)'}"
+    if detail.kind is FieldKind.LONG_TEXT:
+        return f"Plan {detail.in_words} changed"
+    return f"Plan {detail.in_words}: {detail.as_text(before)} → {detail.as_text(after)}"
 
 
 def _shown(kind: str, value: str) -> str:

@@ -28,7 +28,14 @@ from lio_planner.store.schema import (
     RevisionRecord,
     ThemeRecord,
 )
-from lio_planner.store.tracking import COMPARED, Logged, describe, opportunity_ref, theme_ref
+from lio_planner.store.tracking import (
+    COMPARED,
+    FRONT_PAGE,
+    Logged,
+    describe,
+    opportunity_ref,
+    theme_ref,
+)
 
 # The order rows are created in (parents first); removals go in the reverse order.
 KIND_ORDER = tuple(RowKind)  # the registry lists the kinds parents first
@@ -344,6 +351,12 @@ class _Writer:
             record.organisation = after["organisation"]
             record.title = after["title"]
             record.period = after["period"]
+            for name in FRONT_PAGE:  # absent from the log while empty (see tracking.describe)
+                value = after.get(name) or None
+                if name.endswith("_on"):
+                    setattr(record, name, date.fromisoformat(value) if value else None)
+                else:
+                    setattr(record, name, value or "")
         elif isinstance(record, ThemeRecord):
             record.title = after["title"]
             record.summary = after.get("summary", "")

@@ -9,8 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from lio_planner.domain.enums import Decision
-from lio_planner.domain.model import Action, Opportunity, PlanInfo, Theme
-from lio_planner.domain.rules import ActionError, check_response
+from lio_planner.domain.model import Action, FrontPage, Opportunity, PlanInfo, Theme
+from lio_planner.domain.rules import ActionError, check_response, check_review_dates
 from lio_planner.services import convert
 from lio_planner.services.actions import insert_snapshot
 from lio_planner.services.changes import Changes, Done, Rows
@@ -78,6 +78,49 @@ def update_plan_info(
         record.changed_at = utc_now()
         session.flush()
         return Done((before, convert.plan_info(record)), Changes(plan_info=True))
+
+
+def update_front_page(store: PlanBackend, front: FrontPage) -> Done[tuple[PlanInfo, PlanInfo]]:
+    """Change the introduction and the governance block; (before, after) and what changed.
+
+    Undo is this same call with the ``before`` value's ``front``.
+    """
+    check_review_dates(front.approved_on, front.next_review_on)
+    with store.transaction() as session:
+        record = session.scalars(select(PlanRecord)).one()
+        before = convert.plan_info(record)
+        _set_front(record, front)
+        record.changed_at = utc_now()
+        session.flush()
+        return Done((before, convert.plan_info(record)), Changes(plan_info=True))
+
+
+def update_plan_settings(store: PlanBackend, info: PlanInfo) -> Done[tuple[PlanInfo, PlanInfo]]:
+    """Change every plan setting at once (Plan → Plan settings…): one transaction, one undo.
+
+    Undo is this same call with the ``before`` value.
+    """
+    check_review_dates(info.front.approved_on, info.front.next_review_on)
+    with store.transaction() as session:
+        record = session.scalars(select(PlanRecord)).one()
+        before = convert.plan_info(record)
+        record.organisation = info.organisation.strip()
+        record.title = info.title.strip()
+        record.period = info.period.strip()
+        _set_front(record, info.front)
+        record.changed_at = utc_now()
+        session.flush()
+        return Done((before, convert.plan_info(record)), Changes(plan_info=True))
+
+
+def _set_front(record: PlanRecord, front: FrontPage) -> None:
+    # Paragraphs keep their shape; a NUL (pasted from another program) cannot be stored.
+    record.introduction = front.introduction.replace("\x00", "").strip()
+    record.approved_by = front.approved_by.strip()
+    record.approved_on = front.approved_on
+    record.version_label = front.version_label.strip()
+    record.lead = front.lead.strip()
+    record.next_review_on = front.next_review_on
 
 
 def add_theme(store: PlanBackend, title: str, uuid: str | None = None) -> Done[Theme]:

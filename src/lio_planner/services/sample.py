@@ -8,7 +8,13 @@ from datetime import date, timedelta
 from sqlalchemy import insert, select, update
 
 from lio_planner.domain.enums import Decision, Priority, Status
-from lio_planner.services.sample_content import SAMPLE_RESPONSES
+from lio_planner.services.sample_content import (
+    SAMPLE_APPROVED_BY,
+    SAMPLE_INTRODUCTION,
+    SAMPLE_LEAD,
+    SAMPLE_RESPONSES,
+    SAMPLE_VERSION,
+)
 from lio_planner.store import plain_rows
 from lio_planner.store.backend import PlanBackend
 from lio_planner.store.schema import (
@@ -55,9 +61,14 @@ _LATER = (Status.NOT_STARTED,) * 6 + (Status.IN_PROGRESS,) * 2 + (Status.DROPPED
 SAMPLE_TITLE = "Our response to the Civil Society Strategy"
 
 
+def _period_start(today: date) -> date:
+    """The start of the financial year ``today`` falls in: the sample's period starts there."""
+    return date(today.year if today.month >= 4 else today.year - 1, 4, 1)
+
+
 def sample_period(today: date) -> str:
     """The financial years the sample's due dates fall in (they are spread around today)."""
-    start = today.year if today.month >= 4 else today.year - 1
+    start = _period_start(today).year
     return f"April {start} to March {start + 2}"
 
 
@@ -113,7 +124,12 @@ def fill_with_sample(store: PlanBackend, actions: int | None = None, seed: int =
         for (opp_id, plans), count in zip(pursued, per_opportunity, strict=True):
             for n in range(count):
                 description, measure = plans[n % len(plans)]
-                due = _friday_on_or_before(today + timedelta(days=rng.randint(-150, 330)))
+                offset = rng.randint(-150, 330)
+                if n == 0 and offset < -20:
+                    # The live action each opportunity keeps is due soon or later, not months
+                    # ago: a plan approved at the start of its period is not that far behind.
+                    offset = -offset
+                due = _friday_on_or_before(today + timedelta(days=offset))
                 # The first action of each opportunity being pursued is still open, so
                 # "Pursue" always has something live behind it; like the rest, it is more
                 # likely under way when due soon and not started when due next year.
@@ -148,6 +164,24 @@ def fill_with_sample(store: PlanBackend, actions: int | None = None, seed: int =
         session.execute(update(PlanRecord).where(PlanRecord.title == "").values(title=SAMPLE_TITLE))
         session.execute(
             update(PlanRecord).where(PlanRecord.period == "").values(period=sample_period(today))
+        )
+        # The front page a board would approve, as a real plan's would read: approved just
+        # before the period starts, and reviewed every six months.
+        approved = _friday_on_or_before(_period_start(today) - timedelta(days=1))
+        review = approved + timedelta(weeks=26)  # a Friday, like the approval
+        while review <= today:
+            review += timedelta(weeks=26)
+        session.execute(
+            update(PlanRecord)
+            .where(PlanRecord.introduction == "")
+            .values(
+                introduction=SAMPLE_INTRODUCTION,
+                approved_by=SAMPLE_APPROVED_BY,
+                approved_on=approved,
+                version_label=SAMPLE_VERSION,
+                lead=SAMPLE_LEAD,
+                next_review_on=review,
+            )
         )
         # Bulk inserts bypass the revision log; give the rows their first revision now, as
         # hand-made rows have, so the sample behaves like a real plan (and opens quickly).

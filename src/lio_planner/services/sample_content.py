@@ -9,6 +9,32 @@ from __future__ import annotations
 
 from lio_planner.domain.enums import Decision
 
+# The front page a board would approve: the CVS's introduction (purpose and priorities, which
+# match the decisions below) and the governance block. The dates are set from today.
+SAMPLE_INTRODUCTION = """\
+This plan sets out how we will respond to the government's Civil Society Strategy, published \
+in August 2018. The strategy asks government, local and national, to work with charities, \
+community groups and social enterprises as partners, and says they need a strong local support \
+system to flourish. Much has changed since 2018, so we have checked each opportunity against \
+what is happening in our area now.
+
+Our purpose is to support, develop and speak up for the voluntary and community groups in our \
+area, most of them small and run by volunteers. This plan covers the work that goes beyond our \
+everyday support to members.
+
+Our priorities for the period are:
+- the future of core support for local groups, as our core grant comes up for renewal;
+- fairer commissioning and more grant funding, so that small providers are not squeezed out;
+- community ownership of the buildings the council plans to dispose of;
+- a stronger voice for young people, in our own decisions and in the council's youth offer.
+
+Each action has a named owner, a due date and a measure of success. Trustees review progress \
+every six months; the summary shows where things stand, and the opportunities we have set \
+aside or not yet decided are listed at the end."""
+SAMPLE_APPROVED_BY = "Board of trustees"
+SAMPLE_VERSION = "1.0"
+SAMPLE_LEAD = "Helen Marsh, chair of trustees"
+
 P, N, X, U = Decision.PURSUE, Decision.NOT_NOW, Decision.NOT_APPLICABLE, Decision.UNDECIDED
 
 # opportunity id -> (decision, reason, success measures for its first suggested actions)

@@ -18,6 +18,7 @@ from lio_planner.domain.model import (
     Action,
     ActionRow,
     ContentNotes,
+    FrontPage,
     GlossaryEntry,
     Opportunity,
     PlanInfo,
@@ -69,9 +70,18 @@ def action_row(row: Sequence[Any]) -> ActionRow:
     return ActionRow(action, row[12], row[13], decision(row[14]), row[15], row[16])
 
 
+# The plan's own details (``plan``), and which of them are dates.
+PLAN_COLUMNS = (
+    "uuid", "organisation", "title", "period", "introduction", "approved_by", "approved_on",
+    "version_label", "lead", "next_review_on",
+)  # fmt: skip
+PLAN_DATES = (6, 9)
+
+
 def plan_info(row: Sequence[Any]) -> PlanInfo:
-    """The plan's details from ``plan``'s uuid, organisation, title and period."""
-    return PlanInfo(row[0], row[1], row[2], row[3])
+    """The plan's details from the values of :data:`PLAN_COLUMNS` (dates already dates)."""
+    front = FrontPage(row[4] or "", row[5] or "", row[6], row[7] or "", row[8] or "", row[9])
+    return PlanInfo(row[0], row[1], row[2], row[3], front)
 
 
 # The columns of one opportunity in the navigator (``opportunities`` o, ``themes`` t,

@@ -42,6 +42,16 @@ from lio_planner.store.untracked import UNTRACKED_SQL
 # (an owner's name) are only there to describe the change to people.
 COMPARED: dict[str, tuple[str, ...]] = {kind: compared(kind) for kind in RowKind}
 
+# The plan's front-page fields (introduction and governance block), as stored.
+FRONT_PAGE = (
+    "introduction",
+    "approved_by",
+    "approved_on",
+    "version_label",
+    "lead",
+    "next_review_on",
+)
+
 # session.info keys
 QUIET = "lio_quiet_history"  # True: log revisions but write no automatic history entries
 # A set of (kind, key) whose changes are not logged: rows an undone merge takes away again,
@@ -101,6 +111,12 @@ def describe(record: object) -> Described | None:
             "title": record.title,
             "period": record.period,
         }
+        # The front page's details only once written: a plan (or a colleague's copy) logged
+        # before they existed then reads the same as one where they are still empty.
+        for name in FRONT_PAGE:
+            value = getattr(record, name)
+            if value:
+                fields[name] = value.isoformat() if isinstance(value, date) else value
         return Described(RowKind.PLAN, record.uuid, fields, record.title, None)
     if isinstance(record, ThemeRecord):
         if record.seed_key:

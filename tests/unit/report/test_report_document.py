@@ -164,10 +164,14 @@ def test_by_status_in_the_order_of_the_statuses(sample_store: PlanStore) -> None
         assert "action" in section.note
 
 
-def test_chosen_fields_become_the_columns(sample_store: PlanStore) -> None:
+def test_chosen_fields_become_the_columns_and_notes_run_under_the_row(
+    sample_store: PlanStore,
+) -> None:
     options = ReportOptions(columns=(Column.NOTES, Column.PRIORITY))
     document = load_document(sample_store, options, today=TODAY)
-    assert document.sections[0].columns == (Column.ACTION, Column.PRIORITY, Column.NOTES)
+    assert document.sections[0].columns == (Column.ACTION, Column.PRIORITY)
+    assert document.notes_under
+    assert not load_document(sample_store, ReportOptions(), today=TODAY).notes_under
 
 
 def test_status_always_has_its_word_and_rag_word(sample_store: PlanStore) -> None:

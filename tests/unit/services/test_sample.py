@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -90,3 +92,60 @@ def test_every_seeded_opportunity_has_a_sample_response(
 ) -> None:
     overview, _rows = sample
     assert {o.key for o in overview.opportunities} == set(SAMPLE_RESPONSES)
+
+
+_COMMON = {"with", "your", "their", "each", "this", "that", "from", "year", "have", "will"}
+
+
+def _stems(text: str) -> set[str]:
+    """Words of four letters or more, cut to five so "circulate" meets "circulated"."""
+    words = re.findall(r"[a-z]+", text.lower())
+    return {w[:5] for w in words if len(w) >= 4 and w not in _COMMON}
+
+
+def test_each_success_measure_speaks_of_its_own_action(
+    sample: tuple[PlanOverview, list[ActionRow]],
+) -> None:
+    _overview, rows = sample
+    for row in rows:
+        action = row.action
+        assert _stems(action.success_measure) & _stems(action.description), (
+            action.description,
+            action.success_measure,
+        )
+
+
+def test_the_live_action_behind_each_pursue_is_not_long_overdue(
+    sample: tuple[PlanOverview, list[ActionRow]],
+) -> None:
+    overview, rows = sample
+    today = date.today()
+    for o in overview.opportunities:
+        if o.decision is not Decision.PURSUE:
+            continue
+        live = [
+            r.action
+            for r in rows
+            if r.action.opportunity_uuid == o.uuid
+            and r.action.status.is_open
+            and (r.action.due is None or r.action.due >= today - timedelta(weeks=4))
+        ]
+        assert live, o.key
+
+
+def test_the_front_page_is_one_a_board_would_approve(tmp_path: Path) -> None:
+    store = create_plan(tmp_path / "Sample.lioplan", "Sample CVS")
+    fill_with_sample(store)
+    front = queries.plan_info(store).front
+    store.close()
+    paragraphs = [p for p in front.introduction.split("\n\n") if p.strip()]
+    assert len(paragraphs) >= 3
+    assert "August 2018" in paragraphs[0]  # it says which strategy, and when
+    today = date.today()
+    assert front.approved_on is not None and front.next_review_on is not None
+    assert front.approved_on <= today < front.next_review_on
+    assert front.approved_by and front.version_label
+    # The lead is a named person with a role, not a role alone.
+    name = front.lead.split(",")[0]
+    assert len(name.split()) == 2 and name.istitle(), front.lead
+    assert name not in SAMPLE_PEOPLE  # a trustee, not one of the staff who own actions

@@ -38,6 +38,20 @@ class Chip:
 
 Cell = Sequence[Text | Chip]
 
+
+@dataclass(frozen=True)
+class RowWithNote:
+    """A table row with a note that runs under it across the table's full width.
+
+    Long notes read as a paragraph there, instead of squeezing every column into a thin strip.
+    """
+
+    cells: Sequence[Cell]
+    note: Cell
+
+
+Row = Sequence[Cell] | RowWithNote
+
 # Tables of up to this many rows are kept on one page when they fit on one.
 KEEP_TOGETHER = 12
 
@@ -115,18 +129,21 @@ class Flow:
     def height_of(self, style: TextStyle, text: str, width: float | None = None) -> float:
         return len(style.wrap(text, self.width if width is None else width)) * style.line_height
 
-    def labelled(self, label: str, text: str, label_width: float) -> None:
+    def labelled(
+        self, label: str, text: str, label_width: float, style: TextStyle | None = None
+    ) -> None:
         """A small bold label with its text beside it, as in "Decision  Pursue"."""
         styles = self.styles
-        lines = styles.body.wrap(text, self.width - label_width)
-        self.ensure(styles.body.line_height)
+        body = style or styles.body
+        lines = body.wrap(text, self.width - label_width)
+        self.ensure(body.line_height)
         # Line the label's baseline up with the first line of text.
-        drop = styles.body.ascent - styles.label.ascent
+        drop = body.ascent - styles.label.ascent
         self.text_at(styles.label, 0, self.y + drop, label)
         for line in lines:
-            self.ensure(styles.body.line_height)
-            self.text_at(styles.body, label_width, self.y, line)
-            self.y += styles.body.line_height
+            self.ensure(body.line_height)
+            self.text_at(body, label_width, self.y, line)
+            self.y += body.line_height
 
     # --- chips ----------------------------------------------------------------------------
     def chip_size(self) -> tuple[float, float]:
@@ -149,7 +166,7 @@ class Flow:
     def table(
         self,
         columns: Sequence[TableColumn],
-        rows: Iterable[Sequence[Cell]],
+        rows: Iterable[Row],
         caption: str = "",
         lead_in: Callable[[], None] | None = None,
         lead_in_height: float = 0,
@@ -176,6 +193,7 @@ class _TableLayout:
             self.lefts.append(x)
             x += column.width
         self.chip_w, self.chip_h = flow.chip_size()
+        self.full = TableColumn("", x)  # a note under a row spans every column
         header_style = flow.styles.header
         self.header_lines = [
             header_style.wrap(c.heading, c.width - 2 * self.pad_x) for c in columns
@@ -187,34 +205,42 @@ class _TableLayout:
 
     def lay_out(
         self,
-        rows: Iterable[Sequence[Cell]],
+        rows: Iterable[Row],
         lead_in: Callable[[], None] | None,
         lead_in_height: float,
     ) -> None:
         flow = self.flow
         laid = []
         for row in rows:
+            cells, note = (row.cells, row.note) if isinstance(row, RowWithNote) else (row, None)
             items = [
                 self._cell_items(cell, column)
-                for cell, column in zip(row, self.columns, strict=True)
+                for cell, column in zip(cells, self.columns, strict=True)
             ]
-            laid.append((items, max(sum(h for h, _ in cell) for cell in items) + 2 * self.pad_y))
+            height = max(sum(h for h, _ in cell) for cell in items) + 2 * self.pad_y
+            under = self._cell_items(note, self.full) if note else []
+            # The note sits in the row's bottom padding, and has its own below it.
+            under_height = sum(h for h, _ in under) + self.pad_y if under else 0.0
+            laid.append((items, height, under, under_height))
         start = lead_in_height + self.header_height
-        whole = start + sum(height for _, height in laid)
+        whole = start + sum(height + more for _, height, _, more in laid)
         if len(laid) <= KEEP_TOGETHER and whole <= flow.page_height:
             # A short table reads best on one page: move it whole rather than leave a row behind.
             flow.ensure(whole)
         else:
-            flow.ensure(start + (min(laid[0][1], flow.page_height / 3) if laid else 0))
+            first = laid[0][1] + laid[0][3] if laid else 0
+            flow.ensure(start + min(first, flow.page_height / 3))
         if lead_in:
             lead_in()
         self._header(continued=False)
-        for items, height in laid:
-            if height > flow.remaining:
-                fits_on_a_page = height <= flow.page_height - self._continuation_height()
-                if fits_on_a_page or flow.remaining < 4 * flow.styles.cell.line_height:
+        for items, height, under, under_height in laid:
+            if height + under_height > flow.remaining:
+                fits = height + under_height <= flow.page_height - self._continuation_height()
+                if fits or flow.remaining < 4 * flow.styles.cell.line_height:
                     self._next_page()
-            self._row(items, height)
+            self._row(items, rule=not under)
+            if under:
+                self._row([under], full=True)
 
     def _continuation_height(self) -> float:
         caption = self.flow.styles.caption.line_height if self.caption else 0
@@ -256,28 +282,35 @@ class _TableLayout:
                     items.append((style.line_height, (style, line)))
         return items
 
-    def _row(self, cells: list[list[tuple[float, Chip | Text]]], height: float) -> None:
+    def _row(
+        self, cells: list[list[tuple[float, Chip | Text]]], rule: bool = True, full: bool = False
+    ) -> None:
+        """Draw a row (or, ``full``, the note under one), carrying on over pages if it must."""
         flow = self.flow
         pending = [list(cell) for cell in cells]
+        pad_top = 0.0 if full else self.pad_y  # a note follows its row's own padding
         while True:
-            room = flow.remaining - 2 * self.pad_y
-            top = flow.y + self.pad_y
+            room = flow.remaining - pad_top - self.pad_y
+            top = flow.y + pad_top
             used = 0.0
             for index, cell in enumerate(pending):
                 y = top
                 while cell and y + cell[0][0] <= top + room + 0.01:
                     item_height, piece = cell.pop(0)
-                    self._draw_piece(piece, index, y)
+                    self._draw_piece(piece, index, y, full)
                     y += item_height
                 used = max(used, y - top)
-            flow.y = top + used + self.pad_y
-            flow.rule(0, flow.y, sum(c.width for c in self.columns))
+            flow.y = top + used + (self.pad_y if rule or not full else 0)
             if not any(pending):
+                if rule:
+                    flow.rule(0, flow.y, self.full.width)
                 return
+            flow.rule(0, flow.y, self.full.width)
             self._next_page()
+            pad_top = self.pad_y
 
-    def _draw_piece(self, piece: Chip | Text, index: int, top: float) -> None:
-        column, left = self.columns[index], self.lefts[index]
+    def _draw_piece(self, piece: Chip | Text, index: int, top: float, full: bool = False) -> None:
+        column, left = (self.full, 0.0) if full else (self.columns[index], self.lefts[index])
         if isinstance(piece, Chip):
             self.flow.chip(piece.rag, left + self.pad_x, top)
             return

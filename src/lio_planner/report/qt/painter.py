@@ -11,8 +11,15 @@ from PySide6.QtCore import QLineF, QMarginsF, QPointF
 from PySide6.QtGui import QColor, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPen
 
 from lio_planner.report.document import ActionLine, OpportunityBlock, PlanDocument, Section
-from lio_planner.report.options import Column, Orientation, PageSize, ReportOptions
-from lio_planner.report.qt.pages import Cell, Chip, Flow, TableColumn, paint_pages
+from lio_planner.report.options import (
+    Column,
+    Orientation,
+    PageSize,
+    ReportOptions,
+    widen_column,
+)
+from lio_planner.report.qt.back_pages import lay_out_glossary_and_sources, lay_out_undecided
+from lio_planner.report.qt.pages import Cell, Chip, Flow, Row, RowWithNote, TableColumn, paint_pages
 from lio_planner.report.qt.summary_page import lay_out_front
 from lio_planner.report.qt.textflow import NAVY, RULE, Styles
 
@@ -40,11 +47,16 @@ def lay_out(document: PlanDocument, device: QPagedPaintDevice) -> Flow:
     flow = Flow(Styles(device), float(device.width()), device.height() - FOOTER_MM * unit, unit)
     lay_out_front(flow, document)
     if document.sections:
-        flow.new_page()
+        if len(flow.pages) == 1:
+            flow.new_page()  # the front page stands alone
+        else:  # a long introduction pushed the summary over: carry on below it
+            flow.space(10)
         for section in document.sections:
-            _section(flow, section)
+            _section(flow, section, document.notes_under)
+    lay_out_undecided(flow, document)
     if document.closing:
         _closing(flow, document)
+    lay_out_glossary_and_sources(flow, document)
     return flow
 
 
@@ -100,9 +112,30 @@ def write_pdf(document: PlanDocument, path: str) -> int:
 # --- the plan's sections ----------------------------------------------------------------------
 
 
-def _widths(flow: Flow, columns: Sequence[Column]) -> list[TableColumn]:
-    total = sum(c.field.weight for c in columns)
-    return [TableColumn(c.heading, flow.width * c.field.weight / total) for c in columns]
+# An owner's column may widen to this share of the table so a name stays on one line.
+OWNER_CAP = 0.3
+
+
+def _widths(flow: Flow, columns: Sequence[Column], owners: set[str]) -> list[TableColumn]:
+    weights = [c.field.weight for c in columns]
+    if Column.OWNER in columns and owners:
+        widest = max(flow.styles.cell.width(name) for name in owners) + flow.mm(3.4)
+        index = list(columns).index(Column.OWNER)
+        weights = widen_column(weights, index, widest / flow.width, OWNER_CAP)
+    total = sum(weights)
+    return [
+        TableColumn(c.heading, flow.width * w / total)
+        for c, w in zip(columns, weights, strict=True)
+    ]
+
+
+def _row(flow: Flow, line: ActionLine, columns: Sequence[Column], notes_under: bool) -> Row:
+    """An action's cells, with its notes under them when the notes are shown."""
+    cells = _cells(flow, line, columns)
+    notes = line.written.get("notes", "")
+    if notes_under and notes:
+        return RowWithNote(cells, ((flow.styles.cell_note, f"Notes: {notes}"),))
+    return cells
 
 
 def _cells(flow: Flow, line: ActionLine, columns: Sequence[Column]) -> list[Cell]:
@@ -118,7 +151,7 @@ def _cells(flow: Flow, line: ActionLine, columns: Sequence[Column]) -> list[Cell
     return cells
 
 
-def _section(flow: Flow, section: Section) -> None:
+def _section(flow: Flow, section: Section, notes_under: bool) -> None:
     s = flow.styles
 
     def heading() -> None:
@@ -132,13 +165,14 @@ def _section(flow: Flow, section: Section) -> None:
     heading_height = flow.height_of(s.h1, section.heading) + flow.mm(5.5)
     if section.note:
         heading_height += flow.height_of(s.note, section.note)
-    columns = _widths(flow, section.columns)
+    lines = [*section.actions, *(line for b in section.opportunities for line in b.actions)]
+    columns = _widths(flow, section.columns, {line.owner for line in lines if line.owner})
     if section.opportunities:
         for index, block in enumerate(section.opportunities):
             _opportunity(flow, block, columns, section, heading if index == 0 else None,
-                         heading_height if index == 0 else 0)  # fmt: skip
+                         heading_height if index == 0 else 0, notes_under)  # fmt: skip
     else:
-        rows = (_cells(flow, line, section.columns) for line in section.actions)
+        rows = (_row(flow, line, section.columns, notes_under) for line in section.actions)
         flow.table(columns, rows, section.heading, heading, heading_height)
         flow.space(7)
 
@@ -150,35 +184,57 @@ def _opportunity(
     section: Section,
     section_heading: Callable[[], None] | None,
     section_height: float,
+    notes_under: bool,
 ) -> None:
     s = flow.styles
     label_width = flow.mm(20)
     reasons = block.reasons or "No reasons recorded."
+    ours = [("Decision", block.decision.label), ("Reasons", reasons)]
+    theirs = _strategy_lines(block)
 
     def heading() -> None:
         if section_heading:
             section_heading()
         flow.paragraph(s.h2, block.title, after=1.2)
-        flow.labelled("Decision", block.decision.label, label_width)
-        flow.space(0.6)
-        flow.labelled("Reasons", reasons, label_width)
-        flow.space(2.2)
+        for label, text in ours:
+            flow.labelled(label, text, label_width)
+            flow.space(0.6)
+        for label, text in theirs:  # the strategy's side, in the smaller muted type
+            flow.labelled(label, text, label_width, s.note)
+            flow.space(0.6)
+        flow.space(1.6)
 
+    inner = flow.width - label_width
     height = (
         section_height
         + flow.height_of(s.h2, block.title)
-        + flow.height_of(s.body, block.decision.label, flow.width - label_width)
-        + flow.height_of(s.body, reasons, flow.width - label_width)
-        + flow.mm(4)
+        + sum(flow.height_of(s.body, text, inner) for _, text in ours)
+        + sum(flow.height_of(s.note, text, inner) for _, text in theirs)
+        + flow.mm(3.4 + 0.6 * (len(ours) + len(theirs)))
     )
     if block.actions:
-        rows = (_cells(flow, line, section.columns) for line in block.actions)
+        rows = (_row(flow, line, section.columns, notes_under) for line in block.actions)
         flow.table(columns, rows, block.title, heading, height)
     else:
         flow.ensure(height + s.caption.line_height)
         heading()
         flow.paragraph(s.caption, "No actions recorded yet.")
     flow.space(6)
+
+
+def _strategy_lines(block: OpportunityBlock) -> list[tuple[str, str]]:
+    """What the strategy says, its pages, what has changed since and the sources, as labelled
+    lines (none unless the user asked for the strategy's words)."""
+    note = block.strategy
+    if note is None:
+        return []
+    says = " ".join(part for part in (note.says, f"({note.pages}.)" if note.pages else "") if part)
+    lines = [("Strategy", says)] if says else []
+    if note.since_then:
+        lines.append(("Since then", "\n".join(note.since_then)))
+    if note.sources:
+        lines.append(("Sources", "\n".join(note.sources)))
+    return lines
 
 
 def _closing(flow: Flow, document: PlanDocument) -> None:

@@ -6,12 +6,14 @@ from collections.abc import Sequence
 
 from lio_planner.domain.enums import Decision, Rag, Status
 from lio_planner.report.document import RAG_MEANINGS, PlanDocument, Summary
+from lio_planner.report.qt.front_page import lay_out_board_details
 from lio_planner.report.qt.pages import Cell, Chip, Flow, TableColumn
 from lio_planner.report.qt.textflow import HEADER_FILL, NAVY, TILE_FILL, TextStyle
 
 
 def lay_out_front(flow: Flow, document: PlanDocument) -> None:
     _title_block(flow, document)
+    lay_out_board_details(flow, document)
     summary = document.summary
     s = flow.styles
     flow.paragraph(s.h1, "Summary", after=1.5)

@@ -146,6 +146,7 @@ class Styles:
         self.cell = style(8.5, colour=INK, spacing=1.05)
         self.cell_bold = style(8.5, bold=True, colour=INK, spacing=1.05)
         self.cell_alert = style(7.5, bold=True, colour=ALERT)
+        self.cell_note = style(8, colour=INK, spacing=1.05)  # notes under an action's row
         self.header = style(8, bold=True, colour=NAVY)
         self.chip = style(7, bold=True)
         self.figure = style(20, bold=True, colour=NAVY)

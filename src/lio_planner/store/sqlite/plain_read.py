@@ -25,7 +25,7 @@ from lio_planner.store import plain_rows
 from lio_planner.store.sqlite.planfile import read_only_uri
 from lio_planner.store.untracked import UNTRACKED_SQL
 
-_PLAN = "SELECT uuid, organisation, title, period, content_notes FROM plan"
+_PLAN = f"SELECT content_notes, {', '.join(plain_rows.PLAN_COLUMNS)} FROM plan"
 _THEMES = "SELECT uuid, seed_key, title, summary, position FROM themes ORDER BY position, id"
 _COUNTS = "SELECT opportunity_id, count(*) FROM actions GROUP BY opportunity_id"
 _OPPORTUNITIES = f"""
@@ -71,8 +71,11 @@ def overview(connection: sqlite3.Connection) -> PlanOverview:
     plans = connection.execute(_PLAN).fetchall()
     if len(plans) != 1:
         raise ValueError("a plan file holds exactly one plan")
-    info = plain_rows.plan_info(plans[0][:4])
-    content = plain_rows.content_notes(_json(plans[0][4]))
+    values = list(plans[0][1:])
+    for index in plain_rows.PLAN_DATES:  # SQLAlchemy keeps a date in SQLite as "2026-03-27"
+        values[index] = date.fromisoformat(values[index]) if values[index] else None
+    info = plain_rows.plan_info(values)
+    content = plain_rows.content_notes(_json(plans[0][0]))
     themes = tuple(Theme(*row) for row in connection.execute(_THEMES))
     people = tuple(Person(*row) for row in connection.execute(_PEOPLE))
     return PlanOverview(info, themes, tuple(opportunities(connection)), people, content)

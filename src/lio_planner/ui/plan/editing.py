@@ -201,6 +201,17 @@ class PlanEditor(QObject):
         op = Operation("Change plan settings", change, undo_of, _pair)
         return self.runner.run(op) is not None
 
+    def edit_plan_settings(self, info: PlanInfo) -> bool:
+        """Every plan setting at once, the front page included: one save, one undo step."""
+        settings = response_service.update_plan_settings  # undone by setting the old ones back
+        op = Operation(
+            "Change plan settings",
+            lambda store: settings(store, info),
+            lambda pair: lambda store: settings(store, pair[0]),
+            _pair,
+        )
+        return self.runner.run(op) is not None
+
     # --- local opportunities -------------------------------------------------------------------
     def add_custom_opportunity(
         self,

@@ -47,7 +47,17 @@ def load_options() -> ReportOptions:
     names = read("columns", ",".join(c.value for c in DEFAULT_COLUMNS)).split(",")
     columns = tuple(c for c in OPTIONAL_COLUMNS if c.value in names)
     include_closing = read("include_closing", "yes") != "no"
-    return ReportOptions(group_by, columns, include_closing, page_size, orientation)
+    include_strategy = read("include_strategy", "no") == "yes"
+    include_glossary = read("include_glossary", "yes") != "no"
+    return ReportOptions(
+        group_by,
+        columns,
+        include_closing,
+        page_size,
+        orientation,
+        include_strategy,
+        include_glossary,
+    )
 
 
 def save_options(options: ReportOptions) -> None:
@@ -55,6 +65,8 @@ def save_options(options: ReportOptions) -> None:
     settings.setValue(_KEY + "group_by", options.group_by.value)
     settings.setValue(_KEY + "columns", ",".join(c.value for c in options.columns))
     settings.setValue(_KEY + "include_closing", "yes" if options.include_closing else "no")
+    settings.setValue(_KEY + "include_strategy", "yes" if options.include_strategy else "no")
+    settings.setValue(_KEY + "include_glossary", "yes" if options.include_glossary else "no")
     settings.setValue(_KEY + "page_size", options.page_size.value)
     settings.setValue(_KEY + "orientation", options.orientation.value)
 
@@ -109,6 +121,14 @@ class ReportOptionsDialog(QDialog):
         )
         self.include_closing.setChecked(options.include_closing)
         layout.addWidget(self.include_closing)
+        self.include_strategy = QCheckBox(
+            "Beside each opportunity, what the strategy says, its pages and sources"
+        )
+        self.include_strategy.setChecked(options.include_strategy)
+        layout.addWidget(self.include_strategy)
+        self.include_glossary = QCheckBox("A glossary of the terms the plan uses, at the end")
+        self.include_glossary.setChecked(options.include_glossary)
+        layout.addWidget(self.include_glossary)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -125,4 +145,6 @@ class ReportOptionsDialog(QDialog):
             include_closing=self.include_closing.isChecked(),
             page_size=PageSize(self.page_size.currentData()),
             orientation=Orientation(self.orientation.currentData()),
+            include_strategy=self.include_strategy.isChecked(),
+            include_glossary=self.include_glossary.isChecked(),
         )

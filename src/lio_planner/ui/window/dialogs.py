@@ -6,6 +6,7 @@ collected is saved by the window when the dialog is accepted.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QItemSelectionModel, Qt
@@ -21,15 +22,18 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from lio_planner.domain.enums import Status
 from lio_planner.domain.model import Opportunity, PlanInfo, Theme
+from lio_planner.domain.rules import check_review_dates
 from lio_planner.ui.action_plan.fields import DueDateBox, EnumBox, OwnerBox, text_box
 from lio_planner.ui.plan.editing import PlanEditor
 from lio_planner.ui.plan.people_model import PeopleModel
+from lio_planner.ui.window.front_page_form import FrontPageForm
 
 
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
@@ -154,13 +158,20 @@ class OpportunityDialog(QDialog):
 
 
 class PlanSettingsDialog(QDialog):
-    """The organisation, plan title and period shown in the title bar and on the printed plan."""
+    """The organisation, plan title and period shown in the title bar and on the printed plan;
+    with ``front_page``, also the introduction and the governance block of the printed plan."""
 
     def __init__(
-        self, parent: QWidget, info: PlanInfo, title: str = "Plan settings", ok_text: str = "Save"
+        self,
+        parent: QWidget,
+        info: PlanInfo,
+        title: str = "Plan settings",
+        ok_text: str = "Save",
+        front_page: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.info = info
         self.organisation = QLineEdit(info.organisation)
         self.organisation.setAccessibleName("Organisation")
         self.title = QLineEdit(info.title)
@@ -178,11 +189,55 @@ class PlanSettingsDialog(QDialog):
         self.intro.setTextFormat(Qt.TextFormat.PlainText)
         self.intro.setWordWrap(True)
         self.intro.hide()
+        # Why the settings cannot be saved yet (a date not understood), shown in the dialog so
+        # nothing typed is lost.
+        self.problem = QLabel()
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b3261e; font-weight: bold")
+        self.problem.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
-        layout.addLayout(form)
+        self.front_page: FrontPageForm | None = None
+        if front_page:
+            self.front_page = FrontPageForm(info.front)
+            self.tabs = QTabWidget()
+            details = QWidget()
+            details.setLayout(form)
+            self.tabs.addTab(details, "Plan &details")
+            self.front_page.add_tabs(self.tabs)
+            layout.addWidget(self.tabs, 1)
+        else:
+            layout.addLayout(form)
+        layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
-        self.resize(480, self.sizeHint().height())
+        self.resize(600 if front_page else 480, self.sizeHint().height())
+
+    def settings(self) -> PlanInfo:
+        """Every setting as the dialog holds it (the front page as it was, without the tabs)."""
+        front = self.front_page.front() if self.front_page else self.info.front
+        return replace(
+            self.info,
+            organisation=self.organisation.text(),
+            title=self.title.text(),
+            period=self.period.text(),
+            front=front,
+        )
+
+    def accept(self) -> None:
+        if self.front_page is not None:
+            problem = self.front_page.problem()
+            if not problem:
+                try:
+                    front = self.front_page.front()
+                    check_review_dates(front.approved_on, front.next_review_on)
+                except ValueError as exc:
+                    problem = str(exc)
+            if problem:
+                self.problem.setText(problem)
+                self.problem.show()
+                return
+        super().accept()
 
 
 def suggested_details(today: date | None = None) -> PlanInfo:

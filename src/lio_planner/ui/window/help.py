@@ -31,7 +31,8 @@ Action plan (Ctrl+2) lists every action together.
 
 Printing
 File → Print preview shows the plan as it will print. File → Print sends it to a printer, and \
-File → Export saves it as a PDF, a Word document or a spreadsheet.
+File → Export saves it as a PDF, a Word document or a spreadsheet (Excel or CSV). Plan → Plan \
+settings… holds the introduction and the approval details the printed plan opens with.
 
 Sharing
 To send the plan to a colleague, use File → Save a copy as… and email the copy. One person \

@@ -213,12 +213,8 @@ def show_people(dialogs: DialogKeeper, data: PlanData, editor: PlanEditor) -> No
 
 
 def edit_settings(dialogs: DialogKeeper, data: PlanData, editor: PlanEditor) -> None:
-    dialog = PlanSettingsDialog(dialogs.parent, data.info)
-    dialog.accepted.connect(
-        lambda: editor.edit_plan_info(
-            dialog.organisation.text(), dialog.title.text(), dialog.period.text()
-        )
-    )
+    dialog = PlanSettingsDialog(dialogs.parent, data.info, front_page=True)
+    dialog.accepted.connect(lambda: editor.edit_plan_settings(dialog.settings()))
     dialogs.keep(dialog)
 
 
