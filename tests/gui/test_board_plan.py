@@ -87,6 +87,8 @@ def test_the_sample_pdf_is_a_plan_a_board_recognises(sample: PlanStore, tmp_path
     # The governance block comes before the introduction, which comes before the summary.
     assert first.index("Approved by") < first.index("Introduction") < first.index("Summary")
     back_matter(" ".join(pages), undecided_titles(sample))
+    assert "Resources" in " ".join(pages[1:])  # the actions table's heading
+    assert "Staff time: 2 days" in " ".join(pages)
 
 
 def test_the_sample_word_file_is_a_plan_a_board_recognises(
@@ -107,6 +109,9 @@ def test_the_sample_word_file_is_a_plan_a_board_recognises(
     back_matter(text, undecided_titles(sample))
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert headings.index("Still to decide") < headings.index("Glossary")
+    table_headings = {c.text for t in document.tables for c in t.rows[0].cells}
+    assert "Resources" in table_headings
+    assert "Staff time: 2 days" in text
 
 
 def test_word_says_the_document_is_in_uk_english(sample: PlanStore, tmp_path: Path) -> None:

@@ -51,6 +51,17 @@ _NOTES = (
     "Draft shared with the chair for comments.",
 )
 
+# What an action needs, as a CVS would note it for trustees; picked by position, not by the
+# random generator, so the rest of the sample stays as it was.
+_RESOURCES = (
+    "Staff time: 2 days",
+    "",
+    "Staff time: half a day a month; venue hire £150",
+    "Development officer, 1 day a week for 3 months",
+    "",
+    "£400 for printing and refreshments",
+)
+
 # How likely each status is, by where the due date falls: work due in the past is mostly done,
 # work due next year has mostly not started, as in a real plan.
 _PAST = (Status.DONE,) * 5 + (Status.IN_PROGRESS,) * 2 + (
@@ -149,6 +160,7 @@ def fill_with_sample(store: PlanBackend, actions: int | None = None, seed: int =
                         "status": status.value,
                         "priority": rng.choice(list(Priority)).value,
                         "success_measure": measure,
+                        "resources": _RESOURCES[(opp_id + n) % len(_RESOURCES)],
                         "notes": rng.choice(_NOTES),
                         "position": n + 1,
                         "created_at": now,
