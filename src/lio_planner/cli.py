@@ -91,6 +91,14 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     export.add_argument(
+        "--since",
+        metavar="DATE",
+        help=(
+            "export the review report instead of the plan: what changed since DATE "
+            "(e.g. 2026-09-01), or since the last review with 'last-review' (PDF and Word)"
+        ),
+    )
+    export.add_argument(
         "--leave-out-set-aside",
         action="store_true",
         help="leave out the closing list of opportunities not being pursued (PDF and Word)",
@@ -181,8 +189,18 @@ def _export(args: argparse.Namespace) -> int:
         page_size=PageSize(args.paper),
         orientation=Orientation.LANDSCAPE if args.landscape else Orientation.PORTRAIT,
     )
+    since = None
+    if args.since is not None:
+        from lio_planner.report.review_export import read_since
+
+        since = read_since(args.since)
     # A plan from an older release, or one left mid-save, is read from a temporary copy.
     with open_for_reading(args.plan) as store:
-        export_plan(store, args.format, args.output, options=options)
+        if args.since is not None:
+            from lio_planner.report.review_export import export_review
+
+            export_review(store, args.format, args.output, since, options=options)
+        else:
+            export_plan(store, args.format, args.output, options=options)
     print(f"Exported {one_line(str(args.output))}")
     return 0

@@ -29,6 +29,6 @@ class Clock:
         self.now = datetime(year, month, day, hour, 0)
 
 
-@pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
+@pytest.fixture(name="clock")
+def clock_fixture(monkeypatch: pytest.MonkeyPatch) -> Clock:
     return Clock(monkeypatch)

@@ -107,10 +107,6 @@ class Review:
     came_from: str = ""
     last_reviewed_on: date | None = None
 
-    @property
-    def heading(self) -> str:
-        return f"What changed since {'the last review' if self.since_last_review else 'then'}"
-
     def sentence(self) -> str:
         """The report in one sentence, for the top of its first page."""
         if not self.changes and not self.slipped:
