@@ -11,7 +11,7 @@ from typing import NoReturn
 from lio_planner import __version__
 from lio_planner.report.formats import FORMATS
 
-COMMANDS = ("open", "new", "export")
+COMMANDS = ("open", "new", "export", "next-period")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -58,6 +58,23 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         metavar="N",
         help="with --sample: make about N actions (for trying big plans)",
+    )
+
+    following = commands.add_parser(
+        "next-period",
+        help="start the next plan period from a plan: a new file; the old one is left as it is",
+    )
+    following.add_argument("plan", type=Path, help="the plan to carry on from (only read)")
+    following.add_argument("new_plan", type=Path, metavar="NEW", help="the new .lioplan file")
+    following.add_argument(
+        "--period", required=True, help='the new period, e.g. "April 2028 to March 2030"'
+    )
+    following.add_argument(
+        "--move-due-dates",
+        type=int,
+        default=0,
+        metavar="MONTHS",
+        help="move the open actions' due dates on by this many months (default: keep them)",
     )
 
     export = commands.add_parser("export", help="export a plan without opening the window")
@@ -119,6 +136,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _new(args)
         if args.command == "export":
             return _export(args)
+        if args.command == "next-period":
+            return _next_period(args)
         from lio_planner.app import run_window
 
         return run_window(args.plan, read_only=args.read_only)
@@ -147,6 +166,20 @@ def _new(args: argparse.Namespace) -> int:
     from lio_planner.store.names import one_line
 
     print(f"Created {one_line(str(store.path))}")
+    return 0
+
+
+def _next_period(args: argparse.Namespace) -> int:
+    from lio_planner.services.identity import current_user
+    from lio_planner.services.next_period import start_next_period
+    from lio_planner.store.names import one_line
+
+    if not args.period.strip():
+        raise SystemExit("lio-planner: --period needs the new plan's period")
+    made = start_next_period(
+        args.plan, args.new_plan, args.period, args.move_due_dates, by=current_user()
+    )
+    print(f"Created {one_line(str(made.path))}. {made.sentence()}")
     return 0
 
 

@@ -1,0 +1,226 @@
+"""Start the next plan period from this plan: a new file that carries on where this one ends.
+
+The new plan has the same organisation, title and settings, the new period, every decision and
+its reasons, the local themes and opportunities, and the actions still open (optionally with
+their due dates moved on). Done and dropped actions stay in the old plan, which is only read,
+never written: it stays byte-for-byte as it was. The new plan is made with this release's
+strategy content, so new opportunities come along just as they do when a plan is opened.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.orm import Session
+
+from lio_planner.domain.enums import Status
+from lio_planner.store.history_log import add_history
+from lio_planner.store.schema import (
+    ActionRecord,
+    OpportunityRecord,
+    PersonRecord,
+    PlanRecord,
+    ResponseRecord,
+    ThemeRecord,
+    new_uuid,
+    utc_now,
+)
+from lio_planner.store.tracking import track_untracked_rows
+
+_OPEN = tuple(s.value for s in Status if s.is_open)
+
+
+@dataclass(frozen=True)
+class NextPlan:
+    """What went into the new plan, and what stayed behind."""
+
+    path: Path
+    came_from: str
+    actions: int  # open actions carried over
+    left_behind: int  # done and dropped actions, kept only in the old plan
+    decisions: int  # decisions (other than undecided) carried over
+
+    def sentence(self) -> str:
+        def n(count: int, one: str, many: str) -> str:
+            return f"{count:,} {one if count == 1 else many}"
+
+        return (
+            f"Carried over {n(self.decisions, 'decision', 'decisions')} and "
+            f"{n(self.actions, 'open action', 'open actions')}; "
+            f"{n(self.left_behind, 'action', 'actions')} done or dropped stayed in "
+            f"“{self.came_from}”."
+        )
+
+
+def move_months(day: date | None, months: int) -> date | None:
+    """``day`` moved on by ``months`` (the 31st becomes the month's last day where needed)."""
+    if day is None or not months:
+        return day
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def start_next_period(old: Path, new: Path, period: str, months: int = 0, by: str = "") -> NextPlan:
+    """Make ``new`` from the plan at ``old`` for ``period``; ``old`` is only read.
+
+    ``months`` moves every carried-over due date on by that many months (0: as they were).
+    Raises :class:`~lio_planner.store.problems.PlanError` (in words) when either file cannot
+    be used; a half-made new plan never appears under its name.
+    """
+    from lio_planner.store.sqlite.opening import create_plan
+    from lio_planner.store.sqlite.readable import open_for_reading
+
+    with open_for_reading(Path(old)) as source, source.reading() as session:
+        carried = _read(session)
+    plan = carried["plan"]
+    store = create_plan(Path(new), plan["organisation"], plan["title"], period.strip())
+    try:
+        with store.transaction(quiet_history=True) as session:
+            result = _write(session, carried, months, by)
+            add_history(session, "started_from_plan", label=result[0], after=period.strip())
+        path = store.path
+    finally:
+        store.close()
+    return NextPlan(Path(path), result[0], result[1], carried["left_behind"], result[2])
+
+
+def _read(session: Session) -> dict[str, Any]:
+    """Everything the new plan takes from the old one, as plain values."""
+    plan = session.scalars(select(PlanRecord)).one()
+    o, t, r, a, p = OpportunityRecord, ThemeRecord, ResponseRecord, ActionRecord, PersonRecord
+    themes = session.execute(
+        select(t.id, t.seed_key, t.title, t.summary, t.position).where(t.seed_key.is_(None))
+    ).all()
+    opportunities = session.execute(
+        select(o.id, o.seed_key, o.theme_id, t.seed_key, o.title, o.strategy_says,
+               o.why_it_matters, o.position, r.decision, r.reasons)
+        .join(t, o.theme_id == t.id)
+        .outerjoin(r, r.opportunity_id == o.id)
+    ).all()  # fmt: skip
+    actions = session.execute(
+        select(a.opportunity_id, a.description, p.name, a.due, a.status, a.priority,
+               a.success_measure, a.resources, a.notes, a.position)
+        .outerjoin(p, a.owner_id == p.id)
+        .where(a.status.in_(_OPEN))
+        .order_by(a.opportunity_id, a.position, a.id)
+    ).all()  # fmt: skip
+    total = session.scalar(select(func.count()).select_from(a)) or 0
+    return {
+        "plan": {
+            "uuid": plan.uuid,
+            "organisation": plan.organisation,
+            "title": plan.title,
+            "period": plan.period,
+            "introduction": plan.introduction,
+            "lead": plan.lead,
+        },
+        "themes": themes,
+        "opportunities": opportunities,
+        "actions": actions,
+        "left_behind": total - len(actions),
+    }
+
+
+def _write(session: Session, carried: dict[str, Any], months: int, by: str) -> tuple[str, int, int]:
+    """Fill the new plan; (where it came from in words, actions carried, decisions carried)."""
+    old = carried["plan"]
+    came_from = " — ".join(x for x in (old["title"] or "Action plan", old["period"]) if x)
+    now = utc_now()
+    session.execute(
+        update(PlanRecord).values(
+            introduction=old["introduction"],
+            lead=old["lead"],
+            came_from=came_from,
+            came_from_uuid=old["uuid"],
+            changed_at=now,
+        )
+    )
+    # Local themes, then opportunities, under new identities: this is a new plan.
+    theme_ids = {
+        key: id_ for id_, key in session.execute(select(ThemeRecord.id, ThemeRecord.seed_key))
+    }
+    new_themes: dict[int, int] = {}
+    for old_id, _key, title, summary, position in carried["themes"]:
+        theme_record = ThemeRecord(uuid=new_uuid(), title=title, summary=summary, position=position)
+        session.add(theme_record)
+        session.flush()
+        new_themes[old_id] = theme_record.id
+    seeded = {
+        key: id_
+        for id_, key in session.execute(select(OpportunityRecord.id, OpportunityRecord.seed_key))
+    }
+    opportunity_ids: dict[int, int] = {}
+    decided: dict[int, tuple[str, str]] = {}
+    decisions = 0
+    for row in carried["opportunities"]:
+        old_id, key, theme_id, theme_key, title, says, why, position, decision, reasons = row
+        if key is not None:
+            new_id = seeded.get(key)
+            if new_id is None:
+                continue  # no longer in the strategy content
+        else:
+            theme = new_themes.get(theme_id) or theme_ids.get(theme_key)
+            if theme is None:
+                continue
+            record = OpportunityRecord(
+                uuid=new_uuid(), theme_id=theme, title=title, strategy_says=says,
+                why_it_matters=why, position=position, response=ResponseRecord(),
+            )  # fmt: skip
+            session.add(record)
+            session.flush()
+            new_id = record.id
+        opportunity_ids[old_id] = new_id
+        if (decision and decision != "undecided") or reasons:
+            decided[new_id] = (decision or "undecided", reasons or "")
+    # Through the ORM (a few dozen rows), so each decision gets its revision as an edit does.
+    responses = session.scalars(
+        select(ResponseRecord).where(ResponseRecord.opportunity_id.in_(list(decided)))
+    )
+    for response in responses:
+        response.decision, response.reasons = decided[response.opportunity_id]
+        response.changed_at, response.changed_by = now, by
+        decisions += response.decision != "undecided"
+    session.flush()
+    people: dict[str, int] = {}
+    names = sorted({row[2] for row in carried["actions"] if row[2]})
+    if names:
+        session.execute(insert(PersonRecord), [{"uuid": new_uuid(), "name": n} for n in names])
+        people = {
+            name: id_ for name, id_ in session.execute(select(PersonRecord.name, PersonRecord.id))
+        }
+    rows = [
+        {
+            "uuid": new_uuid(),
+            "opportunity_id": opportunity_ids[opp],
+            "description": description,
+            "owner_id": people.get(owner) if owner else None,
+            "due": move_months(due, months),
+            "status": status,
+            "priority": priority,
+            "success_measure": measure,
+            "resources": resources,
+            "notes": notes,
+            "position": position,
+            "created_at": now,
+            "created_by": by,
+            "changed_at": now,
+            "changed_by": by,
+            "version": 1,
+        }
+        for opp, description, owner, due, status, priority, measure, resources, notes, position
+        in carried["actions"]
+        if opp in opportunity_ids
+    ]  # fmt: skip
+    if rows:
+        session.execute(insert(ActionRecord), rows)
+    # Bulk inserts bypass the revision log: give every row its first revision, so a later
+    # merge of copies of the new plan has a shared starting point.
+    track_untracked_rows(session)
+    return came_from, len(rows), decisions
