@@ -1,4 +1,4 @@
-"""Starting the next plan period: what is carried over, what stays behind, the old file untouched."""
+"""Starting the next plan period: what goes over, what stays behind, the old file untouched."""
 
 from __future__ import annotations
 
