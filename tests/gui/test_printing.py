@@ -290,7 +290,9 @@ def test_the_export_menu_its_file_filters_and_the_command_line_read_one_list(
     )
     export = subcommands.choices["export"]
     format_option = next(a for a in export._actions if "--format" in a.option_strings)
-    assert list(format_option.choices) == [fmt.key for fmt in FORMATS] == ["pdf", "docx", "csv"]
+    assert (
+        list(format_option.choices) == [fmt.key for fmt in FORMATS] == ["pdf", "docx", "csv", "ics"]
+    )
     assert "docx (Word document)" in str(format_option.help)
 
     # Each menu entry opens the file dialog with its own title and filter (cancelled here).
@@ -307,4 +309,5 @@ def test_the_export_menu_its_file_filters_and_the_command_line_read_one_list(
         ("Export as PDF", "PDF documents (*.pdf)"),
         ("Export as a Word document", "Word documents (*.docx)"),
         ("Export as a spreadsheet", "CSV spreadsheets (*.csv)"),
+        ("Export due dates to a calendar", "Calendar files (*.ics)"),
     ]

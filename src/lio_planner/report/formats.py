@@ -81,6 +81,15 @@ def _write_csv(store: PlanStore, output: Path, _options: ReportOptions, today: d
     write_csv(queries.action_rows(store), output, today)
 
 
+def _write_ics(store: PlanStore, output: Path, _options: ReportOptions, _today: date) -> None:
+    from lio_planner.report.calendar_export import write_calendar
+    from lio_planner.services import queries
+
+    info = queries.plan_info(store)
+    name = " — ".join(part for part in (info.organisation, info.title or "Action plan") if part)
+    write_calendar(queries.action_rows(store), output, name)
+
+
 # In the menu's order. Each: key, label, short name, menu text, dialog title, extension, writer,
 # whether the printed plan's options apply, whether it is painted with Qt.
 # fmt: off
@@ -95,6 +104,10 @@ FORMATS: tuple[ExportFormat, ...] = (
     ExportFormat(
         "csv", "CSV spreadsheet", "CSV", "&Spreadsheet (CSV)…", "Export as a spreadsheet", ".csv",
         _write_csv, False, False,
+    ),
+    ExportFormat(
+        "ics", "Calendar file", "Calendar", "&Calendar of due dates (ICS)…",
+        "Export due dates to a calendar", ".ics", _write_ics, False, False,
     ),
 )
 # fmt: on
