@@ -97,6 +97,7 @@ def test_menus_hold_print_preview_print_and_the_exports(
         "&PDF…",
         "&Word document…",
         "&Spreadsheet (CSV)…",
+        "&Calendar of due dates (ICS)…",
     ]
 
 

@@ -7,6 +7,7 @@ format says the same thing.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ from lio_planner.report.wording import (
     short_date,
 )
 from lio_planner.services import queries
+from lio_planner.services.progress import Progress, build_progress
 from lio_planner.store.sqlite.database import PlanStore
 
 NO_OWNER = "No owner"
@@ -162,6 +164,8 @@ class PlanDocument:
     sections: tuple[Section, ...]
     closing: tuple[ClosingLine, ...]
     options: ReportOptions = field(default_factory=ReportOptions)
+    # The progress chart's figures, drawn on the summary page (None: no chart).
+    progress: Progress | None = None
 
     @property
     def heading(self) -> str:
@@ -387,8 +391,9 @@ def _it(n: int) -> str:
 def load_document(
     store: PlanStore, options: ReportOptions | None = None, today: date | None = None
 ) -> PlanDocument:
-    """Read the plan from an open store and build its document."""
-    return build_document(queries.overview(store), queries.action_rows(store), options, today)
+    """Read the plan from an open store and build its document, with its progress chart."""
+    document = build_document(queries.overview(store), queries.action_rows(store), options, today)
+    return dataclasses.replace(document, progress=build_progress(store, document.printed))
 
 
 # The options and wording live in their own modules; callers may import them from here too.

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from lio_planner.domain.enums import Decision, Rag, Status
 from lio_planner.report.document import RAG_MEANINGS, PlanDocument, Summary
 from lio_planner.report.qt.pages import Cell, Chip, Flow, TableColumn
+from lio_planner.report.qt.progress_chart import lay_out_progress
 from lio_planner.report.qt.textflow import HEADER_FILL, NAVY, TILE_FILL, TextStyle
 
 
@@ -20,6 +21,9 @@ def lay_out_front(flow: Flow, document: PlanDocument) -> None:
     flow.space(7)
     _counts(flow, summary)
     flow.space(8)
+    if document.progress is not None and document.progress.overall.total:
+        lay_out_progress(flow, document.progress)
+        flow.space(8)
     if summary.owners:
         _owners(flow, summary)
 
