@@ -154,10 +154,16 @@ def _over_time(
         elif kind == "status_changed":
             first_status.setdefault(subject, _STATUSES.get(before, Status.NOT_STARTED))
             changes.append((at, subject, _STATUSES.get(after, Status.NOT_STARTED)))
+            added.setdefault(subject, at)  # its first change, if its start was not logged
     fallback = datetime.combine(today, time.min)
     timeline = [
         (
-            added.get(row.action.uuid) or row.action.created_at or fallback,
+            # Rows made in bulk or before the history existed start when they were created,
+            # or at their first logged change if that is earlier (a created time can be off).
+            min(
+                added.get(row.action.uuid) or fallback,
+                row.action.created_at or fallback,
+            ),
             row.action.uuid,
             first_status.get(row.action.uuid, row.action.status),
         )
