@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
 
@@ -31,6 +31,8 @@ from lio_planner.store.schema import HistoryRecord, PlanRecord, utc_now
 # A history entry as read here: kind, label, before, after, at (UTC) and by.
 _Entry = tuple[str, str, str, str, datetime, str]
 _DECISIONS = {d.value: d for d in Decision}
+# History entries about reviewing itself: not changes to the plan a review reports.
+_NOT_CHANGES = ("plan_reviewed", "review_mark_removed")
 
 
 @dataclass(frozen=True)
@@ -153,13 +155,14 @@ def build_review(
     today = today or date.today()
     start, from_last_review = review_start(store, since)
     began = datetime.combine(start, time.min)
+    ended = datetime.combine(today + timedelta(days=1), time.min)
     h = HistoryRecord
     with store.reading() as session:
         plan = session.scalars(select(PlanRecord)).one()
         info = (plan.organisation, plan.title, plan.period, plan.came_from, plan.last_reviewed_on)
         rows = session.execute(
             select(h.subject_kind, h.subject, h.kind, h.label, h.before, h.after, h.at, h.by)
-            .where(h.at >= began)
+            .where(h.at >= began, h.at < ended, h.kind.not_in(_NOT_CHANGES))
             .order_by(h.at, h.id)
         ).all()
     trails: dict[tuple[str, str], _Trail] = {}
