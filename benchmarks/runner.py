@@ -36,6 +36,8 @@ ORDER = (
     "export_pdf_10k",
     "export_docx_1k",
     "export_csv_10k",
+    "review_report_10k",
+    "next_period_10k",
     "peak_memory_10k",
     "cold_start_10k",
     "cold_start_ready_10k",

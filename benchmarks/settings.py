@@ -25,6 +25,7 @@ class Settings:
     pdf_large_runs: int = 3
     docx_runs: int = 5
     csv_runs: int = 5
+    plan_over_time_runs: int = 3  # review reports, and next plan periods, on the large plan
     settle_ms: int = 300  # event-loop time after first paint before reading peak memory
     timeout_scale: float = 1.0
 
@@ -49,6 +50,7 @@ def quick_settings() -> Settings:
         pdf_large_runs=1,
         docx_runs=2,
         csv_runs=2,
+        plan_over_time_runs=2,
         settle_ms=200,
     )
 
@@ -68,5 +70,6 @@ def tiny_settings() -> Settings:
         pdf_medium_runs=1,
         docx_runs=1,
         csv_runs=1,
+        plan_over_time_runs=1,
         settle_ms=20,
     )

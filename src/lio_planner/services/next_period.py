@@ -19,6 +19,7 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from lio_planner.domain.enums import Status
+from lio_planner.domain.fields import RowKind
 from lio_planner.store.history_log import add_history
 from lio_planner.store.schema import (
     ActionRecord,
@@ -26,6 +27,7 @@ from lio_planner.store.schema import (
     PersonRecord,
     PlanRecord,
     ResponseRecord,
+    RevisionRecord,
     ThemeRecord,
     new_uuid,
     utc_now,
@@ -188,39 +190,66 @@ def _write(session: Session, carried: dict[str, Any], months: int, by: str) -> t
         response.changed_at, response.changed_by = now, by
         decisions += response.decision != "undecided"
     session.flush()
-    people: dict[str, int] = {}
     names = sorted({row[2] for row in carried["actions"] if row[2]})
     if names:
         session.execute(insert(PersonRecord), [{"uuid": new_uuid(), "name": n} for n in names])
-        people = {
-            name: id_ for name, id_ in session.execute(select(PersonRecord.name, PersonRecord.id))
-        }
-    rows = [
-        {
-            "uuid": new_uuid(),
-            "opportunity_id": opportunity_ids[opp],
-            "description": description,
-            "owner_id": people.get(owner) if owner else None,
-            "due": move_months(due, months),
-            "status": status,
-            "priority": priority,
-            "success_measure": measure,
-            "resources": resources,
-            "notes": notes,
-            "position": position,
-            "created_at": now,
-            "created_by": by,
-            "changed_at": now,
-            "changed_by": by,
-            "version": 1,
-        }
-        for opp, description, owner, due, status, priority, measure, resources, notes, position
-        in carried["actions"]
-        if opp in opportunity_ids
-    ]  # fmt: skip
-    if rows:
-        session.execute(insert(ActionRecord), rows)
-    # Bulk inserts bypass the revision log: give every row its first revision, so a later
-    # merge of copies of the new plan has a shared starting point.
+    people = {
+        name: (id_, uuid)
+        for name, id_, uuid in session.execute(
+            select(PersonRecord.name, PersonRecord.id, PersonRecord.uuid)
+        )
+    }
+    refs = {
+        id_: f"seed:{key}" if key else uuid
+        for id_, key, uuid in session.execute(
+            select(OpportunityRecord.id, OpportunityRecord.seed_key, OpportunityRecord.uuid)
+        )
+    }
+    rows: list[dict[str, Any]] = []
+    revisions: list[dict[str, Any]] = []
+    for (
+        opp,
+        description,
+        owner,
+        due,
+        status,
+        priority,
+        measure,
+        resources,
+        notes,
+        position,
+    ) in carried["actions"]:
+        if opp not in opportunity_ids:
+            continue
+        owner_id, owner_uuid = people.get(owner, (None, None)) if owner else (None, None)
+        moved = move_months(due, months)
+        row = {
+            "uuid": new_uuid(), "opportunity_id": opportunity_ids[opp],
+            "description": description, "owner_id": owner_id, "due": moved, "status": status,
+            "priority": priority, "success_measure": measure, "resources": resources,
+            "notes": notes, "position": position, "created_at": now, "created_by": by,
+            "changed_at": now, "changed_by": by, "version": 1,
+        }  # fmt: skip
+        rows.append(row)
+        # Its first revision, with the fields as the change log records an action (see
+        # store.tracking.describe; a test compares the two), so a later merge of copies of
+        # the new plan has a shared starting point. Written here in bulk: describing 10,000
+        # rows one ORM object at a time takes seconds.
+        fields = {
+            "opportunity": refs[opportunity_ids[opp]], "description": description,
+            "owner": owner_uuid, "owner_name": owner or "",
+            "due": moved.isoformat() if moved else None, "status": status,
+            "priority": priority, "success_measure": measure, "notes": notes,
+        }  # fmt: skip
+        revisions.append(
+            {"revision": new_uuid(), "kind": RowKind.ACTION.value, "row_key": row["uuid"],
+             "recorded_at": now, "removed": False, "fields": fields}
+        )  # fmt: skip
+    # Core inserts on the session's connection: the ORM's bulk path costs a second here.
+    connection = session.connection()
+    for start in range(0, len(rows), 5000):
+        connection.execute(insert(ActionRecord.__table__), rows[start : start + 5000])
+        connection.execute(insert(RevisionRecord.__table__), revisions[start : start + 5000])
+    # The people added in bulk get theirs the usual way (there are few of them).
     track_untracked_rows(session)
     return came_from, len(rows), decisions

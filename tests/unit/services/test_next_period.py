@@ -122,3 +122,35 @@ def test_the_command_line_makes_the_next_plan(
 )
 def test_due_dates_move_by_whole_months(day: date | None, months: int, moved: date | None) -> None:
     assert move_months(day, months) == moved
+
+
+def test_carried_actions_have_the_revision_an_edit_would_give_them(
+    old_plan: Path, tmp_path: Path
+) -> None:
+    """The new plan's first revisions are written in bulk; they must say what the change log
+    itself would (store.tracking.describe), or a later merge would see changes nobody made."""
+    from sqlalchemy import select
+
+    from lio_planner.store.schema import ActionRecord, RevisionRecord
+    from lio_planner.store.tracking import describe
+
+    made = start_next_period(old_plan, tmp_path / "Next.lioplan", "2028–2030", months=3)
+    store = open_plan(made.path)
+    try:
+        with store.reading() as session:
+            logged = {
+                key: fields
+                for key, fields in session.execute(
+                    select(RevisionRecord.row_key, RevisionRecord.fields).where(
+                        RevisionRecord.kind == "action"
+                    )
+                )
+            }
+            records = session.scalars(select(ActionRecord)).all()
+            assert len(records) == len(logged) == 5
+            for record in records:
+                described = describe(record)
+                assert described is not None
+                assert logged[record.uuid] == described.fields
+    finally:
+        store.close()
