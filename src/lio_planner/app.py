@@ -7,20 +7,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from lio_planner.ui.main_window import MainWindow
+    from lio_planner.ui.window.main_window import MainWindow
 
 
 def run_window(plan: Path | None = None, read_only: bool = False) -> int:
     """Open ``plan`` (or the default plan) in the main window; return the exit code.
 
     When LIO Planner is already running for this person, the plan is handed to it instead
-    (see :mod:`lio_planner.ui.instance`) and this process ends at once.
+    (see :mod:`lio_planner.ui.window.instance`) and this process ends at once.
     """
     from PySide6.QtWidgets import QApplication
 
-    from lio_planner.ui.crash import install_crash_handler
-    from lio_planner.ui.instance import InstanceServer, hand_over
-    from lio_planner.ui.startup import start
+    from lio_planner.ui.window.crash import install_crash_handler
+    from lio_planner.ui.window.instance import InstanceServer, hand_over
+    from lio_planner.ui.window.startup import start
 
     app = QApplication.instance() or QApplication(sys.argv)
     if hand_over(plan, read_only):
