@@ -248,8 +248,8 @@ def _write(session: Session, carried: dict[str, Any], months: int, by: str) -> t
     # Core inserts on the session's connection: the ORM's bulk path costs a second here.
     connection = session.connection()
     for start in range(0, len(rows), 5000):
-        connection.execute(insert(ActionRecord.__table__), rows[start : start + 5000])
-        connection.execute(insert(RevisionRecord.__table__), revisions[start : start + 5000])
+        connection.execute(insert(ActionRecord), rows[start : start + 5000])
+        connection.execute(insert(RevisionRecord), revisions[start : start + 5000])
     # The people added in bulk get theirs the usual way (there are few of them).
     track_untracked_rows(session)
     return came_from, len(rows), decisions

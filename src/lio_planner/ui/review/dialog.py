@@ -33,8 +33,8 @@ from lio_planner.report.review import ReviewDocument
 from lio_planner.report.review_export import export_review, load_review
 from lio_planner.report.wording import long_date
 from lio_planner.services import review
-from lio_planner.ui.file_folders import remember_folder, start_folder
-from lio_planner.ui.operations import Operation, OperationRunner
+from lio_planner.ui.common.file_folders import remember_folder, start_folder
+from lio_planner.ui.plan.operations import Operation, OperationRunner
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from lio_planner.services.next_period import NextPlan, start_next_period
-from lio_planner.ui.file_folders import remember_folder, start_folder
+from lio_planner.ui.common.file_folders import remember_folder, start_folder
 
 
 class NextPeriodDialog(QDialog):
