@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from lio_planner import APP_NAME
 from lio_planner.services.identity import current_user
+from lio_planner.ui.action_plan.due_line import DueLine
 from lio_planner.ui.action_plan.view import ActionPlanView
 from lio_planner.ui.common.palette import make_selection_readable
 from lio_planner.ui.common.settings import app_settings
@@ -44,7 +45,7 @@ from lio_planner.ui.plan.data import PlanData
 from lio_planner.ui.plan.editing import PlanEditor
 from lio_planner.ui.sharing.dialogs import ReadOnlyBanner
 from lio_planner.ui.walkthrough.view import WalkThrough
-from lio_planner.ui.window import plan_actions, plan_switching
+from lio_planner.ui.window import over_time, plan_actions, plan_switching
 from lio_planner.ui.window.menus import build_menus, update_actions
 from lio_planner.ui.window.plan_file_line import PlanFileLine
 from lio_planner.ui.window.plan_session import PlanSession
@@ -55,6 +56,7 @@ from lio_planner.ui.window.start_page import StartPage
 if TYPE_CHECKING:
     from lio_planner.store.sqlite.database import PlanStore
     from lio_planner.store.sqlite.first_look import FirstLook
+    from lio_planner.ui.progress.view import ProgressView
 
 
 # Room left on the screen for the window's title bar and frame.
@@ -90,6 +92,7 @@ class MainWindow(QMainWindow):
     help_menu: QMenu
     editing_actions: list[QAction]
     reading_actions: list[QAction]
+    over_time_actions: list[QAction]
     plan_only_actions: list[QAction]
     previous_action: QAction
     next_action: QAction
@@ -118,6 +121,9 @@ class MainWindow(QMainWindow):
     help_action: QAction
     about_action: QAction
     glossary_action: QAction
+    progress_view_action: QAction
+    review_action: QAction
+    next_plan_action: QAction
 
     def __init__(
         self, store: PlanStore | None, holder: str = "", first_look: FirstLook | None = None
@@ -148,6 +154,7 @@ class MainWindow(QMainWindow):
         self.navigator = self.walkthrough.navigator
         self.response = self.walkthrough.response
         self.action_plan = ActionPlanView(self.data, self.editor)
+        self.progress_view: ProgressView | None = None  # made when first shown (over_time.py)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         # No mnemonics on the tabs: Ctrl+1 and Ctrl+2 switch, and Alt+letters are taken.
@@ -166,6 +173,10 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.banner)
         self.file_line = PlanFileLine()  # which file is open, always in view
         layout.addWidget(self.file_line)
+        # "3 actions overdue, 2 due this week": pressed, the action plan shows just those.
+        self.due_line = DueLine(self.data.action_model)
+        self.due_line.show_due_requested.connect(self.show_due_actions)
+        layout.addWidget(self.due_line)
         layout.addWidget(self.tabs, 1)
         self.start_page = StartPage()
         self.start_page.new_requested.connect(self.new_plan)
@@ -298,6 +309,18 @@ class MainWindow(QMainWindow):
     def show_action_plan(self) -> None:
         self.tabs.setCurrentWidget(self.action_plan)
 
+    def show_progress(self) -> None:
+        over_time.show_progress(self)
+
+    def show_review(self) -> None:
+        over_time.show_review(self)
+
+    def start_next_plan(self) -> None:
+        over_time.start_next_plan(self)
+
+    def show_due_actions(self) -> None:
+        over_time.show_due_actions(self)
+
     def find_actions(self) -> None:
         self.show_action_plan()
         self.action_plan.focus_search()
@@ -405,6 +428,7 @@ class MainWindow(QMainWindow):
 
     def _saved(self) -> None:
         self.saved_label.setText(f"Saved at {datetime.now():%H:%M}")
+        over_time.refresh_progress(self)
         self._update_actions()
         self.plan_changed.emit()
 
@@ -427,11 +451,16 @@ class MainWindow(QMainWindow):
         update_actions(self)
 
     def _tab_changed(self, index: int) -> None:
-        on_plan = self.tabs.widget(index) is self.action_plan
+        shown = self.tabs.widget(index)
+        on_plan = shown is self.action_plan
+        on_progress = shown is not None and shown is self.progress_view
         self.action_plan_view_action.setChecked(on_plan)
-        self.walkthrough_view_action.setChecked(not on_plan)
-        if on_plan:
+        self.progress_view_action.setChecked(on_progress)
+        self.walkthrough_view_action.setChecked(not on_plan and not on_progress)
+        if on_plan or on_progress:
             self.flush_edits()
+        if on_progress:
+            over_time.refresh_progress(self)
 
     def _restore_layout(self) -> None:
         settings = app_settings()

@@ -68,8 +68,11 @@ def build_menus(window: MainWindow) -> None:
     )
     w.walkthrough_view_action = _action(w, "&Walk-through", w.show_walkthrough, "Ctrl+1")
     w.action_plan_view_action = _action(w, "&Action plan", w.show_action_plan, "Ctrl+2")
+    w.progress_view_action = _action(
+        w, "&Progress", w.show_progress, "Ctrl+3", "Progress at a glance, per theme and over time"
+    )
     views = QActionGroup(w)
-    for action in (w.walkthrough_view_action, w.action_plan_view_action):
+    for action in (w.walkthrough_view_action, w.action_plan_view_action, w.progress_view_action):
         action.setCheckable(True)
         views.addAction(action)
     w.walkthrough_view_action.setChecked(True)
@@ -131,6 +134,21 @@ def build_menus(window: MainWindow) -> None:
     w.history_action = _action(
         w, "Change &history…", w.show_history, None, "Who changed what in this plan, and when"
     )
+    w.review_action = _action(
+        w,
+        "&Review: what changed…",
+        w.show_review,
+        None,
+        "What changed since the last review or a date, to print for a meeting; "
+        "and Mark as reviewed today",
+    )
+    w.next_plan_action = _action(
+        w,
+        "Start the &next plan from this one…",
+        w.start_next_plan,
+        None,
+        "A new plan file for the next period, with the decisions and the actions still open",
+    )
     w.getting_started_action = _action(
         w, "&Getting started", lambda: help_pages.show_getting_started(w)
     )
@@ -166,6 +184,7 @@ def build_menus(window: MainWindow) -> None:
     w.view_menu = bar.addMenu("&View")
     w.view_menu.addAction(w.walkthrough_view_action)
     w.view_menu.addAction(w.action_plan_view_action)
+    w.view_menu.addAction(w.progress_view_action)
 
     w.go_menu = bar.addMenu("&Go")
     for action in (w.previous_action, w.next_action, w.next_undecided_action):
@@ -184,6 +203,8 @@ def build_menus(window: MainWindow) -> None:
             w.settings_action,
             None,
             w.history_action,
+            w.review_action,
+            w.next_plan_action,
         ],
     )
 
@@ -219,6 +240,8 @@ def build_menus(window: MainWindow) -> None:
         w.action_plan_view_action,
         w.find_action,
     ]
+    # Reading the plan, but only once it is open (not from the first look).
+    w.over_time_actions = [w.progress_view_action, w.review_action, w.next_plan_action]
     # The actions that need a plan open, switched off while the start page shows.
     w.plan_only_actions = [
         *w.reading_actions,
@@ -226,6 +249,7 @@ def build_menus(window: MainWindow) -> None:
         w.save_copy_action,
         w.people_action,
         w.history_action,
+        *w.over_time_actions,
         *w.editing_actions,
     ]
 

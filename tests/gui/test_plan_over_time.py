@@ -1,0 +1,77 @@
+"""The window's plan-over-time parts: the "what is due" line, View → Progress, and the menus."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from lio_planner.domain.due import due_counts
+from lio_planner.services import queries
+from lio_planner.store.sqlite.readable import open_for_reading
+from lio_planner.ui.window.main_window import MainWindow
+
+
+def _due_from_file(path: Path) -> tuple[int, int]:
+    with open_for_reading(path) as store:
+        rows = [r for r in queries.action_rows(store) if not r.decision.sets_aside]
+    counts = due_counts(((r.action.status, r.action.due) for r in rows), date.today())
+    return counts.overdue, counts.this_week
+
+
+def test_the_due_line_counts_and_clicking_it_filters_the_action_plan(
+    qtbot: QtBot, sample_window: MainWindow, sample_path: Path
+) -> None:
+    window = sample_window
+    overdue, this_week = _due_from_file(sample_path)
+    assert overdue > 0  # the sample has overdue work
+    line = window.due_line
+    qtbot.waitUntil(lambda: line.isVisible())
+    assert line.text().startswith(f"{overdue} actions overdue")
+    qtbot.mouseClick(line, Qt.MouseButton.LeftButton)
+    assert window.tabs.currentWidget() is window.action_plan
+    assert window.action_plan.proxy.rowCount() == overdue + this_week
+    assert "Due: Overdue or due this week" in window.action_plan.filters_in_use()
+
+
+def test_ctrl_3_shows_progress_drawn_from_the_plan(
+    qtbot: QtBot, sample_window: MainWindow, sample_path: Path
+) -> None:
+    window = sample_window
+    assert window.progress_view is None  # not made until asked for
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    view = window.progress_view
+    assert view is not None and window.tabs.currentWidget() is view
+    assert window.progress_view_action.isChecked()
+    with open_for_reading(sample_path) as store:
+        rows = [r for r in queries.action_rows(store) if not r.decision.sets_aside]
+    progress = view.chart.progress
+    assert progress is not None and progress.overall.total == len(rows)
+    texts = [a.text() for a in window.plan_menu.actions()]
+    assert "&Review: what changed…" in texts and "Start the &next plan from this one…" in texts
+
+
+def test_starting_the_window_loads_no_progress_or_review_code(sample_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from lio_planner.store.sqlite.opening import open_plan\n"
+        "from lio_planner.ui.window.main_window import MainWindow\n"
+        f"window = MainWindow(open_plan({str(sample_path)!r}))\n"
+        "window.show(); app.processEvents()\n"
+        "lazy = ('lio_planner.ui.progress', 'lio_planner.ui.review',"
+        " 'lio_planner.report.qt.progress', 'lio_planner.services.progress',"
+        " 'lio_planner.services.review')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(lazy)))\n"
+        "window.store.close()\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
