@@ -75,3 +75,14 @@ def test_starting_the_window_loads_no_progress_or_review_code(sample_path: Path)
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_a_plan_started_from_another_says_so_above_its_tabs(
+    qtbot: QtBot, open_window: object, sample_path: Path, tmp_path: Path
+) -> None:
+    from lio_planner.services.next_period import start_next_period
+
+    made = start_next_period(sample_path, tmp_path / "Next.lioplan", "April 2028 to March 2030")
+    window = open_window(made.path)  # type: ignore[operator]
+    assert window.came_from_line.isVisible()
+    assert window.came_from_line.text().startswith("Carries on from “")

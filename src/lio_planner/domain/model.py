@@ -17,6 +17,8 @@ class PlanInfo:
     organisation: str
     title: str
     period: str
+    # The plan this one carries on from (its title and period), for a plan started from it.
+    came_from: str = ""
 
 
 @dataclass(frozen=True)

@@ -166,6 +166,7 @@ class PlanDocument:
     options: ReportOptions = field(default_factory=ReportOptions)
     # The progress chart's figures, drawn on the summary page (None: no chart).
     progress: Progress | None = None
+    came_from: str = ""  # the plan this one carries on from, for a plan started from one
 
     @property
     def heading(self) -> str:
@@ -233,6 +234,7 @@ def build_document(
         organisation=clean(info.organisation),
         title=clean(info.title),
         period=clean(info.period),
+        came_from=clean(info.came_from),
         printed=today,
         summary=_summary(overview, lines, sum(set_aside_counts.values())),
         sections=sections,

@@ -15,7 +15,9 @@ from lio_planner.store.schema import (
 
 
 def plan_info(record: PlanRecord) -> PlanInfo:
-    return PlanInfo(record.uuid, record.organisation, record.title, record.period)
+    return PlanInfo(
+        record.uuid, record.organisation, record.title, record.period, record.came_from or ""
+    )
 
 
 def theme(record: ThemeRecord) -> Theme:

@@ -154,3 +154,18 @@ def test_carried_actions_have_the_revision_an_edit_would_give_them(
                 assert logged[record.uuid] == described.fields
     finally:
         store.close()
+
+
+def test_the_printed_new_plan_says_where_it_came_from(old_plan: Path, tmp_path: Path) -> None:
+    import pypdf
+
+    from lio_planner.report.exporting import export_plan
+
+    made = start_next_period(old_plan, tmp_path / "Next.lioplan", "April 2028 to March 2030")
+    with open_for_reading(made.path) as store:
+        assert queries.plan_info(store).came_from == "Our response — 2019–2021"
+        out = export_plan(store, "pdf", tmp_path / "next.pdf")
+    first = " ".join((pypdf.PdfReader(out).pages[0].extract_text() or "").split())
+    assert "This plan carries on from “Our response — 2019–2021”." in first
+    with open_for_reading(old_plan) as store:
+        assert queries.plan_info(store).came_from == ""

@@ -177,6 +177,11 @@ class MainWindow(QMainWindow):
         self.due_line = DueLine(self.data.action_model)
         self.due_line.show_due_requested.connect(self.show_due_actions)
         layout.addWidget(self.due_line)
+        self.came_from_line = QLabel()  # "Carries on from “…”", for a plan started from one
+        self.came_from_line.setTextFormat(Qt.TextFormat.PlainText)
+        self.came_from_line.setContentsMargins(8, 0, 8, 2)
+        self.came_from_line.hide()
+        layout.addWidget(self.came_from_line)
         layout.addWidget(self.tabs, 1)
         self.start_page = StartPage()
         self.start_page.new_requested.connect(self.new_plan)
@@ -438,6 +443,7 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(APP_NAME)
             return
         info = self.data.info
+        over_time.show_came_from(self, info.came_from)
         parts = [info.organisation, info.title, info.period, path.name, APP_NAME]
         suffix = " (read-only)" if self.read_only else ""
         self.setWindowTitle(" — ".join(p for p in parts if p) + suffix)

@@ -68,6 +68,12 @@ def start_next_plan(window: MainWindow) -> None:
         plan_switching.open_plan_path(window, made.path)
 
 
+def show_came_from(window: MainWindow, came_from: str) -> None:
+    """The line saying which plan this one carries on from (hidden for other plans)."""
+    window.came_from_line.setText(f"Carries on from “{came_from}”" if came_from else "")
+    window.came_from_line.setVisible(bool(came_from))
+
+
 def show_due_actions(window: MainWindow) -> None:
     """The "what is due" line pressed: the action plan, showing just those actions."""
     view = window.action_plan
