@@ -102,3 +102,27 @@ def test_the_progress_view_draws_the_plans_figures(qtbot: QtBot, reviewed_window
     blue = {image.pixelColor(x, y).name() for x in range(0, image.width(), 3)
             for y in range(0, min(image.height(), 200), 3)}  # fmt: skip
     assert "#2f6db5" in blue
+
+
+def test_the_print_preview_opens_shows_pages_and_closes(
+    qtbot: QtBot, reviewed_window: tuple
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+
+    _window, dialog = reviewed_window
+    qtbot.addWidget(dialog)
+    seen: list[int] = []
+
+    def look_and_close() -> None:
+        preview = dialog.preview_dialog
+        assert preview is not None
+        widget = preview.findChild(QPrintPreviewWidget)
+        assert widget is not None
+        seen.append(widget.pageCount())
+        preview.reject()
+
+    QTimer.singleShot(500, look_and_close)
+    dialog.preview()  # modal until closed (it crashed once: its printer was freed too soon)
+    assert seen and seen[0] >= 1
+    assert dialog.preview_dialog is None

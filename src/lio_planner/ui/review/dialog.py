@@ -69,6 +69,7 @@ class ReviewDialog(QDialog):
         self._store = store
         self._runner = runner
         self._today = today
+        self.preview_dialog: QDialog | None = None  # while the print preview is open
         self.setWindowTitle("Review: what changed")
         self.since_last = QRadioButton()
         self.since_date = QRadioButton("Since this &date:")
@@ -188,13 +189,19 @@ class ReviewDialog(QDialog):
     def preview(self) -> None:
         from PySide6.QtPrintSupport import QPrintPreviewDialog
 
-        dialog = QPrintPreviewDialog(self._printer(), self)
+        # Held here while the preview is open: the dialog does not own its printer, and Qt
+        # crashes if Python frees it first.
+        printer = self._printer()
+        dialog = QPrintPreviewDialog(printer, self)
         dialog.setWindowTitle("Review: print preview")
         dialog.paintRequested.connect(self.paint)
+        self.preview_dialog = dialog
         try:
             dialog.exec()
         finally:
+            self.preview_dialog = None
             dialog.deleteLater()
+        del printer
 
     def print_review(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog
