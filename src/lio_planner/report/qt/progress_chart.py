@@ -30,6 +30,10 @@ STATUS_COLOURS = {
 }
 DONE_LINE = Rag.BLUE.colour
 OPEN_LINE = "#e69500"
+# The chart's pieces: the whole plan's bar, a bar per theme, the RAG mix, and over time.
+ALL_PARTS = ("overall", "themes", "rag", "time")
+# On paper the summary's tiles and tables already give the whole plan's figures and RAG mix.
+PRINTED_PARTS = ("themes", "time")
 
 
 class Canvas(Protocol):
@@ -90,8 +94,16 @@ class FlowCanvas:
 class ProgressChart:
     """The chart's layout for one width, in the units of the device it is measured for."""
 
-    def __init__(self, progress: Progress, styles: Styles, width: float, unit: float) -> None:
+    def __init__(
+        self,
+        progress: Progress,
+        styles: Styles,
+        width: float,
+        unit: float,
+        parts: tuple[str, ...] = ALL_PARTS,
+    ) -> None:
         self.progress = progress
+        self.parts = parts
         self.s = styles
         self.width = width
         self.unit = unit  # device units per millimetre
@@ -105,7 +117,8 @@ class ProgressChart:
         return s.h2.line_height + s.body.line_height + self.mm(9) + s.note.line_height * 2
 
     def themes_height(self) -> float:
-        return self.s.h2.line_height + self._theme_row() * len(self.progress.themes) + self.mm(2)
+        rows = self._theme_row() * len(self.progress.themes)
+        return self.s.h2.line_height + rows + self.mm(3) + self.s.note.line_height * 2
 
     def rag_height(self) -> float:
         s = self.s
@@ -117,24 +130,36 @@ class ProgressChart:
 
     def height(self) -> float:
         gap = self.mm(6)
-        parts = [self.overall_height(), self.themes_height(), self.rag_height()]
-        if len(self.progress.over_time) > 1:
-            parts.append(self.time_height())
+        heights = {
+            "overall": self.overall_height,
+            "themes": self.themes_height,
+            "rag": self.rag_height,
+            "time": self.time_height,
+        }
+        parts = [heights[part]() for part in self._parts()]
         return sum(parts) + gap * (len(parts) - 1)
+
+    def _parts(self) -> list[str]:
+        """The pieces drawn, in order (over time only once there are two points to join)."""
+        return [p for p in self.parts if p != "time" or len(self.progress.over_time) > 1]
 
     def _theme_row(self) -> float:
         return max(self.s.cell.line_height, self.mm(4.2)) + self.mm(1.6)
 
     # --- drawing ------------------------------------------------------------------------------
     def draw(self, canvas: Canvas, x: float, y: float) -> float:
-        """Draw the whole chart with its top left at (x, y); return the height used."""
+        """Draw the chart with its top left at (x, y); return the height used."""
         top = y
-        gap = self.mm(6)
-        y = self.draw_overall(canvas, x, y) + gap
-        y = self.draw_themes(canvas, x, y) + gap
-        y = self.draw_rag(canvas, x, y)
-        if len(self.progress.over_time) > 1:
-            y = self.draw_over_time(canvas, x, y + gap)
+        drawers = {
+            "overall": self.draw_overall,
+            "themes": self.draw_themes,
+            "rag": self.draw_rag,
+            "time": self.draw_over_time,
+        }
+        for n, part in enumerate(self._parts()):
+            if n:
+                y += self.mm(6)
+            y = drawers[part](canvas, x, y)
         return y - top
 
     def draw_overall(self, canvas: Canvas, x: float, y: float) -> float:
@@ -152,7 +177,7 @@ class ProgressChart:
 
     def draw_themes(self, canvas: Canvas, x: float, y: float) -> float:
         s = self.s
-        canvas.text(s.h2, x, y, "By theme")
+        canvas.text(s.h2, x, y, "Progress by theme")
         y += s.h2.line_height
         label_width = self.width * 0.36
         count_width = self.mm(16)
@@ -172,8 +197,11 @@ class ProgressChart:
             y += row
         if not self.progress.themes:
             canvas.text(s.caption, x, y, "No actions in the plan yet.")
-            y += s.caption.line_height
-        return y
+            return y + s.caption.line_height
+        y += self.mm(1)
+        return self._legend(canvas, x, y, [
+            (STATUS_COLOURS[status], status.label) for status, _n in self.progress.overall.by_status
+        ])  # fmt: skip
 
     def draw_rag(self, canvas: Canvas, x: float, y: float) -> float:
         s, overall = self.s, self.progress.overall
@@ -269,6 +297,6 @@ def _status_parts(theme: ThemeProgress) -> list[tuple[str, int, str]]:
 
 def lay_out_progress(flow: Flow, progress: Progress) -> None:
     """The chart on the printed summary page, kept whole on one page."""
-    chart = ProgressChart(progress, flow.styles, flow.width, flow.unit)
+    chart = ProgressChart(progress, flow.styles, flow.width, flow.unit, PRINTED_PARTS)
     flow.ensure(chart.height())
     flow.y += chart.draw(FlowCanvas(flow), 0, flow.y)
