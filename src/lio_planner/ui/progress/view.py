@@ -94,7 +94,7 @@ class ProgressView(QWidget):
         progress = build_progress(self._store(), today)
         self.heading.setText(
             "The plan's progress now, and over time from its change history. "
-            "The printed plan's summary page shows the same chart."
+            "The printed plan's summary page draws the same bars by theme and line over time."
         )
         self.chart.set_progress(progress)
         return progress
