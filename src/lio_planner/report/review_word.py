@@ -5,13 +5,13 @@ User text goes in as escaped plain text, as in the plan's own Word export.
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 from docx import Document
 from docx.shared import Pt, RGBColor
 
 from lio_planner.report.review import ReviewDocument
+from lio_planner.report.word import save_docx
 from lio_planner.report.word_tables import Run, add_table
 
 NAVY = RGBColor(0x1B, 0x3A, 0x5C)
@@ -42,9 +42,4 @@ def write_review_docx(document: ReviewDocument, path: Path) -> None:
             add_table(doc, headings, [[[Run(text)] for text in row] for row in table.rows], weights)
         else:
             doc.add_paragraph().add_run(table.empty).italic = True
-    doc.core_properties.title = document.running_title
-    doc.core_properties.author = document.organisation
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    with open(path, "wb") as handle:
-        handle.write(buffer.getbuffer())
+    save_docx(doc, path, document.running_title, document.organisation)

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF
 from PySide6.QtGui import QPagedPaintDevice, QPainter
 
-from lio_planner.report.qt.pages import Flow, TableColumn, paint_pages
-from lio_planner.report.qt.painter import FOOTER_MM, page_layout
+from lio_planner.report.qt.pages import Flow, TableColumn
+from lio_planner.report.qt.painter import FOOTER_MM, paint_flow, write_pdf_with
 from lio_planner.report.qt.textflow import NAVY, Styles
 from lio_planner.report.review import ReviewDocument, ReviewTable
 
@@ -66,37 +65,14 @@ def paint_review(
 ) -> int:
     """Paint every page (or the ``wanted`` ones) of the review; return the number of pages."""
     flow = lay_out_review(document, device)
-    total = len(flow.pages)
-    footer_style = flow.styles.footer
-
-    def footer(p: QPainter, number: int) -> None:
-        p.setFont(footer_style.font)
-        p.setPen(footer_style.colour)
-        baseline = flow.bottom + flow.mm(4.7) + footer_style.ascent
-        page = f"Page {number} of {total}"
-        room = flow.width - footer_style.width(page) - flow.mm(6)
-        p.drawText(QPointF(0, baseline), footer_style.elide(document.running_title, room))
-        p.drawText(QPointF(flow.width - footer_style.width(page), baseline), page)
-
-    paint_pages(painter, flow.pages, device.newPage, footer, wanted)
-    return total
+    return paint_flow(flow, document.running_title, device, painter, wanted)
 
 
 def write_review_pdf(document: ReviewDocument, path: str) -> int:
     """Write the review as a PDF with Qt's own writer; return the number of pages."""
-    from PySide6.QtGui import QPdfWriter
-
-    from lio_planner.report.files import ExportError
-
-    writer = QPdfWriter(path)
-    writer.setResolution(1200)
-    writer.setTitle(document.running_title)
-    writer.setCreator("LIO Planner")
-    writer.setPageLayout(page_layout(document.options))
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise ExportError("The PDF could not be started. Check you can save in that folder.")
-    try:
-        return paint_review(document, writer, painter)
-    finally:
-        painter.end()
+    return write_pdf_with(
+        path,
+        document.running_title,
+        document.options,
+        lambda writer, painter: paint_review(document, writer, painter),
+    )
