@@ -314,7 +314,9 @@ def plan_over_time(args: dict[str, object]) -> None:
         from lio_planner.report.review import review_document
         from lio_planner.services.next_period import start_next_period
         from lio_planner.services.review import build_review
+        from lio_planner.store.sqlite.opening import create_plan
         from lio_planner.store.sqlite.opening import open_plan as open_store
+        from lio_planner.store.sqlite.readable import open_for_reading
     except ImportError as exc:
         _unavailable(f"the plan-over-time modules are not there: {exc}")
     times: list[float] = []
@@ -328,7 +330,13 @@ def plan_over_time(args: dict[str, object]) -> None:
             review_document(review)
             found = len(review.completed) + len(review.slipped) + len(review.new)
         else:
-            made = start_next_period(plan, out_dir / f"next-{os.getpid()}-{n}.lioplan", "Next")
+            made = start_next_period(
+                plan,
+                out_dir / f"next-{os.getpid()}-{n}.lioplan",
+                "Next",
+                read=open_for_reading,
+                create=create_plan,
+            )
             found = made.actions
             made.path.unlink()
         times.append(time.perf_counter() - start)

@@ -173,11 +173,20 @@ def _next_period(args: argparse.Namespace) -> int:
     from lio_planner.services.identity import current_user
     from lio_planner.services.next_period import start_next_period
     from lio_planner.store.names import one_line
+    from lio_planner.store.sqlite.opening import create_plan
+    from lio_planner.store.sqlite.planfile import ensure_extension
+    from lio_planner.store.sqlite.readable import open_for_reading
 
     if not args.period.strip():
         raise SystemExit("lio-planner: --period needs the new plan's period")
     made = start_next_period(
-        args.plan, args.new_plan, args.period, args.move_due_dates, by=current_user()
+        args.plan,
+        ensure_extension(args.new_plan.absolute()),
+        args.period,
+        args.move_due_dates,
+        by=current_user(),
+        read=open_for_reading,
+        create=create_plan,
     )
     print(f"Created {one_line(str(made.path))}. {made.sentence()}")
     return 0

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from lio_planner.domain.due import due_counts
 from lio_planner.services import queries
+from lio_planner.store.sqlite.opening import create_plan
 from lio_planner.store.sqlite.readable import open_for_reading
 from lio_planner.ui.window.main_window import MainWindow
 
@@ -82,7 +83,54 @@ def test_a_plan_started_from_another_says_so_above_its_tabs(
 ) -> None:
     from lio_planner.services.next_period import start_next_period
 
-    made = start_next_period(sample_path, tmp_path / "Next.lioplan", "April 2028 to March 2030")
+    made = start_next_period(
+        sample_path,
+        tmp_path / "Next.lioplan",
+        "April 2028 to March 2030",
+        read=open_for_reading,
+        create=create_plan,
+    )
     window = open_window(made.path)  # type: ignore[operator]
     assert window.came_from_line.isVisible()
     assert window.came_from_line.text().startswith("Carries on from “")
+
+
+def test_the_next_plan_dialog_makes_the_file_from_what_is_typed(
+    qtbot: QtBot, sample_path: Path, tmp_path: Path, monkeypatch: object
+) -> None:
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog
+
+    from helpers.plans import sha256
+    from lio_planner.ui.review.next_period import NextPeriodDialog
+    from lio_planner.ui.window.plan_opening import plan_files
+
+    before = sha256(sample_path)
+    dialog = NextPeriodDialog(sample_path, "Our response", "Tester", plan_files())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    dialog.period.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.period)
+    qtbot.keyClicks(dialog.period, "April 2028 to March 2030")
+    qtbot.keyClick(dialog.period, Qt.Key.Key_Tab)
+    qtbot.keyClicks(QApplication.focusWidget(), "12")
+    chosen = tmp_path / "Next plan"  # no extension typed: the plan's own is added
+    monkeypatch.setattr(  # type: ignore[attr-defined]
+        QFileDialog, "getSaveFileName", lambda *_args: (str(chosen), "")
+    )
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.months.value() == 12
+    assert dialog.made is not None and dialog.made.path == tmp_path / "Next plan.lioplan"
+    assert sha256(sample_path) == before
+    with open_for_reading(dialog.made.path) as new, open_for_reading(sample_path) as old:
+        assert queries.plan_info(new).period == "April 2028 to March 2030"
+        old_due = {
+            r.action.description: r.action.due
+            for r in queries.action_rows(old)
+            if r.action.status.is_open and r.action.due and not r.decision.sets_aside
+        }
+        moved = {r.action.description: r.action.due for r in queries.action_rows(new)}
+    description, due = next(iter(old_due.items()))
+    assert moved[description] is not None and moved[description] > due  # moved on a year

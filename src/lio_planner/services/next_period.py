@@ -10,6 +10,8 @@ strategy content, so new opportunities come along just as they do when a plan is
 from __future__ import annotations
 
 import calendar
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -20,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from lio_planner.domain.enums import Status
 from lio_planner.domain.fields import RowKind
+from lio_planner.store.backend import PlanBackend
 from lio_planner.store.history_log import add_history
 from lio_planner.store.schema import (
     ActionRecord,
@@ -69,28 +72,40 @@ def move_months(day: date | None, months: int) -> date | None:
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def start_next_period(old: Path, new: Path, period: str, months: int = 0, by: str = "") -> NextPlan:
+# How the caller reads a plan file and makes a new one (the plan file's own package, which
+# services leave to their callers: see tests/unit/test_storage_seam.py).
+Reader = Callable[[Path], AbstractContextManager[PlanBackend]]
+Creator = Callable[[Path, str, str, str], PlanBackend]
+
+
+def start_next_period(
+    old: Path,
+    new: Path,
+    period: str,
+    months: int = 0,
+    by: str = "",
+    *,
+    read: Reader,
+    create: Creator,
+) -> NextPlan:
     """Make ``new`` from the plan at ``old`` for ``period``; ``old`` is only read.
 
-    ``months`` moves every carried-over due date on by that many months (0: as they were).
-    Raises :class:`~lio_planner.store.problems.PlanError` (in words) when either file cannot
-    be used; a half-made new plan never appears under its name.
+    ``read`` opens ``old`` read-only; ``create(new, organisation, title, period)`` makes the
+    new plan whole or not at all. ``months`` moves every carried-over due date on by that many
+    months (0: as they were). Raises :class:`~lio_planner.store.problems.PlanError` (in words)
+    when either file cannot be used.
     """
-    from lio_planner.store.sqlite.opening import create_plan
-    from lio_planner.store.sqlite.readable import open_for_reading
-
-    with open_for_reading(Path(old)) as source, source.reading() as session:
+    with read(Path(old)) as source, source.reading() as session:
         carried = _read(session)
     plan = carried["plan"]
-    store = create_plan(Path(new), plan["organisation"], plan["title"], period.strip())
+    store = create(Path(new), plan["organisation"], plan["title"], period.strip())
     try:
         with store.transaction(quiet_history=True) as session:
             result = _write(session, carried, months, by)
             add_history(session, "started_from_plan", label=result[0], after=period.strip())
-        path = store.path
     finally:
         store.close()
-    return NextPlan(Path(path), result[0], result[1], carried["left_behind"], result[2])
+    return NextPlan(Path(new), result[0], result[1], carried["left_behind"], result[2])
 
 
 def _read(session: Session) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from lio_planner.services.actions import record_action
 from lio_planner.services.history import plan_history
 from lio_planner.services.next_period import move_months, start_next_period
 from lio_planner.services.responses import add_custom_opportunity, add_theme, set_response
-from lio_planner.store.sqlite.opening import open_plan
+from lio_planner.store.sqlite.opening import create_plan, open_plan
 from lio_planner.store.sqlite.readable import open_for_reading
 
 
@@ -49,7 +49,15 @@ def test_open_actions_and_decisions_go_over_and_the_old_plan_is_untouched(
 ) -> None:
     before = sha256(old_plan)
     new = tmp_path / "Next plan.lioplan"
-    made = start_next_period(old_plan, new, "April 2028 to March 2030", months=24, by="Ann")
+    made = start_next_period(
+        old_plan,
+        new,
+        "April 2028 to March 2030",
+        months=24,
+        by="Ann",
+        read=open_for_reading,
+        create=create_plan,
+    )
     assert sha256(old_plan) == before
     assert (made.actions, made.left_behind, made.decisions) == (5, 2, 3)
     assert made.came_from == "Our response — 2019–2021"
@@ -134,7 +142,14 @@ def test_carried_actions_have_the_revision_an_edit_would_give_them(
     from lio_planner.store.schema import ActionRecord, RevisionRecord
     from lio_planner.store.tracking import describe
 
-    made = start_next_period(old_plan, tmp_path / "Next.lioplan", "2028–2030", months=3)
+    made = start_next_period(
+        old_plan,
+        tmp_path / "Next.lioplan",
+        "2028–2030",
+        months=3,
+        read=open_for_reading,
+        create=create_plan,
+    )
     store = open_plan(made.path)
     try:
         with store.reading() as session:
@@ -161,7 +176,13 @@ def test_the_printed_new_plan_says_where_it_came_from(old_plan: Path, tmp_path: 
 
     from lio_planner.report.exporting import export_plan
 
-    made = start_next_period(old_plan, tmp_path / "Next.lioplan", "April 2028 to March 2030")
+    made = start_next_period(
+        old_plan,
+        tmp_path / "Next.lioplan",
+        "April 2028 to March 2030",
+        read=open_for_reading,
+        create=create_plan,
+    )
     with open_for_reading(made.path) as store:
         assert queries.plan_info(store).came_from == "Our response — 2019–2021"
         out = export_plan(store, "pdf", tmp_path / "next.pdf")

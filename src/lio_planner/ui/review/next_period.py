@@ -22,16 +22,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lio_planner.services.next_period import NextPlan, start_next_period
+from lio_planner.services.next_period import Creator, NextPlan, Reader, start_next_period
 from lio_planner.ui.common.file_folders import remember_folder, start_folder
 
 
 class NextPeriodDialog(QDialog):
     """Asks for the new period and how far to move due dates; makes the new plan file."""
 
-    def __init__(self, old: Path, title: str, by: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        old: Path,
+        title: str,
+        by: str,
+        files: tuple[Reader, Creator],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.old = Path(old)
+        self.files = files
         self.by = by
         self.made: NextPlan | None = None
         self.setWindowTitle("Start the next plan")
@@ -83,9 +91,14 @@ class NextPeriodDialog(QDialog):
 
     def make(self, path: Path, period: str) -> Path | None:
         """Make the new plan at ``path``; None (after saying why) when it cannot be made."""
+        if path.suffix.lower() != ".lioplan":
+            path = path.with_name(path.name + ".lioplan")
         remember_folder(path)
+        read, create = self.files
         try:
-            self.made = start_next_period(self.old, path, period, self.months.value(), self.by)
+            self.made = start_next_period(
+                self.old, path, period, self.months.value(), self.by, read=read, create=create
+            )
         except Exception as exc:  # one plain message, never a traceback
             from lio_planner.errors import user_message
 

@@ -50,13 +50,15 @@ def show_review(window: MainWindow) -> None:
 def start_next_plan(window: MainWindow) -> None:
     """Plan → Start the next plan from this one: make the new file, then open it."""
     from lio_planner.ui.review.next_period import NextPeriodDialog
-    from lio_planner.ui.window import plan_switching
+    from lio_planner.ui.window import plan_opening, plan_switching
 
     if not window.flush_edits(retry=True):
         return
     info = window.data.info
     title = info.title or info.organisation or "this plan"
-    dialog = NextPeriodDialog(window.store.path, title, window.data.user, window)
+    dialog = NextPeriodDialog(
+        window.store.path, title, window.data.user, plan_opening.plan_files(), window
+    )
     window.dialog = dialog
     try:
         made = dialog.made if dialog.exec() else None

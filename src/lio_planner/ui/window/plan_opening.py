@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from lio_planner.lazy import on_first_use
 from lio_planner.paths import default_plan_path
+from lio_planner.services.next_period import Creator, Reader
 from lio_planner.store.sqlite.locations import PlanLocation, describe_location
 from lio_planner.store.sqlite.lock import LockInfo, PlanInUse
 from lio_planner.ui.common.settings import app_settings
@@ -113,3 +114,12 @@ def advise_about_location(parent: QWidget | None, path: Path) -> LocationAdviceD
 
     dialog.finished.connect(finished)
     return dialog
+
+
+def plan_files() -> tuple[Reader, Creator]:
+    """Reading a plan file and making a new one, for Start the next plan (services leave files
+    to their callers)."""
+    from lio_planner.store.sqlite.opening import create_plan
+    from lio_planner.store.sqlite.readable import open_for_reading
+
+    return open_for_reading, create_plan
