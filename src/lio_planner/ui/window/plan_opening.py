@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QWidget
 
 from lio_planner.lazy import on_first_use
 from lio_planner.paths import default_plan_path
-from lio_planner.services.next_period import Creator, Reader
 from lio_planner.store.sqlite.locations import PlanLocation, describe_location
 from lio_planner.store.sqlite.lock import LockInfo, PlanInUse
 from lio_planner.ui.common.settings import app_settings
@@ -27,6 +26,7 @@ from lio_planner.ui.sharing.dialogs import (
 )
 
 if TYPE_CHECKING:
+    from lio_planner.services.next_period import Creator, Reader
     from lio_planner.store.sqlite import opening
     from lio_planner.store.sqlite.database import PlanStore
 else:  # the store loads SQLAlchemy: after first paint (see lio_planner.lazy)
