@@ -186,10 +186,10 @@ def test_the_read_only_banner_and_the_start_page_share_no_alt_letter(
     sample_window: MainWindow,
 ) -> None:
     window = sample_window
-    window.set_read_only(True, "Sam has it open.")
+    window.session.set_read_only(True, "Sam has it open.")
     assert window.banner.edit_button.isVisible()
     assert _shared_alt_letters(window) == []
-    window.close_plan()
+    window.session.close_plan()
     assert window.start_page.new_button.isVisible()
     assert _shared_alt_letters(window) == []
 
@@ -219,7 +219,7 @@ def test_every_label_is_read_as_the_words_it_shows(sample_window: MainWindow) ->
     # A label has no text interface for the reader: if it is given an accessible name, that name
     # is all the reader gets, and the words on screen are never heard.
     window = sample_window
-    window.set_read_only(True, "Sam has it open.")
+    window.session.set_read_only(True, "Sam has it open.")
     checked = 0
     for show in (window.show_walkthrough, window.show_action_plan):
         show()

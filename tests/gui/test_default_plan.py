@@ -9,11 +9,11 @@ import pytest
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
+from lio_planner.app import start_window
 from lio_planner.cli import build_parser
 from lio_planner.paths import default_plan_path
 from lio_planner.store.sqlite.opening import create_plan
 from lio_planner.ui.common.marks import plain_tooltip
-from lio_planner.ui.window import startup
 from lio_planner.ui.window.main_window import MainWindow
 from lio_planner.ui.window.plan_opening import default_plan
 from lio_planner.ui.window.start_page import StartPage
@@ -24,7 +24,7 @@ SAID = "the plan you had open last"
 
 def started(qtbot: QtBot, plan: Path | None) -> MainWindow:
     """The window as ``lio-planner`` (with or without a plan named) makes it, fully opened."""
-    window = startup.start(plan)
+    window = start_window(plan)
     assert window is not None
     qtbot.addWidget(window)
     window.resize(1366, 768)
@@ -57,7 +57,7 @@ def test_no_argument_reopens_the_last_plan_and_shows_it_is_not_your_own(
     assert first.store.path == own
     assert first.file_line.name.text() == own.name
     assert first.file_line.mark.text() == "Your own plan"
-    first.open_plan_path(colleague)
+    first.session.open_plan_path(colleague)
     first.close()
 
     again = started(qtbot, None)  # the next day: `lio-planner` with no argument
@@ -79,6 +79,6 @@ def test_a_copy_of_your_own_plan_is_marked_as_a_copy(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
     window.save_copy_action.trigger()
     assert window.file_line.mark.text() == "Your own plan"  # still working in your own plan
-    window.open_plan_path(target)
+    window.session.open_plan_path(target)
     assert window.file_line.name.text() == target.name
     assert window.file_line.mark.text() == "A copy of your own plan"

@@ -26,10 +26,10 @@ def _never_hang_on_close(monkeypatch: pytest.MonkeyPatch) -> None:
     on the question "close anyway?"; the answer is recorded for tests that expect it."""
     from PySide6.QtWidgets import QMessageBox
 
-    from lio_planner.ui.window import plan_switching
+    from lio_planner.ui.window import session
 
     monkeypatch.setattr(
-        plan_switching.QMessageBox,
+        session.QMessageBox,
         "question",
         lambda *_args: QMessageBox.StandardButton.Close,
     )

@@ -80,7 +80,7 @@ def test_about_opens_the_plan_folder(
 
 
 def test_about_without_a_plan_says_none_is_open(window: MainWindow) -> None:
-    window.close_plan()
+    window.session.close_plan()
     window.about_action.trigger()
     dialog = window.dialog
     assert dialog is not None

@@ -11,10 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog
 from pytestqt.qtbot import QtBot
 
+from lio_planner.app import start_window
 from lio_planner.paths import default_plan_path
 from lio_planner.services import queries
 from lio_planner.store.sqlite.opening import open_plan
-from lio_planner.ui.window import startup
 from lio_planner.ui.window.dialogs import PlanDetailsDialog
 from lio_planner.ui.window.main_window import MainWindow
 
@@ -55,7 +55,7 @@ def click_ok(qtbot: QtBot, dialog: PlanDetailsDialog) -> None:
 
 def test_first_run_asks_for_the_organisation_title_and_period(qtbot: QtBot) -> None:
     assert not default_plan_path().exists()
-    window = startup.start(None)
+    window = start_window(None)
     assert window is not None
     qtbot.addWidget(window)
     window.show()
@@ -76,7 +76,7 @@ def test_first_run_asks_for_the_organisation_title_and_period(qtbot: QtBot) -> N
     assert window.windowTitle().startswith("Eastbrook CVS")
     window.close()
 
-    again = startup.start(None)  # asked once only
+    again = start_window(None)  # asked once only
     assert again is not None
     qtbot.addWidget(again)
     again.show()

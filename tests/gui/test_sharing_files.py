@@ -20,6 +20,7 @@ from helpers.plans import neighbours, sha256
 from lio_planner.services import queries
 from lio_planner.store.sqlite.opening import create_plan, open_plan
 from lio_planner.ui.sharing.dialogs import CANCEL, OPEN_AGAIN, RETRY, SAVE_COPY, SaveFailedDialog
+from lio_planner.ui.window import file_commands
 from lio_planner.ui.window.main_window import MainWindow
 
 
@@ -81,7 +82,7 @@ def test_file_close_leaves_no_lock_no_journal_and_no_handle(
 
 
 def test_closing_the_window_after_file_close_is_fine(window: MainWindow) -> None:
-    window.close_plan()
+    window.session.close_plan()
     assert window.close()
 
 
@@ -92,8 +93,8 @@ def test_open_recent_lists_plans_newest_first_and_greys_missing_ones(
     create_plan(second, "Second CVS").close()
     third = tmp_path / "Third.lioplan"
     create_plan(third, "Third CVS").close()
-    assert window.open_plan_path(second)
-    assert window.open_plan_path(third)
+    assert window.session.open_plan_path(second)
+    assert window.session.open_plan_path(third)
     third_store = window.store
     window.recent.refresh()
     texts = [a.text() for a in window.recent_menu.actions() if not a.isSeparator()]
@@ -116,7 +117,7 @@ def test_a_recent_plan_gone_since_the_list_was_shown_is_explained(
     window: MainWindow, tmp_path: Path
 ) -> None:
     gone = tmp_path / "Gone.lioplan"
-    window.open_recent(gone)
+    window.session.open_recent(gone)
     assert window.problem_box is not None and "could not be found" in window.problem_box.text()
     window.problem_box.close()
 
@@ -177,7 +178,7 @@ def test_save_a_copy_as_makes_a_complete_plan_that_opens(
     target = tmp_path / "copies" / "For Sam"
     target.parent.mkdir()
     choose_file(monkeypatch, target)
-    copy = window.save_copy_as()
+    copy = file_commands.save_copy_as(window.session, window.dialogs)
     assert copy == target.with_name("For Sam.lioplan") and copy.is_file()
     assert neighbours(copy) == set()  # no journal, no lock, no leftovers
     assert window.store.path != copy  # still working in the original
@@ -307,12 +308,12 @@ def test_keep_it_on_screen_changes_nothing_and_closing_asks(
 def test_the_start_page_opens_a_plan_or_the_users_own_plan(
     window: MainWindow, plan_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    window.close_plan()
+    window.session.close_plan()
     choose_file(monkeypatch, plan_path)
     window.start_page.open_button.click()
     assert window.has_plan and window.store.path == plan_path
 
-    window.close_plan()
+    window.session.close_plan()
     window.start_page.own_button.click()  # made on first use
     assert window.has_plan and window.store.path.name == "My action plan.lioplan"
     assert window.pages.currentIndex() == 0

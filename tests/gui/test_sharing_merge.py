@@ -201,7 +201,7 @@ def test_the_days_backup_is_taken_after_the_window_opens_a_plan(
     uuid = window.store.plan_uuid
     for old in backup.list_backups(uuid):
         old.path.unlink()
-    assert window.open_plan_path(copy)
+    assert window.session.open_plan_path(copy)
     assert backup.list_backups(uuid) == []  # not while opening...
     qtbot.waitUntil(lambda: len(backup.list_backups(uuid)) == 1, timeout=5000)  # ...but soon
     assert backup.list_backups(uuid)[0].reason == "daily"
@@ -214,7 +214,7 @@ def test_a_backup_that_cannot_be_made_is_mentioned_quietly(
         raise backup.BackupFailed(plan, "could not be backed up (No space left on device).")
 
     monkeypatch.setattr(backup, "take_daily_backup", no_room)
-    window.session.take_daily_backup()
+    window.session.watch.take_daily_backup()
     message = window.statusBar().currentMessage()
     assert message.startswith("Today's backup could not be made:")
     assert "No space left" in message
@@ -236,7 +236,7 @@ def test_a_plan_taken_over_turns_the_window_read_only_and_says_who(window: MainW
         ),
         encoding="utf-8",
     )
-    monitor = window.session.monitor
+    monitor = window.session.watch.monitor
     assert monitor is not None
     monitor.beat()  # the minute's heartbeat finds someone else's claim
     assert window.read_only and window.store.read_only
@@ -249,13 +249,13 @@ def test_a_plan_taken_over_turns_the_window_read_only_and_says_who(window: MainW
 def test_a_plan_file_that_goes_missing_is_shown_until_it_is_back(
     window: MainWindow, tmp_path: Path
 ) -> None:
-    monitor = window.session.monitor
+    monitor = window.session.watch.monitor
     assert monitor is not None
     plan = window.store.path
     aside = tmp_path / "aside.bin"
     plan.rename(aside)
     monitor.poll()
-    label = window.session.missing_label
+    label = window.missing_label
     assert not label.isHidden() and "cannot be found" in label.text()
     assert label.text().startswith(f"“{plan.name}” cannot be found")
     aside.rename(plan)
@@ -273,7 +273,7 @@ def test_a_plan_replaced_by_another_file_is_offered_to_open_again(
     synced = tmp_path / "synced.lioplan"
     shutil.copyfile(plan, synced)
     synced.replace(plan)  # a sync client puts its copy in the plan's place
-    monitor = window.session.monitor
+    monitor = window.session.watch.monitor
     assert monitor is not None
     monitor.poll()
     monitor.poll()  # said once, not once a second

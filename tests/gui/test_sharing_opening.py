@@ -62,7 +62,7 @@ def test_a_plan_held_by_another_process_shows_who_and_opens_read_only(
 ) -> None:
     before = sha256(plan)
     answers.give(OPEN_READ_ONLY)
-    assert window.open_plan_path(plan)
+    assert window.session.open_plan_path(plan)
 
     [dialog] = answers.seen
     assert isinstance(dialog, InUseDialog)
@@ -94,7 +94,7 @@ def test_cancelling_leaves_the_open_plan_as_it_was(
     window: MainWindow, plan: Path, held: subprocess.Popen[str], answers: Answers
 ) -> None:
     first = window.store
-    assert not window.open_plan_path(plan)  # the question is escaped
+    assert not window.session.open_plan_path(plan)  # the question is escaped
     assert len(answers.seen) == 1
     assert window.store is first and not window.read_only
 
@@ -139,11 +139,11 @@ def test_a_stale_claim_from_another_computer_is_taken_over_only_when_asked(
         encoding="utf-8",
     )
     answers.give(CANCEL)
-    assert not window.open_plan_path(plan)
+    assert not window.session.open_plan_path(plan)
     assert read_lock(plan).token == "sams"  # type: ignore[union-attr]  # never broken silently
 
     answers.give(TAKE_OVER)
-    assert window.open_plan_path(plan)
+    assert window.session.open_plan_path(plan)
     assert "no sign of being in use for 3 hours" in answers.texts[1]
     assert window.store.path == plan and not window.read_only
     holder = read_lock(plan)
@@ -159,7 +159,7 @@ def test_a_claim_left_by_a_killed_process_is_taken_over_without_asking(
         os.kill(worker.pid, signal.SIGKILL)
         worker.wait(timeout=30)
     assert read_lock(plan) is not None  # left behind
-    assert window.open_plan_path(plan)
+    assert window.session.open_plan_path(plan)
     assert answers.seen == []
     assert not window.read_only and read_lock(plan).pid == os.getpid()  # type: ignore[union-attr]
 
@@ -172,7 +172,7 @@ def test_open_for_editing_once_the_other_person_has_closed_it(
     answers: Answers,
 ) -> None:
     answers.give(OPEN_READ_ONLY)
-    assert window.open_plan_path(plan)
+    assert window.session.open_plan_path(plan)
     assert window.read_only and window.banner.edit_button.isVisible()
     assert held.stdin is not None
     held.stdin.close()  # they close the plan
@@ -212,13 +212,13 @@ def test_a_plan_in_a_synced_folder_is_explained_once(
     folder.mkdir()
     first = save_copy(template_plan, folder / "Plan.lioplan")
     second = save_copy(template_plan, folder / "Another.lioplan")
-    assert window.open_plan_path(first)
+    assert window.session.open_plan_path(first)
     qtbot.waitUntil(lambda: isinstance(window.dialog, LocationAdviceDialog), timeout=3000)
     advice = window.dialog
     assert isinstance(advice, LocationAdviceDialog)
     assert "OneDrive" in advice.advice.text() and "Merge from copy" in advice.advice.text()
     advice.accept()  # "Don't tell me this again" is ticked
-    assert window.open_plan_path(second)
+    assert window.session.open_plan_path(second)
     for _ in range(5):
         QApplication.processEvents()
     assert window.dialog is None
@@ -235,7 +235,7 @@ def test_changes_made_elsewhere_in_an_editors_plan_are_shown(
         record_action(other, opportunity.uuid, ActionFields("Added behind its back"), "Sam")
     finally:
         other.close()
-    monitor = window.session.monitor
+    monitor = window.session.watch.monitor
     assert monitor is not None
     monitor.poll()
     assert window.response.model.rowCount() == 1

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from helpers.locks import write_lock
 from helpers.plans import downgrade_to_first_release, neighbours
+from lio_planner.app import start_window
 from lio_planner.domain.enums import Decision
 from lio_planner.services import queries, responses
 from lio_planner.store.sqlite.lock import lock_path, read_lock
@@ -26,7 +27,7 @@ from lio_planner.ui.window.main_window import MainWindow
 
 def started(qtbot: QtBot, plan: Path) -> MainWindow:
     """The window as ``lio-planner PLAN`` makes it, not yet shown."""
-    window = startup.start(plan)
+    window = start_window(plan)
     assert window is not None
     qtbot.addWidget(window)
     window.resize(1366, 768)
@@ -128,7 +129,7 @@ def test_someone_opening_the_plan_meanwhile_is_asked_about_before_editing_comes_
 def test_a_plan_asked_for_read_only_opens_read_only_after_its_first_look(
     qtbot: QtBot, sample_path: Path
 ) -> None:
-    window = startup.start(sample_path, read_only=True)
+    window = start_window(sample_path, read_only=True)
     assert window is not None
     qtbot.addWidget(window)
     assert window.data.first_look is not None
@@ -193,7 +194,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 app = QApplication([])
-from lio_planner.ui.window.startup import start
+from lio_planner.app import start_window as start
 
 seen = {}
 

@@ -44,7 +44,7 @@ def test_a_viewer_shows_the_editors_saves_without_reading_everything(
         responses.set_response(editor, first, Decision.PURSUE, "Agreed", "Sam")
         actions.rename_person(editor, _person(editor, "Sam"), "Samira")
         responses.update_plan_info(editor, "Northshire CVS", "Our plan", "2026")
-        monitor = window.session.monitor
+        monitor = window.session.watch.monitor
         assert monitor is not None
         monitor.poll()  # what its timer does every second
 

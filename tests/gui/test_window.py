@@ -34,7 +34,7 @@ def test_read_only_switches_every_editing_control_off(
     window.walkthrough.show_opportunity(
         next(o.uuid for o in window.navigator_model.opportunities() if o.action_count)
     )
-    window.set_read_only(True, "Ann Jones has this plan open, since 09:12.")
+    window.session.set_read_only(True, "Ann Jones has this plan open, since 09:12.")
     assert window.banner.isVisible()
     assert "Ann Jones has this plan open, since 09:12." in window.banner.label.text()
     response = window.response
@@ -51,7 +51,7 @@ def test_read_only_switches_every_editing_control_off(
     window.action_plan.delete_selected()
     assert len(queries.action_rows(window.store)) == count
 
-    window.set_read_only(False)
+    window.session.set_read_only(False)
     assert not window.banner.isVisible()
     assert window.action_plan.bulk_button.isEnabled()
     window.show_walkthrough()
@@ -77,7 +77,7 @@ def test_reload_shows_changes_made_in_the_file(window: MainWindow) -> None:
         other.close()
     with pytest.raises(AssertionError):
         assert window.response.model.rowCount() == 2
-    window.reload()
+    window.session.reload()
     assert window.undo_stack.count() == 0  # its steps described the plan before the reload
     assert current(window).uuid == opportunity.uuid
     assert window.response.reasons.toPlainText() == "Their reason"
@@ -95,7 +95,7 @@ def test_open_another_plan_in_the_same_window(
     create_plan(other, "Southvale CVS").close()
     old_store = window.store
     window.response.add_action("Before switching")
-    assert window.open_plan_path(other)
+    assert window.session.open_plan_path(other)
     assert window.store is not old_store and window.store.path == other.absolute()
     assert window.windowTitle().startswith("Southvale CVS")
     assert window.undo_stack.count() == 0
@@ -103,7 +103,7 @@ def test_open_another_plan_in_the_same_window(
 
     junk = tmp_path / "not a plan.lioplan"
     junk.write_text("hello")
-    assert not window.open_plan_path(junk)
+    assert not window.session.open_plan_path(junk)
     assert window.problem_box is not None and window.problem_box.isVisible()
     assert window.store.path == other.absolute()  # still on the good plan
     window.problem_box.close()

@@ -37,11 +37,11 @@ from lio_planner.services.merge_rows import (
     read_state,
 )
 from lio_planner.services.merge_words import Difference, Question
-from lio_planner.store.history_log import add_history
+from lio_planner.store.history_log import Described, add_history
 from lio_planner.store.schema import HistoryRecord, RevisionRecord
 from lio_planner.store.sqlite.database import PlanStore, make_engine
 from lio_planner.store.sqlite.planfile import PlanFileError
-from lio_planner.store.tracking import NOT_LOGGED, Described, record_changes
+from lio_planner.store.tracking import NOT_LOGGED, record_changes
 
 MINE = "mine"
 THEIRS = "theirs"

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from lio_planner.domain.fields import FIELDS, FieldKind, RowKind
 from lio_planner.store.content import next_custom_position
+from lio_planner.store.history_log import Described
 from lio_planner.store.problems import ConflictingEdit
 from lio_planner.store.schema import (
     ActionRecord,
@@ -28,13 +29,7 @@ from lio_planner.store.schema import (
     RevisionRecord,
     ThemeRecord,
 )
-from lio_planner.store.tracking import (
-    COMPARED,
-    Described,
-    describe,
-    opportunity_ref,
-    theme_ref,
-)
+from lio_planner.store.tracking import COMPARED, describe, opportunity_ref, theme_ref
 
 # The order rows are created in (parents first); removals go in the reverse order.
 KIND_ORDER = tuple(RowKind)  # the registry lists the kinds parents first

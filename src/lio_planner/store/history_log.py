@@ -6,7 +6,8 @@ worded by :mod:`lio_planner.services.history`.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
@@ -14,10 +15,21 @@ from sqlalchemy.orm import Session
 from lio_planner.domain.fields import RowKind, logged
 from lio_planner.store.schema import HistoryRecord, new_uuid, utc_now
 
-if TYPE_CHECKING:
-    from lio_planner.store.tracking import Described
-
 BY = "lio_by"  # session.info: who is making the change, when the row itself does not say
+
+
+# Here rather than in tracking, which makes them, so that the two modules import one way only.
+@dataclass(frozen=True)
+class Described:
+    """A tracked row as a merge and the history see it."""
+
+    kind: str
+    key: str
+    fields: dict[str, Any]
+    label: str
+    opportunity: str | None
+    by: str = ""  # who the row says changed it last, for actions and decisions
+
 
 # Long notes are cut short in the history, which only needs to show that they changed.
 _HISTORY_TEXT_LIMIT = 200

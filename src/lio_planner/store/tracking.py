@@ -22,7 +22,7 @@ from sqlalchemy import Connection, insert, select, text
 from sqlalchemy.orm import Session
 
 from lio_planner.domain.fields import FIELDS, FieldKind, RowKind, compared
-from lio_planner.store.history_log import BY, history_entries
+from lio_planner.store.history_log import BY, Described, history_entries
 from lio_planner.store.schema import (
     ActionRecord,
     Base,
@@ -57,18 +57,6 @@ def opportunity_ref(record: OpportunityRecord) -> str:
 
 def theme_ref(record: ThemeRecord) -> str:
     return f"seed:{record.seed_key}" if record.seed_key else record.uuid
-
-
-@dataclass(frozen=True)
-class Described:
-    """A tracked row as a merge and the history see it."""
-
-    kind: str
-    key: str
-    fields: dict[str, Any]
-    label: str
-    opportunity: str | None
-    by: str = ""  # who the row says changed it last, for actions and decisions
 
 
 def describe(record: object) -> Described | None:

@@ -14,6 +14,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from lio_planner.paths import data_dir
+from lio_planner.ui.common.dialog_keeper import DialogKeeper
 from lio_planner.ui.common.settings import app_settings
 
 LAST_FOLDER = "files/last_folder"
@@ -78,17 +79,14 @@ def show_exported(window: QMainWindow, path: Path) -> QMessageBox:
 
     box.buttonClicked.connect(clicked)
     _keep(window, box)
-    box.open()
     return box
 
 
 def _keep(window: QWidget, box: QMessageBox) -> None:
-    """Keep the box as the window's dialog on show, as the main window's other dialogs are."""
-    if hasattr(window, "dialog"):
-        setattr(window, "dialog", box)  # noqa: B010 (any window with a "dialog" slot)
-
-        def finished() -> None:
-            if getattr(window, "dialog", None) is box:
-                setattr(window, "dialog", None)  # noqa: B010
-
-        box.finished.connect(finished)
+    """Open the box, kept as the window's dialog on show when it has a keeper (the main window
+    does), as its other dialogs are."""
+    keeper = getattr(window, "dialogs", None)
+    if isinstance(keeper, DialogKeeper):
+        keeper.keep(box)
+    else:
+        box.open()

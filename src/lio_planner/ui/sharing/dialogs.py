@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lio_planner import APP_NAME
 from lio_planner.store.problems import CopyFailed, FileReplaced, SaveFailed
 from lio_planner.store.sqlite.locations import PlanLocation
 from lio_planner.store.sqlite.lock import PlanInUse
@@ -224,6 +225,33 @@ class ReadOnlyBanner(QFrame):
         if store.lock is None and store.read_only:
             return "The plan was opened read-only."
         return "Someone else took this plan over."
+
+
+class ReplacedBox(QMessageBox):
+    """Another file has taken the plan's place (a sync client's copy): open it again?"""
+
+    reopen_chosen = Signal()
+
+    def __init__(self, parent: QWidget, name: str) -> None:
+        super().__init__(parent)
+        self.setIcon(QMessageBox.Icon.Warning)
+        self.setWindowTitle(APP_NAME)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setText(
+            f"“{name}” has been replaced by another file of the same name, perhaps by a program "
+            "such as OneDrive or Dropbox."
+        )
+        self.setInformativeText(
+            "Open it again to see what is in it now. Until you do, changes cannot be saved."
+        )
+        reopen = self.addButton("&Open it again", QMessageBox.ButtonRole.AcceptRole)
+        self.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
+        self.setDefaultButton(reopen)
+        self.finished.connect(lambda: self._finished(reopen))
+
+    def _finished(self, reopen: QPushButton) -> None:
+        if self.clickedButton() is reopen:
+            self.reopen_chosen.emit()
 
 
 class LocationAdviceDialog(QDialog):

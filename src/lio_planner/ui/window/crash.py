@@ -9,14 +9,14 @@ plain line saying where it is (as Anki and Vorta do).
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from types import TracebackType
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from lio_planner import APP_NAME
 from lio_planner.errors import user_message
-from lio_planner.ui.window.main_window import MainWindow
 
 
 def install_crash_handler() -> None:
@@ -31,17 +31,19 @@ def report_uncaught(
         sys.__excepthook__(kind, error, trace)
         return
     message = user_message(error.with_traceback(trace))  # logs the traceback of a bug
-    window = _main_window()
-    if window is not None:
-        window.report_problem(message)  # one box, replaced rather than stacked
+    report = _window_reporter()
+    if report is not None:
+        report(message)  # one box, replaced rather than stacked
         return
     box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, message)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.exec()
 
 
-def _main_window() -> MainWindow | None:
+def _window_reporter() -> Callable[[str], object] | None:
+    """How the app's window on show tells a problem (its ``report_problem``), if one is shown."""
     for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, MainWindow) and widget.isVisible():
-            return widget
+        report = getattr(widget, "report_problem", None)
+        if isinstance(widget, QMainWindow) and widget.isVisible() and callable(report):
+            return report  # type: ignore[no-any-return]
     return None

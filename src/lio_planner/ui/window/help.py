@@ -7,18 +7,14 @@ between Getting started and About.)
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from lio_planner import APP_NAME, __version__, about
+from lio_planner.ui.common.dialog_keeper import DialogKeeper
 from lio_planner.ui.window.dialogs import plain_message
-from lio_planner.ui.window.plan_actions import keep_dialog
-
-if TYPE_CHECKING:
-    from lio_planner.ui.window.main_window import MainWindow
 
 GETTING_STARTED = """\
 Your plan
@@ -43,10 +39,10 @@ changes a plan at a time; anyone else who opens it can read it. When a colleague
 copy back, File → Merge from copy… brings in their changes."""
 
 
-def show_getting_started(window: MainWindow) -> None:
-    dialog = plain_message(window, "Getting started", GETTING_STARTED)
+def show_getting_started(dialogs: DialogKeeper) -> None:
+    dialog = plain_message(dialogs.parent, "Getting started", GETTING_STARTED)
     dialog.resize(560, dialog.sizeHint().height())
-    keep_dialog(window, dialog)
+    dialogs.keep(dialog)
 
 
 def _label(text: str) -> QLabel:
@@ -92,5 +88,6 @@ class AboutDialog(QDialog):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.plan.parent)))
 
 
-def show_about(window: MainWindow) -> None:
-    keep_dialog(window, AboutDialog(window, window.data.path))
+def show_about(dialogs: DialogKeeper, plan: Path | None) -> None:
+    """Help → About, naming ``plan`` (the open plan's file, None when none is open)."""
+    dialogs.keep(AboutDialog(dialogs.parent, plan))

@@ -1,10 +1,11 @@
 """The main window: the walk-through and the action plan of one open plan, or a start page.
 
-Integration points for the rest of the app: ``file_menu`` and ``export_menu``, ``undo_stack``,
-the ``plan_changed`` signal, ``reload()``, ``set_read_only()``, ``open_plan_path()``,
-``replace_store()`` and ``close_plan()``. Printing adds its own menu items through
-``ui.printing.report_actions`` when present. Sharing (who has the plan, watching the file, save
-problems) is in ``plan_session``, ``save_problems``, ``plan_opening`` and ``file_commands``.
+The open plan itself (opening, switching, closing, watching, save failures) is the session's
+(:class:`PlanSession`); the window listens to its signals and shows what it says. Menus come
+from the table in :mod:`menus`. Integration points for the rest of the app: ``file_menu`` and
+``export_menu``, ``undo_stack``, ``session`` (to open, reload, switch or close a plan), and the
+``plan_changed`` signal. Printing adds its own menu items through ``ui.printing.report_actions``
+when present.
 """
 
 from __future__ import annotations
@@ -14,21 +15,21 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QMargins, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QAction,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QGuiApplication,
     QPaintEvent,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
+    QHeaderView,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QSplitter,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -39,18 +40,19 @@ from lio_planner import APP_NAME
 from lio_planner.services.identity import current_user
 from lio_planner.ui.action_plan.due_line import DueLine
 from lio_planner.ui.action_plan.view import ActionPlanView
+from lio_planner.ui.common.dialog_keeper import DialogKeeper
 from lio_planner.ui.common.palette import make_selection_readable
-from lio_planner.ui.common.settings import app_settings
 from lio_planner.ui.plan.data import PlanData
 from lio_planner.ui.plan.editing import PlanEditor
 from lio_planner.ui.sharing.dialogs import ReadOnlyBanner
 from lio_planner.ui.walkthrough.view import WalkThrough
-from lio_planner.ui.window import over_time, plan_actions, plan_switching
-from lio_planner.ui.window.menus import build_menus, update_actions
+from lio_planner.ui.window import over_time, plan_actions
+from lio_planner.ui.window.layout import restore_layout, save_layout
+from lio_planner.ui.window.menus import Menus, MenuState
 from lio_planner.ui.window.plan_file_line import PlanFileLine
-from lio_planner.ui.window.plan_session import PlanSession
+from lio_planner.ui.window.plan_opening import dropped_plan
 from lio_planner.ui.window.recent_menu import RecentPlansMenu
-from lio_planner.ui.window.save_problems import SaveProblems
+from lio_planner.ui.window.session import PlanSession
 from lio_planner.ui.window.start_page import StartPage
 
 if TYPE_CHECKING:
@@ -59,21 +61,7 @@ if TYPE_CHECKING:
     from lio_planner.ui.progress.view import ProgressView
 
 
-# Room left on the screen for the window's title bar and frame.
-_FRAME_ALLOWANCE = 50
-
-
-def _file_command(name: str) -> Callable[[MainWindow], object]:
-    """A command from :mod:`file_commands`, imported on first use: merging and backups pull in
-    modules that the window does not need before it first appears."""
-
-    def run(window: MainWindow) -> object:
-        from lio_planner.ui.window import file_commands
-
-        return getattr(file_commands, name)(window)
-
-    run.__name__ = name
-    return run
+_SAVED = "Every change is saved as you make it."
 
 
 class MainWindow(QMainWindow):
@@ -81,75 +69,38 @@ class MainWindow(QMainWindow):
 
     plan_changed = Signal()  # after every saved change, undo and redo included
 
-    # Made by build_menus.
+    # Made from the menu table (see menus.py), with an action for each named row.
     file_menu: QMenu
     recent_menu: QMenu
     export_menu: QMenu
-    edit_menu: QMenu
-    view_menu: QMenu
-    go_menu: QMenu
-    plan_menu: QMenu
     help_menu: QMenu
-    editing_actions: list[QAction]
-    reading_actions: list[QAction]
-    over_time_actions: list[QAction]
-    plan_only_actions: list[QAction]
-    previous_action: QAction
-    next_action: QAction
-    next_undecided_action: QAction
-    walkthrough_view_action: QAction
-    action_plan_view_action: QAction
-    new_action: QAction
-    open_action: QAction
-    close_action: QAction
-    save_copy_action: QAction
-    merge_action: QAction
-    restore_action: QAction
-    quit_action: QAction
-    undo_action: QAction
-    redo_action: QAction
-    find_action: QAction
-    add_action_action: QAction
-    add_opportunity_action: QAction
-    edit_opportunity_action: QAction
-    remove_opportunity_action: QAction
-    remove_theme_action: QAction
-    people_action: QAction
-    settings_action: QAction
-    history_action: QAction
-    getting_started_action: QAction
-    help_action: QAction
-    about_action: QAction
-    glossary_action: QAction
-    progress_view_action: QAction
-    review_action: QAction
-    next_plan_action: QAction
 
     def __init__(
         self, store: PlanStore | None, holder: str = "", first_look: FirstLook | None = None
     ) -> None:
         """A window on ``store``; or, before it is open, on a ``first_look`` at the plan (see
-        :func:`plan_switching.open_first_look`); or, with neither, on the start page."""
+        :meth:`PlanSession.open_first_look`); or, with neither, on the start page."""
         super().__init__()
         make_selection_readable()
-        self.read_only = False
         self.closed = False
         self._after_first_paint: list[Callable[[], object]] = []
+        self._place: str | None = None  # the action shown while the plan is re-read
         self.undo_stack = QUndoStack(self)
         self.data = PlanData(store, current_user(), self, first_look)
         self.editor = PlanEditor(self.data, self.undo_stack, self)
         self.navigator_model = self.data.navigator_model
         self.problem_box: QMessageBox | None = None
-        self.dialog: QWidget | None = None  # the dialog on show, if any
-        build_menus(self)
-        self.recent = RecentPlansMenu(self.recent_menu, self.open_recent)
+        self.dialogs = DialogKeeper(self)
+        self.menus = Menus(self)
+        self.editing_actions = self.menus.editing_actions
 
+        made = self.menus.actions
         self.walkthrough = WalkThrough(
             self.data,
             self.editor,
-            self.previous_action,
-            self.next_action,
-            self.next_undecided_action,
+            made["previous_action"],
+            made["next_action"],
+            made["next_undecided_action"],
         )
         self.navigator = self.walkthrough.navigator
         self.response = self.walkthrough.response
@@ -164,8 +115,9 @@ class MainWindow(QMainWindow):
         self.tabs.tabBar().setAccessibleName("Walk-through or action plan")
         self.tabs.currentChanged.connect(self._tab_changed)
 
+        self.session = PlanSession(self.data, self.undo_stack, self.dialogs, self.response.flush)
         self.banner = ReadOnlyBanner()
-        self.banner.edit_requested.connect(self.open_for_editing)
+        self.banner.edit_requested.connect(self.session.open_for_editing)
         plan_page = QWidget()
         layout = QVBoxLayout(plan_page)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -175,7 +127,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.file_line)
         # "3 actions overdue, 2 due this week": pressed, the action plan shows just those.
         self.due_line = DueLine(self.data.action_model)
-        self.due_line.show_due_requested.connect(self.show_due_actions)
+        self.due_line.show_due_requested.connect(lambda: over_time.show_due_actions(self))
         layout.addWidget(self.due_line)
         self.came_from_line = QLabel()  # "Carries on from “…”", for a plan started from one
         self.came_from_line.setTextFormat(Qt.TextFormat.PlainText)
@@ -184,24 +136,52 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.came_from_line)
         layout.addWidget(self.tabs, 1)
         self.start_page = StartPage()
-        self.start_page.new_requested.connect(self.new_plan)
-        self.start_page.open_requested.connect(self.choose_plan)
-        self.start_page.own_plan_requested.connect(self.open_own_plan)
-        self.start_page.recent_requested.connect(self.open_recent)
+        self.start_page.new_requested.connect(
+            lambda: plan_actions.new_plan(self.session, self.dialogs)
+        )
+        self.start_page.open_requested.connect(
+            lambda: plan_actions.choose_plan(self.session, self.dialogs)
+        )
+        self.start_page.own_plan_requested.connect(self.session.open_own_plan)
+        self.start_page.recent_requested.connect(self.session.open_recent)
+        self.recent = RecentPlansMenu(self.recent_menu, self.session.open_recent)
         self.pages = QStackedWidget()
         self.pages.addWidget(plan_page)
         self.pages.addWidget(self.start_page)
         self.setCentralWidget(self.pages)
         self.setAcceptDrops(True)
 
-        self.saved_label = QLabel("Every change is saved as you make it.")
+        self.saved_label = QLabel(_SAVED)
         self.saved_label.setAccessibleDescription("Last saved")
         self.statusBar().addPermanentWidget(self.saved_label)
-        self.session = PlanSession(self)
-        self.save_problems = SaveProblems(self)
-        self.data.on_save_failed = self.save_problems.on_save_failed
-        self.data.choose_version = self.save_problems.choose_version
+        self.missing_label = QLabel()
+        self.missing_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.missing_label.setAccessibleDescription("Plan file warning")
+        self.missing_label.setStyleSheet("color: #a40000; font-weight: bold;")
+        self.missing_label.hide()
+        # A permanent widget, so passing messages in the status bar never hide the warning.
+        self.statusBar().insertPermanentWidget(0, self.missing_label, 1)
 
+        self._listen()
+        self._install_printing()
+        restore_layout(self, self._kept_layout())
+        self.session.begin(holder)
+
+    def _listen(self) -> None:
+        session = self.session
+        session.plan_opened.connect(self._plan_opened)
+        session.plan_closed.connect(self._plan_closed)
+        session.first_look_shown.connect(self._first_look_shown)
+        session.read_only_changed.connect(self._read_only_changed)
+        session.about_to_change.connect(self._note_place)
+        session.plan_reread.connect(self._back_to_place)
+        session.own_plan_first_opened.connect(
+            lambda: plan_actions.ask_plan_details(session, self.dialogs, self.editor)
+        )
+        session.recent_forgotten.connect(self.start_page.refresh)
+        session.problem_found.connect(self.report_problem)
+        session.message.connect(self.statusBar().showMessage)
+        session.file_missing.connect(self._file_missing)
         self.data.saved.connect(self._saved)
         self.data.problem_found.connect(self.report_problem)
         self.data.info_changed.connect(self._update_title)
@@ -209,25 +189,25 @@ class MainWindow(QMainWindow):
         self.walkthrough.message.connect(self._show_message)
         self.walkthrough.opportunity_shown.connect(self._update_actions)
         self.response.action_selected.connect(self._update_actions)
-        self.walkthrough.page.edit_requested.connect(self.edit_opportunity)
-        self.walkthrough.page.remove_requested.connect(self.remove_opportunity)
-        self.walkthrough.page.history_requested.connect(self.show_opportunity_history)
+        page = self.walkthrough.page
+        page.edit_requested.connect(
+            lambda: plan_actions.edit_opportunity(self.dialogs, self.editor, self.walkthrough)
+        )
+        page.remove_requested.connect(
+            lambda: plan_actions.remove_opportunity(session, self.editor, self.walkthrough)
+        )
+        page.history_requested.connect(self._show_opportunity_history)
         self.action_plan.open_requested.connect(self.go_to_action)
-        self.action_plan.bulk_edit_requested.connect(self.bulk_edit)
+        self.action_plan.bulk_edit_requested.connect(
+            lambda uuids: plan_actions.bulk_edit(
+                session, self.dialogs, self.editor, self.action_plan, uuids
+            )
+        )
         self.action_plan.walkthrough_requested.connect(self.show_walkthrough)
         self.undo_stack.canUndoChanged.connect(self._update_actions)
         self.undo_stack.canRedoChanged.connect(self._update_actions)
         self.undo_stack.undoTextChanged.connect(self._update_actions)
         self.undo_stack.redoTextChanged.connect(self._update_actions)
-
-        self._install_printing()
-        self._restore_layout()
-        if store is not None:
-            plan_switching.plan_opened(self, holder)
-        elif first_look is not None:
-            plan_switching.show_first_look(self)
-        else:
-            plan_switching.show_no_plan(self)
 
     # --- integration points -----------------------------------------------------------------
     @property
@@ -239,48 +219,18 @@ class MainWindow(QMainWindow):
     def has_plan(self) -> bool:
         return self.data.has_plan
 
-    def reload(self) -> None:
-        """Re-read the whole plan from its file (after a merge, or in a read-only viewer).
+    @property
+    def read_only(self) -> bool:
+        return self.session.read_only
 
-        The undo history is cleared: its steps describe the plan as it was before.
-        """
-        if not self.has_plan:
-            return
-        if not self.read_only:
-            self.flush_edits(retry=True)
-        place = self.response.form.action
-        self.undo_stack.clear()
-        self.data.reload()
-        if place is not None:
-            self.response.select_action(place.uuid)  # stay on the action being read
-
-    def set_read_only(self, read_only: bool, reason: str = "", can_edit: bool = True) -> None:
-        """Switch every editing control off (or back on) and say why in a banner."""
-        if read_only and not self.read_only and not self.store.read_only:
-            self.flush_edits(retry=True)
-        self.read_only = read_only
-        self.editor.read_only = read_only
-        if read_only:
-            self.banner.show_reason(reason or ReadOnlyBanner.reason_for(self.store), can_edit)
-        else:
-            self.banner.hide()
-        self.set_views_read_only(read_only)
-        self.saved_label.setText(
-            "Read-only: nothing can be changed here."
-            if read_only
-            else "Every change is saved as you make it."
-        )
-        self._update_title()
-        self._update_actions()
-
-    def set_views_read_only(self, read_only: bool) -> None:
-        self.walkthrough.response.set_read_only(read_only)
-        self.walkthrough.page.set_read_only(read_only)
-        self.action_plan.set_read_only(read_only)
+    @property
+    def dialog(self) -> QWidget | None:
+        """The dialog on show, if any."""
+        return self.dialogs.current
 
     def flush_edits(self, retry: bool = False) -> bool:
         """Save anything still being typed; True when nothing is left unsaved."""
-        return not self.has_plan or self.response.flush(retry)
+        return self.session.flush_edits(retry)
 
     def report_problem(self, message: str) -> None:
         """Show one plain message; a second problem replaces the first rather than stacking."""
@@ -314,18 +264,6 @@ class MainWindow(QMainWindow):
     def show_action_plan(self) -> None:
         self.tabs.setCurrentWidget(self.action_plan)
 
-    def show_progress(self) -> None:
-        over_time.show_progress(self)
-
-    def show_review(self) -> None:
-        over_time.show_review(self)
-
-    def start_next_plan(self) -> None:
-        over_time.start_next_plan(self)
-
-    def show_due_actions(self) -> None:
-        over_time.show_due_actions(self)
-
     def find_actions(self) -> None:
         self.show_action_plan()
         self.action_plan.focus_search()
@@ -350,31 +288,59 @@ class MainWindow(QMainWindow):
         self.show_walkthrough()
         self.response.add_action("New action")
 
-    new_plan = plan_actions.new_plan
-    choose_plan = plan_actions.choose_plan
-    bulk_edit = plan_actions.bulk_edit
-    add_opportunity = plan_actions.add_opportunity
-    edit_opportunity = plan_actions.edit_opportunity
-    remove_opportunity = plan_actions.remove_opportunity
-    remove_theme = plan_actions.remove_theme
-    show_people = plan_actions.show_people
-    edit_settings = plan_actions.edit_settings
-    show_help = plan_actions.show_help
-    save_copy_as = _file_command("save_copy_as")
-    merge_from_copy = _file_command("merge_from_copy")
-    restore_from_backup = _file_command("restore_from_backup")
-    show_history = _file_command("show_history")
-    show_opportunity_history = _file_command("show_opportunity_history")
-    open_plan_path = plan_switching.open_plan_path
-    replace_store = plan_switching.replace_store
-    switch_store = plan_switching.switch_store
-    continue_in = plan_switching.continue_in
-    open_plan_later = plan_switching.open_plan_later
-    open_again = plan_switching.open_again
-    open_for_editing = plan_switching.open_for_editing
-    close_plan = plan_switching.close_plan
-    open_recent = plan_switching.open_recent
-    open_own_plan = plan_switching.open_own_plan
+    # --- what the session says --------------------------------------------------------------
+    def _plan_opened(self) -> None:
+        self.file_line.show_plan(self.store.path, self.store.plan_uuid)
+        self.pages.setCurrentIndex(0)
+
+    def _first_look_shown(self) -> None:
+        self.pages.setCurrentIndex(0)
+        self.file_line.show_plan(self.data.path)
+        self._show_editable(False, "Opening the plan…")
+
+    def _plan_closed(self) -> None:
+        self._place = None
+        self.start_page.refresh()
+        self.pages.setCurrentIndex(1)
+        self._show_editable(False, "")  # nothing to save into
+
+    def _read_only_changed(self, read_only: bool, reason: str, can_edit: bool) -> None:
+        if read_only:
+            self.banner.show_reason(reason, can_edit)
+        saved = "Every change is saved as you make it."
+        self._show_editable(
+            not read_only, "Read-only: nothing can be changed here." if read_only else saved
+        )
+
+    def _show_editable(self, editable: bool, saved_text: str) -> None:
+        """Switch the editing controls on or off; the banner shows only for a read-only plan."""
+        self.editor.read_only = not editable
+        if editable or not self.has_plan:
+            self.banner.hide()
+        self.walkthrough.response.set_read_only(not editable)
+        self.walkthrough.page.set_read_only(not editable)
+        self.action_plan.set_read_only(not editable)
+        self.saved_label.setText(saved_text)
+        self._update_title()
+        self._update_actions()
+
+    def _note_place(self) -> None:
+        action = self.response.form.action
+        self._place = action.uuid if action is not None else None
+
+    def _back_to_place(self) -> None:
+        if self._place is not None:
+            self.response.select_action(self._place)  # stay on the action being read
+        self._place = None
+
+    def _file_missing(self, why: str) -> None:
+        self.missing_label.setText(why)
+        self.missing_label.setVisible(bool(why))
+
+    def _show_opportunity_history(self) -> None:
+        from lio_planner.ui.window import file_commands  # see menus._later
+
+        file_commands.show_opportunity_history(self.session, self.dialogs, self.walkthrough)
 
     # --- window life ------------------------------------------------------------------------
     def after_first_paint(self, then: Callable[[], object]) -> None:
@@ -397,26 +363,24 @@ class MainWindow(QMainWindow):
             call()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not plan_switching.may_leave(self):
+        if not self.session.may_leave():
             event.ignore()
             return
-        self._save_layout()
+        save_layout(self, self._kept_layout())
         self.closed = True
-        self.session.stop()
-        if self.has_plan:
-            self.store.close()
+        self.session.window_closed()
         super().closeEvent(event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if plan_switching.dropped_plan(event) is not None:
+        if dropped_plan(event) is not None:
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        path = plan_switching.dropped_plan(event)
+        path = dropped_plan(event)
         if path is not None:
             event.acceptProposedAction()
             # After the drop has finished, so the file manager is not kept waiting.
-            QTimer.singleShot(0, self, lambda: self.open_plan_path(path))
+            QTimer.singleShot(0, self, lambda: self.session.open_plan_path(path))
 
     # --- inside -----------------------------------------------------------------------------
     def _install_printing(self) -> None:
@@ -452,55 +416,47 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 5000)
 
     def _update_actions(self, *_changed: object) -> None:
+        """Switch each menu item on or off for what the window shows now."""
         # A bound method, not a lambda, is connected to the signals: Qt drops its connections
         # when the window goes, before the undo stack (which signals as it is destroyed) is.
-        update_actions(self)
+        has_plan = self.has_plan
+        opportunity = self.walkthrough.current_opportunity() if has_plan else None
+        theme = self.walkthrough.current_theme() if has_plan else None
+        state = MenuState(
+            has_plan=has_plan,
+            first_look=self.data.first_look is not None,
+            editable=not self.read_only,
+            can_undo=self.undo_stack.canUndo(),
+            can_redo=self.undo_stack.canRedo(),
+            opportunity=opportunity is not None,
+            custom_opportunity=opportunity is not None and opportunity.is_custom,
+            empty_custom_theme=opportunity is None
+            and theme is not None
+            and theme.is_custom
+            and not list(self.navigator_model.opportunities_in(theme.uuid)),
+        )
+        self.menus.update(state, self.undo_stack)
+        self.export_menu.setEnabled(has_plan)
+        report_actions = getattr(self, "report_actions", None)
+        if report_actions is not None:
+            for action in (report_actions.preview_action, report_actions.print_action):
+                action.setEnabled(has_plan)
 
     def _tab_changed(self, index: int) -> None:
         shown = self.tabs.widget(index)
         on_plan = shown is self.action_plan
         on_progress = shown is not None and shown is self.progress_view
-        self.action_plan_view_action.setChecked(on_plan)
-        self.progress_view_action.setChecked(on_progress)
-        self.walkthrough_view_action.setChecked(not on_plan and not on_progress)
+        self.menus.actions["action_plan_view_action"].setChecked(on_plan)
+        self.menus.actions["progress_view_action"].setChecked(on_progress)
+        self.menus.actions["walkthrough_view_action"].setChecked(not on_plan and not on_progress)
         if on_plan or on_progress:
             self.flush_edits()
         if on_progress:
             over_time.refresh_progress(self)
 
-    def _restore_layout(self) -> None:
-        settings = app_settings()
-        geometry = settings.value("window/geometry")
-        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
-            self.resize(1280, 720)  # first run; _fit_screen shrinks it to a smaller screen
-        # Also after a restore: the screen may be smaller now (1080p at 150% scaling leaves
-        # just 1280×720 for the window and its title bar).
-        self._fit_screen()
-        for key, widget in (
-            ("window/splitter", self.walkthrough.splitter),
-            ("window/action_plan_columns", self.action_plan.table.horizontalHeader()),
-        ):
-            state = settings.value(key)
-            if isinstance(state, QByteArray):
-                widget.restoreState(state)
-
-    def _fit_screen(self) -> None:
-        """Shrink the window to its screen when the screen is smaller (1024×600, say).
-
-        A window larger than its screen has its right-hand side and bottom cut off.
-        """
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is None:
-            return
-        room = screen.availableGeometry().size().shrunkBy(QMargins(0, 0, 0, _FRAME_ALLOWANCE))
-        if self.width() > room.width() or self.height() > room.height():
-            self.resize(self.size().boundedTo(room))
-
-    def _save_layout(self) -> None:
-        settings = app_settings()
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/splitter", self.walkthrough.splitter.saveState())
-        settings.setValue(
-            "window/action_plan_columns", self.action_plan.table.horizontalHeader().saveState()
-        )
-        settings.sync()
+    def _kept_layout(self) -> dict[str, QSplitter | QHeaderView]:
+        """What keeps its size from one session to the next, by its settings key."""
+        return {
+            "window/splitter": self.walkthrough.splitter,
+            "window/action_plan_columns": self.action_plan.table.horizontalHeader(),
+        }

@@ -1,297 +1,290 @@
-"""The main window's menus and their actions, with the platform's standard shortcuts."""
+"""The main window's menus, read from one table, with the platform's standard shortcuts.
+
+``MENU_TABLE`` lists every menu item in the order it appears; :func:`build_menus` makes the
+menus and actions from it, and :func:`update_actions` switches each on or off by its ``when``.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
 
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from lio_planner.ui.window import help as help_pages
-
-if TYPE_CHECKING:
-    from lio_planner.ui.window.main_window import MainWindow
+from lio_planner.ui.window import over_time, plan_actions
 
 StandardKey = QKeySequence.StandardKey
+# The window (a QMainWindow with the attributes the handlers use). Typed loosely on purpose:
+# no ui module imports the main window's class, so nothing here can import back into it.
+Window = Any
+Keys = StandardKey | str | list[str] | None
 
 
-def _action(
-    window: MainWindow,
-    text: str,
-    slot: Callable[[], object],
-    shortcut: StandardKey | str | list[str] | None = None,
-    tip: str = "",
-) -> QAction:
-    action = QAction(text, window)
-    if isinstance(shortcut, list):
-        action.setShortcuts([QKeySequence(s) for s in shortcut])
-    elif shortcut is not None:
-        action.setShortcut(QKeySequence(shortcut))
-    action.setToolTip(tip or text.replace("&", "").rstrip("…"))
-    action.triggered.connect(lambda _checked=False: slot())
-    window.addAction(action)  # shortcuts work even while the menu bar is hidden
-    return action
+@dataclass(frozen=True)
+class MenuState:
+    """What the window shows now, as far as switching menu items on and off goes."""
+
+    has_plan: bool
+    first_look: bool  # the plan is on screen but not open yet (start-up)
+    editable: bool
+    can_undo: bool
+    can_redo: bool
+    opportunity: bool  # an opportunity is shown
+    custom_opportunity: bool  # ...and it is one of the person's own
+    empty_custom_theme: bool  # a theme of the person's own, with nothing in it, is shown
 
 
-def _fill(menu: QMenu, actions: list[QAction | None]) -> None:
-    """Add ``actions`` to ``menu``, with a separator for each None."""
-    for action in actions:
-        if action is None:
-            menu.addSeparator()
-        else:
-            menu.addAction(action)
+@dataclass(frozen=True)
+class When:
+    """When an item is on. ``edits`` marks the items that change the plan: they go off in a
+    read-only window (and the tests check them there)."""
+
+    test: Callable[[MenuState], bool]
+    edits: bool = False
 
 
-def _show_glossary(window: MainWindow) -> None:
+ALWAYS = When(lambda s: True)
+READING = When(lambda s: s.has_plan or s.first_look)  # moving around works from the first look
+PLAN = When(lambda s: s.has_plan)
+EDITING = When(lambda s: s.has_plan and s.editable, edits=True)
+
+
+def editing(extra: Callable[[MenuState], bool]) -> When:
+    """On when the plan can be changed and ``extra`` holds too."""
+    return When(lambda s: s.has_plan and s.editable and extra(s), edits=True)
+
+
+@dataclass(frozen=True)
+class Item:
+    """One menu item. ``name`` is the window's attribute for its action (``window.<name>``)."""
+
+    menu: str
+    text: str
+    run: Callable[[Window], object]
+    keys: Keys = None
+    when: When = ALWAYS
+    tip: str = ""
+    name: str = ""
+    group: str = ""  # items in the same group are checkable and exclusive; the first is checked
+
+
+@dataclass(frozen=True)
+class Also:
+    """An item already made, shown again in another menu."""
+
+    menu: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Submenu:
+    """A submenu, kept as ``window.<name>`` for others to fill (Open recent, Export)."""
+
+    menu: str
+    text: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Separator:
+    menu: str
+
+
+Row = Item | Also | Submenu | Separator
+
+# The menu bar, left to right.
+MENUS = ("&File", "&Edit", "&View", "&Go", "&Plan", "&Help")
+
+
+def _later(name: str) -> Callable[[Window], object]:
+    """A command from :mod:`file_commands`, imported on first use: merging and backups pull in
+    modules that the window does not need before it first appears."""
+
+    def run(w: Window) -> object:
+        from lio_planner.ui.window import file_commands
+
+        return getattr(file_commands, name)(w.session, w.dialogs)
+
+    return run
+
+
+def _show_glossary(w: Window) -> None:
     # Imported when asked for: the glossary's table model brings SQLAlchemy with it, which
     # start-up leaves until after the first paint.
     from lio_planner.ui.window.glossary import show_glossary
 
-    show_glossary(window, window.navigator_model.content())
+    show_glossary(w, w.navigator_model.content())
 
 
-def build_menus(window: MainWindow) -> None:
-    """Make every menu and action; the window keeps them as attributes."""
-    w = window
+F, E, V, G, P, H = MENUS
+
+# Every menu item, in menu order (a row for another menu may come anywhere: each menu keeps its
+# own order). To add one, add one row: Item(menu, text, handler, keys, when, tip, name), where
+# the handler takes the window and calls your command with what it needs (w.session, w.dialogs,
+# w.editor, w.data...), and `when` says when it is on (ALWAYS, READING, PLAN, EDITING, or
+# editing(lambda s: ...)). Give it a `name` only if something else needs its action.
+# fmt: off
+MENU_TABLE: tuple[Row, ...] = (
     # Walking comes first, so tools that look for "Next opportunity" find this one.
-    w.previous_action = _action(
-        w, "&Previous opportunity", w.go_previous, ["Ctrl+PgUp", "Alt+Left"]
-    )
-    w.next_action = _action(w, "&Next opportunity", w.go_next, ["Ctrl+PgDown", "Alt+Right"])
-    w.next_undecided_action = _action(
-        w,
-        "Next &undecided",
-        w.go_next_undecided,
-        "Ctrl+Shift+PgDown",
-        "Go to the next opportunity with no decision yet",
-    )
-    w.walkthrough_view_action = _action(w, "&Walk-through", w.show_walkthrough, "Ctrl+1")
-    w.action_plan_view_action = _action(w, "&Action plan", w.show_action_plan, "Ctrl+2")
-    w.progress_view_action = _action(
-        w, "&Progress", w.show_progress, "Ctrl+3", "Progress at a glance, per theme and over time"
-    )
-    views = QActionGroup(w)
-    for action in (w.walkthrough_view_action, w.action_plan_view_action, w.progress_view_action):
-        action.setCheckable(True)
-        views.addAction(action)
-    w.walkthrough_view_action.setChecked(True)
-
-    w.new_action = _action(w, "&New plan…", w.new_plan, StandardKey.New)
-    w.open_action = _action(w, "&Open plan…", w.choose_plan, StandardKey.Open)
-    w.close_action = _action(
-        w,
-        "&Close plan",
-        w.close_plan,
-        ["Ctrl+W", "Ctrl+F4"],  # Ctrl+W first: the one people know, and shown in the menu
-        "Close this plan, leaving LIO Planner open",
-    )
-    w.save_copy_action = _action(
-        w,
-        "Save a &copy as…",
-        w.save_copy_as,
-        StandardKey.SaveAs,
-        "Save a copy of the plan to email, put on a USB stick or keep safe",
-    )
-    w.merge_action = _action(
-        w,
-        "&Merge from copy…",
-        w.merge_from_copy,
-        None,
-        "Bring in the changes a colleague made in their copy of this plan",
-    )
-    w.restore_action = _action(
-        w,
-        "Restore from &backup…",
-        w.restore_from_backup,
-        None,
-        "Put the plan back as it was in one of its backups",
-    )
-    w.quit_action = _action(w, "&Quit", w.close, StandardKey.Quit)
-    w.undo_action = _action(w, "&Undo", w.undo, StandardKey.Undo)
+    Item(G, "&Previous opportunity", lambda w: w.go_previous(), ["Ctrl+PgUp", "Alt+Left"],
+         READING, name="previous_action"),
+    Item(G, "&Next opportunity", lambda w: w.go_next(), ["Ctrl+PgDown", "Alt+Right"],
+         READING, name="next_action"),
+    Item(G, "Next &undecided", lambda w: w.go_next_undecided(), "Ctrl+Shift+PgDown", READING,
+         "Go to the next opportunity with no decision yet", name="next_undecided_action"),
+    Item(V, "&Walk-through", lambda w: w.show_walkthrough(), "Ctrl+1", READING,
+         name="walkthrough_view_action", group="view"),
+    Item(V, "&Action plan", lambda w: w.show_action_plan(), "Ctrl+2", READING,
+         name="action_plan_view_action", group="view"),
+    Item(V, "&Progress", over_time.show_progress, "Ctrl+3", PLAN,
+         "Progress at a glance, per theme and over time", name="progress_view_action",
+         group="view"),
+    Item(F, "&New plan…", lambda w: plan_actions.new_plan(w.session, w.dialogs),
+         StandardKey.New, name="new_action"),
+    Item(F, "&Open plan…", lambda w: plan_actions.choose_plan(w.session, w.dialogs),
+         StandardKey.Open, name="open_action"),
+    Submenu(F, "Open &recent", "recent_menu"),
+    # Ctrl+W first: the one people know, and shown in the menu.
+    Item(F, "&Close plan", lambda w: w.session.close_plan(), ["Ctrl+W", "Ctrl+F4"], PLAN,
+         "Close this plan, leaving LIO Planner open", name="close_action"),
+    Separator(F),
+    Item(F, "Save a &copy as…", _later("save_copy_as"), StandardKey.SaveAs, PLAN,
+         "Save a copy of the plan to email, put on a USB stick or keep safe",
+         name="save_copy_action"),
+    Item(F, "&Merge from copy…", _later("merge_from_copy"), None, EDITING,
+         "Bring in the changes a colleague made in their copy of this plan",
+         name="merge_action"),
+    Item(F, "Restore from &backup…", _later("restore_from_backup"), None, EDITING,
+         "Put the plan back as it was in one of its backups", name="restore_action"),
+    Separator(F),
+    Submenu(F, "&Export", "export_menu"),
+    Separator(F),
+    Item(F, "Plan &settings…",
+         lambda w: plan_actions.edit_settings(w.dialogs, w.data, w.editor), None, EDITING,
+         "Organisation, plan title and period", name="settings_action"),
+    Separator(F),
+    Item(F, "&Quit", lambda w: w.close(), StandardKey.Quit, name="quit_action"),
+    Item(E, "&Undo", lambda w: w.undo(), StandardKey.Undo, editing(lambda s: s.can_undo),
+         name="undo_action"),
     # Both redo keys on every system: people bring Ctrl+Y from Windows, Ctrl+Shift+Z from others.
-    w.redo_action = _action(w, "&Redo", w.redo, ["Ctrl+Y", "Ctrl+Shift+Z"])
-    w.find_action = _action(w, "&Find actions…", w.find_actions, StandardKey.Find)
-    w.add_action_action = _action(
-        w, "&Add action", w.add_action, "Ctrl+Shift+A", "Add an action to this opportunity"
-    )
-    w.add_opportunity_action = _action(
-        w,
-        "Add &local opportunity…",
-        w.add_opportunity,
-        None,
-        "Add an opportunity of your own, such as a council priority",
-    )
-    w.edit_opportunity_action = _action(w, "&Edit local opportunity…", w.edit_opportunity)
-    w.remove_opportunity_action = _action(w, "&Remove local opportunity", w.remove_opportunity)
-    w.remove_theme_action = _action(w, "Remove empty &theme", w.remove_theme)
-    w.people_action = _action(
-        w, "&People…", w.show_people, None, "Rename the people who own actions"
-    )
-    w.settings_action = _action(
-        w, "Plan &settings…", w.edit_settings, None, "Organisation, plan title and period"
-    )
-    w.history_action = _action(
-        w, "Change &history…", w.show_history, None, "Who changed what in this plan, and when"
-    )
-    w.review_action = _action(
-        w,
-        "&Review: what changed…",
-        w.show_review,
-        None,
-        "What changed since the last review or a date, to print for a meeting; "
-        "and Mark as reviewed today",
-    )
-    w.next_plan_action = _action(
-        w,
-        "Start the &next plan from this one…",
-        w.start_next_plan,
-        None,
-        "A new plan file for the next period, with the decisions and the actions still open",
-    )
-    w.getting_started_action = _action(
-        w, "&Getting started", lambda: help_pages.show_getting_started(w)
-    )
-    w.help_action = _action(w, "LIO Planner &help", w.show_help, StandardKey.HelpContents)
-    w.about_action = _action(w, "&About LIO Planner", lambda: help_pages.show_about(w))
-    w.glossary_action = _action(
-        w,
-        "&Glossary",
-        lambda: _show_glossary(w),
-        None,
-        "What the terms and abbreviations in the strategy content mean",
-    )
-
-    bar = w.menuBar()
-    w.file_menu = bar.addMenu("&File")
-    w.file_menu.addAction(w.new_action)
-    w.file_menu.addAction(w.open_action)
-    w.recent_menu = w.file_menu.addMenu("Open &recent")
-    w.file_menu.addAction(w.close_action)
-    w.file_menu.addSeparator()
-    _fill(w.file_menu, [w.save_copy_action, w.merge_action, w.restore_action, None])
-    w.export_menu = w.file_menu.addMenu("&Export")
-    w.file_menu.addSeparator()
-    w.file_menu.addAction(w.settings_action)
-    w.file_menu.addSeparator()
-    w.file_menu.addAction(w.quit_action)
-
-    w.edit_menu = bar.addMenu("&Edit")
-    _fill(
-        w.edit_menu, [w.undo_action, w.redo_action, None, w.add_action_action, None, w.find_action]
-    )
-
-    w.view_menu = bar.addMenu("&View")
-    w.view_menu.addAction(w.walkthrough_view_action)
-    w.view_menu.addAction(w.action_plan_view_action)
-    w.view_menu.addAction(w.progress_view_action)
-
-    w.go_menu = bar.addMenu("&Go")
-    for action in (w.previous_action, w.next_action, w.next_undecided_action):
-        w.go_menu.addAction(action)
-
-    w.plan_menu = bar.addMenu("&Plan")
-    _fill(
-        w.plan_menu,
-        [
-            w.add_opportunity_action,
-            w.edit_opportunity_action,
-            w.remove_opportunity_action,
-            w.remove_theme_action,
-            None,
-            w.people_action,
-            w.settings_action,
-            None,
-            w.history_action,
-            w.review_action,
-            w.next_plan_action,
-        ],
-    )
-
-    w.help_menu = bar.addMenu("&Help")
-    _fill(
-        w.help_menu,
-        [w.getting_started_action, w.help_action, w.glossary_action, None, w.about_action],
-    )
-    # A screen reader names an open menu by its window title, else by the app's name.
-    for menu in bar.findChildren(QMenu):
-        menu.setWindowTitle(menu.title().replace("&", ""))
-
-    # The actions that change the plan, switched off together in a read-only window.
-    w.editing_actions = [
-        w.undo_action,
-        w.redo_action,
-        w.add_action_action,
-        w.add_opportunity_action,
-        w.edit_opportunity_action,
-        w.remove_opportunity_action,
-        w.remove_theme_action,
-        w.settings_action,
-        w.merge_action,
-        w.restore_action,
-    ]
-    # The actions that only move around the plan on screen: they work from the first look on,
-    # while the plan is still being opened (see plan_switching.show_first_look).
-    w.reading_actions = [
-        w.previous_action,
-        w.next_action,
-        w.next_undecided_action,
-        w.walkthrough_view_action,
-        w.action_plan_view_action,
-        w.find_action,
-    ]
-    # Reading the plan, but only once it is open (not from the first look).
-    w.over_time_actions = [w.progress_view_action, w.review_action, w.next_plan_action]
-    # The actions that need a plan open, switched off while the start page shows.
-    w.plan_only_actions = [
-        *w.reading_actions,
-        w.close_action,
-        w.save_copy_action,
-        w.people_action,
-        w.history_action,
-        *w.over_time_actions,
-        *w.editing_actions,
-    ]
+    Item(E, "&Redo", lambda w: w.redo(), ["Ctrl+Y", "Ctrl+Shift+Z"],
+         editing(lambda s: s.can_redo), name="redo_action"),
+    Separator(E),
+    Item(E, "&Add action", lambda w: w.add_action(), "Ctrl+Shift+A",
+         editing(lambda s: s.opportunity), "Add an action to this opportunity",
+         name="add_action_action"),
+    Separator(E),
+    Item(E, "&Find actions…", lambda w: w.find_actions(), StandardKey.Find, READING,
+         name="find_action"),
+    Item(P, "Add &local opportunity…",
+         lambda w: plan_actions.add_opportunity(
+             w.dialogs, w.editor, w.walkthrough, w.show_walkthrough),
+         None, EDITING, "Add an opportunity of your own, such as a council priority",
+         name="add_opportunity_action"),
+    Item(P, "&Edit local opportunity…",
+         lambda w: plan_actions.edit_opportunity(w.dialogs, w.editor, w.walkthrough), None,
+         editing(lambda s: s.custom_opportunity), name="edit_opportunity_action"),
+    Item(P, "&Remove local opportunity",
+         lambda w: plan_actions.remove_opportunity(w.session, w.editor, w.walkthrough), None,
+         editing(lambda s: s.custom_opportunity), name="remove_opportunity_action"),
+    Item(P, "Remove empty &theme",
+         lambda w: plan_actions.remove_theme(w.editor, w.walkthrough), None,
+         editing(lambda s: s.empty_custom_theme), name="remove_theme_action"),
+    Separator(P),
+    Item(P, "&People…", lambda w: plan_actions.show_people(w.dialogs, w.data, w.editor), None,
+         PLAN, "Rename the people who own actions", name="people_action"),
+    Also(P, "settings_action"),
+    Separator(P),
+    Item(P, "Change &history…", _later("show_history"), None, PLAN,
+         "Who changed what in this plan, and when", name="history_action"),
+    Item(P, "&Review: what changed…", over_time.show_review, None, PLAN,
+         "What changed since the last review or a date, to print for a meeting; "
+         "and Mark as reviewed today", name="review_action"),
+    Item(P, "Start the &next plan from this one…", over_time.start_next_plan, None, PLAN,
+         "A new plan file for the next period, with the decisions and the actions still open",
+         name="next_plan_action"),
+    Item(H, "&Getting started", lambda w: help_pages.show_getting_started(w.dialogs),
+         name="getting_started_action"),
+    Item(H, "LIO Planner &help", lambda w: plan_actions.show_help(w.dialogs),
+         StandardKey.HelpContents, name="help_action"),
+    Item(H, "&Glossary", _show_glossary, None, ALWAYS,
+         "What the terms and abbreviations in the strategy content mean",
+         name="glossary_action"),
+    Separator(H),
+    Item(H, "&About LIO Planner", lambda w: help_pages.show_about(w.dialogs, w.data.path),
+         name="about_action"),
+)
+# fmt: on
 
 
-def update_actions(window: MainWindow) -> None:
-    """Switch each action on or off for what the window shows now."""
-    w = window
-    has_plan = w.has_plan
-    for action in w.plan_only_actions:
-        action.setEnabled(has_plan)
-    if w.data.first_look is not None:
-        for action in w.reading_actions:
-            action.setEnabled(True)
-    w.export_menu.setEnabled(has_plan)
-    report_actions = getattr(w, "report_actions", None)
-    if report_actions is not None:
-        for action in (report_actions.preview_action, report_actions.print_action):
-            action.setEnabled(has_plan)
-    if not has_plan:
-        return
-    editable = not w.read_only
-    opportunity = w.walkthrough.current_opportunity()
-    theme = w.walkthrough.current_theme()
-    custom = opportunity is not None and opportunity.is_custom
-    empty_theme = (
-        opportunity is None
-        and theme is not None
-        and theme.is_custom
-        and not list(w.navigator_model.opportunities_in(theme.uuid))
-    )
-    w.undo_action.setEnabled(editable and w.undo_stack.canUndo())
-    w.redo_action.setEnabled(editable and w.undo_stack.canRedo())
-    undo_text, redo_text = w.undo_stack.undoText(), w.undo_stack.redoText()
-    w.undo_action.setText(f"&Undo {_mid_sentence(undo_text)}" if undo_text else "&Undo")
-    w.redo_action.setText(f"&Redo {_mid_sentence(redo_text)}" if redo_text else "&Redo")
-    w.add_action_action.setEnabled(editable and opportunity is not None)
-    w.add_opportunity_action.setEnabled(editable)
-    w.edit_opportunity_action.setEnabled(editable and custom)
-    w.remove_opportunity_action.setEnabled(editable and custom)
-    w.remove_theme_action.setEnabled(editable and empty_theme)
-    for action in (w.settings_action, w.merge_action, w.restore_action):
-        action.setEnabled(editable)
+class Menus:
+    """The menus and actions made from a table, and the switching of them on and off.
+
+    The window gets an attribute for each named action and submenu, and ``<title>_menu`` for
+    each menu (``file_menu``, ``help_menu``...).
+    """
+
+    def __init__(self, window: QMainWindow, table: Sequence[Row] = MENU_TABLE) -> None:
+        self.actions: dict[str, QAction] = {}
+        self._when: list[tuple[QAction, When]] = []
+        made: dict[int, QAction] = {}
+        groups: dict[str, QActionGroup] = {}
+        for index, row in enumerate(table):  # the actions first, then the menus that show them
+            if isinstance(row, Item):
+                action = made[index] = _make_action(window, row)
+                if row.group:
+                    action.setCheckable(True)
+                    action.setChecked(row.group not in groups)
+                    groups.setdefault(row.group, QActionGroup(window)).addAction(action)
+                self._when.append((action, row.when))
+                if row.name:
+                    self.actions[row.name] = action
+                    setattr(window, row.name, action)
+        bar = window.menuBar()
+        menus = {title: bar.addMenu(title) for title in MENUS}
+        for title, menu in menus.items():
+            setattr(window, title.replace("&", "").lower() + "_menu", menu)
+        for index, row in enumerate(table):
+            menu = menus[row.menu]
+            if isinstance(row, Separator):
+                menu.addSeparator()
+            elif isinstance(row, Submenu):
+                setattr(window, row.name, menu.addMenu(row.text))
+            elif isinstance(row, Also):
+                menu.addAction(self.actions[row.name])
+            else:
+                menu.addAction(made[index])
+        # A screen reader names an open menu by its window title, else by the app's name.
+        for menu in bar.findChildren(QMenu):
+            menu.setWindowTitle(menu.title().replace("&", ""))
+        # The actions that change the plan, switched off together in a read-only window.
+        self.editing_actions = [action for action, when in self._when if when.edits]
+
+    def update(self, state: MenuState, undo_stack: QUndoStack) -> None:
+        """Switch each item on or off for what the window shows now."""
+        for action, when in self._when:
+            action.setEnabled(when.test(state))
+        if state.has_plan:
+            undo_text, redo_text = undo_stack.undoText(), undo_stack.redoText()
+            undo, redo = self.actions["undo_action"], self.actions["redo_action"]
+            undo.setText(f"&Undo {_mid_sentence(undo_text)}" if undo_text else "&Undo")
+            redo.setText(f"&Redo {_mid_sentence(redo_text)}" if redo_text else "&Redo")
+
+
+def _make_action(window: QMainWindow, item: Item) -> QAction:
+    action = QAction(item.text, window)
+    if isinstance(item.keys, list):
+        action.setShortcuts([QKeySequence(s) for s in item.keys])
+    elif item.keys is not None:
+        action.setShortcut(QKeySequence(item.keys))
+    action.setToolTip(item.tip or item.text.replace("&", "").rstrip("…"))
+    run = item.run
+    action.triggered.connect(lambda _checked=False: run(window))
+    window.addAction(action)  # shortcuts work even while the menu bar is hidden
+    return action
 
 
 def _mid_sentence(text: str) -> str:

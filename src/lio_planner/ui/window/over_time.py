@@ -6,12 +6,12 @@ starting the app never pays for them (see benchmarks' cold start).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from lio_planner.ui.action_plan.filter import DueFilter
 
-if TYPE_CHECKING:
-    from lio_planner.ui.window.main_window import MainWindow
+# The window, typed loosely as in menus.py: no ui module imports the main window's class.
+MainWindow = Any
 
 PROGRESS_TAB = "Progress"
 
@@ -39,18 +39,16 @@ def show_review(window: MainWindow) -> None:
     from lio_planner.ui.review.dialog import ReviewDialog
 
     dialog = ReviewDialog(lambda: window.store, window.editor.runner, window)
-    window.dialog = dialog
     try:
         dialog.exec()
     finally:
-        window.dialog = None
         dialog.deleteLater()
 
 
 def start_next_plan(window: MainWindow) -> None:
     """Plan → Start the next plan from this one: make the new file, then open it."""
     from lio_planner.ui.review.next_period import NextPeriodDialog
-    from lio_planner.ui.window import plan_opening, plan_switching
+    from lio_planner.ui.window import plan_opening
 
     if not window.flush_edits(retry=True):
         return
@@ -59,15 +57,13 @@ def start_next_plan(window: MainWindow) -> None:
     dialog = NextPeriodDialog(
         window.store.path, title, window.data.user, plan_opening.plan_files(), window
     )
-    window.dialog = dialog
     try:
         made = dialog.made if dialog.exec() else None
     finally:
-        window.dialog = None
         dialog.deleteLater()
     if made is not None:
         window.statusBar().showMessage(made.sentence(), 15000)
-        plan_switching.open_plan_path(window, made.path)
+        window.session.open_plan_path(made.path)
 
 
 def show_came_from(window: MainWindow, came_from: str) -> None:

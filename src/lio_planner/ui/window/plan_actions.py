@@ -1,19 +1,21 @@
-"""Menu commands that open a dialog or a file chooser, as methods of the main window.
+"""Menu commands that open a dialog or a file chooser.
 
-Dialogs open with ``open()`` and act when accepted; the dialog on show is kept in
-``window.dialog`` (tests drive it from there).
+Each is given what it works on (the session, the editor, a view) and a :class:`DialogKeeper`
+that opens its dialog with ``open()`` and holds it while it shows (tests drive it from there).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QFileDialog
 
 from lio_planner import APP_NAME
 from lio_planner.errors import user_message
 from lio_planner.lazy import on_first_use
+from lio_planner.ui.common.dialog_keeper import DialogKeeper
 from lio_planner.ui.common.file_folders import remember_folder, start_folder
 from lio_planner.ui.window.dialogs import (
     BulkEditDialog,
@@ -26,7 +28,11 @@ from lio_planner.ui.window.dialogs import (
 
 if TYPE_CHECKING:
     from lio_planner.store import plans
-    from lio_planner.ui.window.main_window import MainWindow
+    from lio_planner.ui.action_plan.view import ActionPlanView
+    from lio_planner.ui.plan.data import PlanData
+    from lio_planner.ui.plan.editing import PlanEditor
+    from lio_planner.ui.walkthrough.view import WalkThrough
+    from lio_planner.ui.window.session import PlanSession
 else:  # the store loads SQLAlchemy: after first paint (see lio_planner.lazy)
     plans = on_first_use("lio_planner.store.plans")
 
@@ -67,28 +73,19 @@ RAG ratings come from each action's status and due date: blue is done, grey is d
 blocked or overdue, amber is not started and due within two weeks, and green is on track."""
 
 
-def keep_dialog(window: MainWindow, dialog: QDialog) -> None:
-    window.dialog = dialog
-
-    def finished() -> None:
-        if window.dialog is dialog:
-            window.dialog = None
-
-    dialog.finished.connect(finished)
-    dialog.open()
-
-
-def new_plan(window: MainWindow) -> None:
+def new_plan(session: PlanSession, dialogs: DialogKeeper) -> None:
     """Ask where, then who the plan is for, its title and period; make it and open it."""
-    plan = window.store.path if window.has_plan else None
+    plan = session.data.store.path if session.data.has_plan else None
     suggested = start_folder(plan) / "New plan.lioplan"
-    name, _filter = QFileDialog.getSaveFileName(window, "New plan", str(suggested), PLAN_FILES)
+    name, _filter = QFileDialog.getSaveFileName(
+        dialogs.parent, "New plan", str(suggested), PLAN_FILES
+    )
     if not name:
         return
     remember_folder(Path(name))
     path = plans.ensure_extension(Path(name))
     dialog = PlanDetailsDialog(
-        window,
+        dialogs.parent,
         "Create plan",
         f"“{path.name}” will be made in {path.parent}. These details head the printed plan; "
         "Plan → Plan settings… changes them later.",
@@ -98,62 +95,77 @@ def new_plan(window: MainWindow) -> None:
         try:
             store = plans.create_plan(path, *dialog.details())
         except Exception as exc:  # shown in words, never as a traceback
-            window.report_problem(user_message(exc))
+            session.report_problem(user_message(exc))
             return
-        window.replace_store(store)
+        session.replace_store(store)
 
     dialog.accepted.connect(make)
-    keep_dialog(window, dialog)
+    dialogs.keep(dialog)
 
 
-def ask_plan_details(window: MainWindow) -> None:
+def ask_plan_details(session: PlanSession, dialogs: DialogKeeper, editor: PlanEditor) -> None:
     """First run: ask for the details of the plan LIO Planner has just made for the person."""
-    if not window.has_plan or window.read_only:
+    if not session.data.has_plan or session.read_only:
         return
     dialog = PlanDetailsDialog(
-        window,
+        dialogs.parent,
         "Save",
         "Welcome to LIO Planner. Your plan has been made. Who is it for, and what should it be "
         "called? These details head the printed plan; Plan → Plan settings… changes them later.",
         later_text="Later",
     )
-    dialog.accepted.connect(lambda: window.editor.edit_plan_info(*dialog.details()))
-    keep_dialog(window, dialog)
+    dialog.accepted.connect(lambda: editor.edit_plan_info(*dialog.details()))
+    dialogs.keep(dialog)
 
 
-def choose_plan(window: MainWindow) -> None:
-    folder = start_folder(window.store.path if window.has_plan else None)
-    name, _filter = QFileDialog.getOpenFileName(window, "Open plan", str(folder), PLAN_FILES)
+def choose_plan(session: PlanSession, dialogs: DialogKeeper) -> None:
+    folder = start_folder(session.data.store.path if session.data.has_plan else None)
+    name, _filter = QFileDialog.getOpenFileName(
+        dialogs.parent, "Open plan", str(folder), PLAN_FILES
+    )
     if name:
         remember_folder(Path(name))
-        window.open_plan_path(Path(name))
+        session.open_plan_path(Path(name))
 
 
-def bulk_edit(window: MainWindow, uuids: list[str]) -> None:
+def bulk_edit(
+    session: PlanSession,
+    dialogs: DialogKeeper,
+    editor: PlanEditor,
+    view: ActionPlanView,
+    uuids: list[str],
+) -> None:
     """Ask what to change on the selected actions, then change them all as one undo step."""
-    if not uuids or window.read_only:
+    if not uuids or session.read_only:
         return
-    dialog = BulkEditDialog(window, window.data.people_model, len(uuids))
+    dialog = BulkEditDialog(dialogs.parent, session.data.people_model, len(uuids))
 
     def change() -> None:
         changes = dialog.changes()
-        if window.editor.bulk_edit(uuids, changes):
+        if editor.bulk_edit(uuids, changes):
             # Said in the view and the status bar: changed actions may leave the filter.
-            said = window.action_plan.report_bulk_change(uuids, changes)
-            window.statusBar().showMessage(said, 15000)
+            said = view.report_bulk_change(uuids, changes)
+            session.message.emit(said, 15000)
 
     dialog.accepted.connect(change)
-    keep_dialog(window, dialog)
+    dialogs.keep(dialog)
 
 
-def add_opportunity(window: MainWindow) -> None:
-    theme = window.walkthrough.current_theme()
+def add_opportunity(
+    dialogs: DialogKeeper,
+    editor: PlanEditor,
+    walkthrough: WalkThrough,
+    show_walkthrough: Callable[[], object],
+) -> None:
+    theme = walkthrough.current_theme()
     dialog = OpportunityDialog(
-        window, window.navigator_model.themes(), theme_uuid=theme.uuid if theme else None
+        dialogs.parent,
+        walkthrough.data.navigator_model.themes(),
+        theme_uuid=theme.uuid if theme else None,
     )
 
     def save() -> None:
-        added = window.editor.add_custom_opportunity(
+        added = editor.add_custom_opportunity(
             dialog.theme_uuid(),
             dialog.new_theme_title(),
             dialog.title.text(),
@@ -161,60 +173,61 @@ def add_opportunity(window: MainWindow) -> None:
             dialog.why.toPlainText(),
         )
         if added is not None:
-            window.show_walkthrough()
-            window.walkthrough.show_opportunity(added.uuid)
+            show_walkthrough()
+            walkthrough.show_opportunity(added.uuid)
 
     dialog.accepted.connect(save)
-    keep_dialog(window, dialog)
+    dialogs.keep(dialog)
 
 
-def edit_opportunity(window: MainWindow) -> None:
-    opportunity = window.walkthrough.current_opportunity()
+def edit_opportunity(dialogs: DialogKeeper, editor: PlanEditor, walkthrough: WalkThrough) -> None:
+    opportunity = walkthrough.current_opportunity()
     if opportunity is None or not opportunity.is_custom:
         return
-    dialog = OpportunityDialog(window, window.navigator_model.themes(), opportunity)
+    themes = walkthrough.data.navigator_model.themes()
+    dialog = OpportunityDialog(dialogs.parent, themes, opportunity)
     dialog.accepted.connect(
-        lambda: window.editor.edit_custom_opportunity(
+        lambda: editor.edit_custom_opportunity(
             opportunity.uuid,
             dialog.title.text(),
             dialog.about.toPlainText(),
             dialog.why.toPlainText(),
         )
     )
-    keep_dialog(window, dialog)
+    dialogs.keep(dialog)
 
 
-def remove_opportunity(window: MainWindow) -> None:
+def remove_opportunity(session: PlanSession, editor: PlanEditor, walkthrough: WalkThrough) -> None:
     """Remove a local opportunity at once: undo brings it back, actions and all."""
-    opportunity = window.walkthrough.current_opportunity()
+    opportunity = walkthrough.current_opportunity()
     if opportunity is not None and opportunity.is_custom:
-        window.flush_edits(retry=True)
-        window.editor.remove_custom_opportunity(opportunity.uuid)
+        session.flush_edits(retry=True)
+        editor.remove_custom_opportunity(opportunity.uuid)
 
 
-def remove_theme(window: MainWindow) -> None:
-    theme = window.walkthrough.current_theme()
+def remove_theme(editor: PlanEditor, walkthrough: WalkThrough) -> None:
+    theme = walkthrough.current_theme()
     if theme is not None and theme.is_custom:
-        window.editor.remove_theme(theme.uuid)
+        editor.remove_theme(theme.uuid)
 
 
-def show_people(window: MainWindow) -> None:
-    keep_dialog(window, PeopleDialog(window, window.data.people_model, window.editor))
+def show_people(dialogs: DialogKeeper, data: PlanData, editor: PlanEditor) -> None:
+    dialogs.keep(PeopleDialog(dialogs.parent, data.people_model, editor))
 
 
-def edit_settings(window: MainWindow) -> None:
-    dialog = PlanSettingsDialog(window, window.data.info)
+def edit_settings(dialogs: DialogKeeper, data: PlanData, editor: PlanEditor) -> None:
+    dialog = PlanSettingsDialog(dialogs.parent, data.info)
     dialog.accepted.connect(
-        lambda: window.editor.edit_plan_info(
+        lambda: editor.edit_plan_info(
             dialog.organisation.text(), dialog.title.text(), dialog.period.text()
         )
     )
-    keep_dialog(window, dialog)
+    dialogs.keep(dialog)
 
 
-def show_help(window: MainWindow) -> None:
+def show_help(dialogs: DialogKeeper) -> None:
     # The source wraps long points onto indented lines; the dialog wraps them to its width.
     text = HELP_TEXT.replace("\n  ", " ")
-    dialog = plain_message(window, f"{APP_NAME} help", text)
+    dialog = plain_message(dialogs.parent, f"{APP_NAME} help", text)
     dialog.resize(640, dialog.sizeHint().height())
-    keep_dialog(window, dialog)
+    dialogs.keep(dialog)

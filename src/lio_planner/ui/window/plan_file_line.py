@@ -54,6 +54,19 @@ def whose(path: Path, plan_uuid: str | None) -> str:
     return OTHER
 
 
+def first_time_own_plan(path: Path, plan_uuid: str, organisation: str) -> bool:
+    """The plan LIO Planner made for the person, never yet given its details (asked once)."""
+    if organisation or whose(path, plan_uuid) != OWN:
+        return False
+    settings = app_settings()
+    key = f"details_asked/{plan_uuid}"
+    if settings.value(key, False, type=bool):
+        return False
+    settings.setValue(key, True)
+    settings.sync()
+    return True
+
+
 class PlanFileLine(QFrame):
     """ "My action plan.lioplan  in /home/sam/.local/share/LIO Planner  [Your own plan]"."""
 

@@ -11,18 +11,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QWidget
 
 from lio_planner.lazy import on_first_use
 from lio_planner.paths import default_plan_path
 from lio_planner.store.sqlite.locations import PlanLocation, describe_location
-from lio_planner.store.sqlite.lock import LockInfo, PlanInUse
+from lio_planner.store.sqlite.lock import LockInfo, PlanInUse, read_lock
+from lio_planner.store.sqlite.planfile import EXTENSION, is_writable
 from lio_planner.ui.common.settings import app_settings
 from lio_planner.ui.sharing.dialogs import (
     OPEN_READ_ONLY,
     TAKE_OVER,
     InUseDialog,
     LocationAdviceDialog,
+    ReadOnlyBanner,
 )
 
 if TYPE_CHECKING:
@@ -114,6 +117,30 @@ def advise_about_location(parent: QWidget | None, path: Path) -> LocationAdviceD
 
     dialog.finished.connect(finished)
     return dialog
+
+
+def read_only_reason(store: PlanStore, holder: str) -> tuple[str, bool]:
+    """Why the plan is read-only, and whether "Open for editing" might work."""
+    if not holder and not is_writable(store.path):
+        return "You do not have permission to change this file or its folder.", False
+    if not holder:
+        claim = read_lock(store.path)
+        if claim is not None and not claim.stale_reason():
+            holder = claim.describe()
+    if holder:
+        return ReadOnlyBanner.reason_for(store, holder), True
+    return "It was opened read-only.", True
+
+
+def dropped_plan(event: QDragEnterEvent | QDropEvent) -> Path | None:
+    """The .lioplan file being dropped on the window, if that is what it is."""
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return None
+    files = [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
+    if len(files) != 1 or not files[0].lower().endswith(EXTENSION):
+        return None
+    return Path(files[0])
 
 
 def plan_files() -> tuple[Reader, Creator]:

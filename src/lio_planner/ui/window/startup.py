@@ -1,4 +1,7 @@
-"""Starting the app: application identity, opening the first plan, and reporting failures."""
+"""Starting the app: application identity, and which plan to open first.
+
+The window itself is built by :func:`lio_planner.app.start_window`, which asks these.
+"""
 
 from __future__ import annotations
 
@@ -9,13 +12,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from lio_planner import APP_NAME, __version__
 from lio_planner.bundled import resource_path
-from lio_planner.errors import user_message
 from lio_planner.paths import default_plan_path
-from lio_planner.store.plans import first_look
 from lio_planner.store.problems import PlanError
 from lio_planner.ui.common.settings import last_plan
-from lio_planner.ui.window import plan_switching
-from lio_planner.ui.window.main_window import MainWindow
 from lio_planner.ui.window.plan_opening import OpenedPlan, default_plan, open_asking
 
 
@@ -50,33 +49,3 @@ def open_first_plan(
 def plan_to_show(plan: Path | None) -> Path:
     """The plan :func:`open_first_plan` will try first."""
     return plan if plan is not None else (last_plan() or default_plan_path())
-
-
-def start(plan: Path | None, read_only: bool = False) -> MainWindow | None:
-    """Build the window on the first plan, or explain why it could not open.
-
-    Usually the window shows a first look at the plan (read without SQLAlchemy, which takes
-    longer to load than everything else) and opens it properly once it has painted; when a
-    first look is not safe (the plan needs updating, someone has it, it is damaged), the plan
-    is opened properly first, as before, asking or explaining as need be.
-    """
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    configure_application(app)
-    look = first_look(plan_to_show(plan))
-    if look is not None:
-        window = MainWindow(None, first_look=look)
-
-        def open_properly() -> None:
-            plan_switching.open_first_look(window, lambda: open_first_plan(plan, read_only, window))
-
-        window.after_first_paint(open_properly)
-        return window
-    try:
-        opened = open_first_plan(plan, read_only)
-    except Exception as exc:  # shown to the user in words, never as a traceback
-        QMessageBox.critical(None, f"{APP_NAME}: cannot open plan", user_message(exc))
-        return None
-    if opened is None:
-        return MainWindow(None)
-    return MainWindow(opened.store, opened.holder)
