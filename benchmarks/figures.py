@@ -478,6 +478,42 @@ def measure_memory(ctx: Context) -> list[Figure]:
     return figures
 
 
+def measure_plan_over_time(ctx: Context) -> list[Figure]:
+    """The review report and starting the next period, on the large plan with a long history."""
+    s = ctx.settings
+    review = Figure(
+        _role_key("review_report", s.large, s),
+        f"review report, a year of history ({_size(s.large)} actions)",
+        "s",
+        2.0,
+    )
+    following = Figure(
+        _role_key("next_period", s.large, s),
+        f"start the next plan period ({_size(s.large)} actions)",
+        "s",
+        2.0,
+    )
+    figures = [review, following]
+    try:
+        plan = ctx.plans.scratch_copy(s.large)
+        made = run_worker("add_history", {"plan": str(plan)}, timeout=ctx.timeout(300)).result
+        for figure, task in ((review, "review"), (following, "next_period")):
+            args = {
+                "plan": str(plan),
+                "task": task,
+                "runs": s.plan_over_time_runs,
+                "out_dir": str(ctx.scratch),
+            }
+            timeout = ctx.timeout(60 + 30 * s.plan_over_time_runs)
+            result = run_worker("plan_over_time", args, timeout=timeout).result
+            _fill(figure, result["seconds"], FULL.plan_over_time_runs)
+            figure.extra.update(first=result["seconds"][0], found=result["found"])
+            figure.note = f"{made['entries']:,} history entries"
+    except (FeatureMissing, WorkerFailed) as exc:
+        return _problem(figures, exc)
+    return figures
+
+
 GROUPS: dict[str, Callable[[Context], list[Figure]]] = {
     "startup": measure_cold_start,
     "open": measure_open,
@@ -487,4 +523,5 @@ GROUPS: dict[str, Callable[[Context], list[Figure]]] = {
     "export": measure_exports,
     "peer": measure_export_peer,
     "memory": measure_memory,
+    "over_time": measure_plan_over_time,
 }

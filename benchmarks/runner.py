@@ -42,6 +42,8 @@ ORDER = (
     "export_pdf_process_1k",
     "libreoffice_pdf_1k",
     "export_xlsx_10k",
+    "review_report_10k",
+    "next_period_10k",
     "peak_memory_10k",
     "cold_start_10k",
     "cold_start_ready_10k",

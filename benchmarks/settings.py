@@ -26,6 +26,7 @@ class Settings:
     docx_runs: int = 5
     csv_runs: int = 5
     peer_runs: int = 3  # LibreOffice conversions (each takes seconds)
+    plan_over_time_runs: int = 3  # review reports, and next plan periods, on the large plan
     settle_ms: int = 300  # event-loop time after first paint before reading peak memory
     timeout_scale: float = 1.0
 
@@ -51,6 +52,7 @@ def quick_settings() -> Settings:
         docx_runs=2,
         csv_runs=2,
         peer_runs=1,
+        plan_over_time_runs=2,
         settle_ms=200,
     )
 
@@ -71,5 +73,6 @@ def tiny_settings() -> Settings:
         docx_runs=1,
         csv_runs=1,
         peer_runs=1,
+        plan_over_time_runs=1,
         settle_ms=20,
     )

@@ -259,6 +259,106 @@ def export(args: dict[str, object]) -> None:
     finish({"seconds": times, "bytes": sizes[-1], "peak_rss_mb": peak_rss_mb()})
 
 
+def add_history(args: dict[str, object]) -> None:
+    """Give a plan a long history: per action, added, started, moved and often finished, spread
+    over two years before today, written as the change history records real edits."""
+    import random
+    from datetime import date, datetime, timedelta
+    from pathlib import Path
+
+    from sqlalchemy import insert, select
+
+    from lio_planner.store.schema import ActionRecord, HistoryRecord, new_uuid
+    from lio_planner.store.sqlite.opening import open_plan as open_store
+
+    rng = random.Random(15)
+    store = open_store(Path(str(args["plan"])))
+    first = datetime.now() - timedelta(days=730)
+    people = ("Amira Khan", "Bronwen Ellis", "Dafydd Jones", "Grace Okafor", "Sam Whitfield")
+    rows: list[dict[str, object]] = []
+    with store.transaction(quiet_history=True) as session:
+        actions = session.execute(
+            select(ActionRecord.uuid, ActionRecord.description, ActionRecord.status)
+        ).all()
+        for uuid, description, status in actions:
+            at = first + timedelta(days=rng.randint(0, 600), minutes=rng.randint(0, 600))
+            due = date.today() + timedelta(days=rng.randint(-200, 300))
+            steps = [(at, "action_added", "", "")]
+            at += timedelta(days=rng.randint(1, 60))
+            steps.append((at, "status_changed", "not_started", "in_progress"))
+            for _ in range(rng.randint(1, 4)):
+                at += timedelta(days=rng.randint(1, 40))
+                moved = due + timedelta(days=rng.randint(-10, 40))
+                steps.append((at, "due_changed", due.isoformat(), moved.isoformat()))
+                due = moved
+            if status in ("done", "dropped"):
+                at += timedelta(days=rng.randint(1, 30))
+                steps.append((at, "status_changed", "in_progress", status))
+            rows.extend(
+                {
+                    "uuid": new_uuid(),
+                    "at": when,
+                    "by": rng.choice(people),
+                    "kind": kind,
+                    "opportunity": None,
+                    "subject_kind": "action",
+                    "subject": uuid,
+                    "label": description[:200],
+                    "before": before,
+                    "after": after,
+                    "source": "",
+                }
+                for when, kind, before, after in steps
+            )
+        for start in range(0, len(rows), 5000):
+            session.execute(insert(HistoryRecord), rows[start : start + 5000])
+    store.close()
+    finish({"entries": len(rows)})
+
+
+def plan_over_time(args: dict[str, object]) -> None:
+    """Time the review report (since a date a year back) or starting the next plan period."""
+    from datetime import date, timedelta
+    from pathlib import Path
+
+    task = str(args["task"])
+    plan = Path(str(args["plan"]))
+    out_dir = Path(str(args["out_dir"]))
+    runs = int(args.get("runs", 1))  # type: ignore[call-overload]
+    try:
+        from lio_planner.report.review import review_document
+        from lio_planner.services.next_period import start_next_period
+        from lio_planner.services.review import build_review
+        from lio_planner.store.sqlite.opening import create_plan
+        from lio_planner.store.sqlite.opening import open_plan as open_store
+        from lio_planner.store.sqlite.readable import open_for_reading
+    except ImportError as exc:
+        _unavailable(f"the plan-over-time modules are not there: {exc}")
+    times: list[float] = []
+    found = 0
+    # The review is made on the plan the window has open; opening it is a figure of its own.
+    store = open_store(plan, read_only=True)
+    for n in range(runs):
+        start = time.perf_counter()
+        if task == "review":
+            review = build_review(store, date.today() - timedelta(days=365))
+            review_document(review)
+            found = len(review.completed) + len(review.slipped) + len(review.new)
+        else:
+            made = start_next_period(
+                plan,
+                out_dir / f"next-{os.getpid()}-{n}.lioplan",
+                "Next",
+                read=open_for_reading,
+                create=create_plan,
+            )
+            found = made.actions
+            made.path.unlink()
+        times.append(time.perf_counter() - start)
+    store.close()
+    finish({"seconds": times, "found": found})
+
+
 def _says_missing(message: str) -> bool:
     text = message.lower()
     return any(words in text for words in ("not available", "not supported", "not implemented"))
@@ -322,6 +422,8 @@ TASKS = {
     "edit": edit,
     "viewer_refresh": viewer_refresh,
     "export": export,
+    "add_history": add_history,
+    "plan_over_time": plan_over_time,
     "make_default_plan": make_default_plan,
     "in_window": in_window,
     "selftest_window": selftest_window,

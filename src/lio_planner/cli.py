@@ -12,7 +12,7 @@ from lio_planner import __version__
 from lio_planner.report.formats import FORMATS
 from lio_planner.report.options import DEFAULT_COLUMNS, OPTIONAL_COLUMNS
 
-COMMANDS = ("open", "new", "export")
+COMMANDS = ("open", "new", "export", "next-period")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -61,6 +61,23 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --sample: make about N actions (for trying big plans)",
     )
 
+    following = commands.add_parser(
+        "next-period",
+        help="start the next plan period from a plan: a new file; the old one is left as it is",
+    )
+    following.add_argument("plan", type=Path, help="the plan to carry on from (only read)")
+    following.add_argument("new_plan", type=Path, metavar="NEW", help="the new .lioplan file")
+    following.add_argument(
+        "--period", required=True, help='the new period, e.g. "April 2028 to March 2030"'
+    )
+    following.add_argument(
+        "--move-due-dates",
+        type=int,
+        default=0,
+        metavar="MONTHS",
+        help="move the open actions' due dates on by this many months (default: keep them)",
+    )
+
     export = commands.add_parser("export", help="export a plan without opening the window")
     export.add_argument("plan", type=Path, help="the .lioplan file to export")
     export.add_argument(
@@ -90,6 +107,14 @@ def build_parser() -> argparse.ArgumentParser:
             "the action fields to show, separated by commas, from: "
             f"{', '.join(c.option for c in OPTIONAL_COLUMNS)} (PDF and Word; default: "
             "%(default)s)"
+        ),
+    )
+    export.add_argument(
+        "--since",
+        metavar="DATE",
+        help=(
+            "export the review report instead of the plan: what changed since DATE "
+            "(e.g. 2026-09-01), or since the last review with 'last-review' (PDF and Word)"
         ),
     )
     export.add_argument(
@@ -126,6 +151,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _new(args)
         if args.command == "export":
             return _export(args)
+        if args.command == "next-period":
+            return _next_period(args)
         from lio_planner.app import run_window
 
         return run_window(args.plan, read_only=args.read_only)
@@ -154,6 +181,29 @@ def _new(args: argparse.Namespace) -> int:
     from lio_planner.store.names import one_line
 
     print(f"Created {one_line(str(store.path))}")
+    return 0
+
+
+def _next_period(args: argparse.Namespace) -> int:
+    from lio_planner.services.identity import current_user
+    from lio_planner.services.next_period import start_next_period
+    from lio_planner.store.names import one_line
+    from lio_planner.store.sqlite.opening import create_plan
+    from lio_planner.store.sqlite.planfile import ensure_extension
+    from lio_planner.store.sqlite.readable import open_for_reading
+
+    if not args.period.strip():
+        raise SystemExit("lio-planner: --period needs the new plan's period")
+    made = start_next_period(
+        args.plan,
+        ensure_extension(args.new_plan.absolute()),
+        args.period,
+        args.move_due_dates,
+        by=current_user(),
+        read=open_for_reading,
+        create=create_plan,
+    )
+    print(f"Created {one_line(str(made.path))}. {made.sentence()}")
     return 0
 
 
@@ -198,8 +248,18 @@ def _export(args: argparse.Namespace) -> int:
         include_strategy=args.with_strategy,
         include_glossary=not args.leave_out_glossary,
     )
+    since = None
+    if args.since is not None:
+        from lio_planner.report.review_export import read_since
+
+        since = read_since(args.since)
     # A plan from an older release, or one left mid-save, is read from a temporary copy.
     with open_for_reading(args.plan) as store:
-        export_plan(store, args.format, args.output, options=options)
+        if args.since is not None:
+            from lio_planner.report.review_export import export_review
+
+            export_review(store, args.format, args.output, since, options=options)
+        else:
+            export_plan(store, args.format, args.output, options=options)
     print(f"Exported {one_line(str(args.output))}")
     return 0

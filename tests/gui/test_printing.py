@@ -100,6 +100,7 @@ def test_menus_hold_print_preview_print_and_the_exports(
         "&Word document…",
         "&Spreadsheet (CSV)…",
         "&Excel workbook…",
+        "&Calendar of due dates (ICS)…",
     ]
 
 
@@ -296,7 +297,7 @@ def test_the_export_menu_its_file_filters_and_the_command_line_read_one_list(
     assert (
         list(format_option.choices)
         == [fmt.key for fmt in FORMATS]
-        == ["pdf", "docx", "csv", "xlsx"]
+        == ["pdf", "docx", "csv", "xlsx", "ics"]
     )
     assert "docx (Word document)" in str(format_option.help)
 
@@ -315,4 +316,5 @@ def test_the_export_menu_its_file_filters_and_the_command_line_read_one_list(
         ("Export as a Word document", "Word documents (*.docx)"),
         ("Export as a spreadsheet", "CSV spreadsheets (*.csv)"),
         ("Export as an Excel workbook", "Excel workbooks (*.xlsx)"),
+        ("Export due dates to a calendar", "Calendar files (*.ics)"),
     ]

@@ -43,6 +43,8 @@ class PlanInfo:
     title: str
     period: str
     front: FrontPage = field(default=FrontPage())
+    # The plan this one carries on from (its title and period), for a plan started from it.
+    came_from: str = ""
 
 
 @dataclass(frozen=True)

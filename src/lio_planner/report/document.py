@@ -7,6 +7,7 @@ format says the same thing.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -39,6 +40,7 @@ from lio_planner.report.wording import (
     short_date,
 )
 from lio_planner.services import queries
+from lio_planner.services.progress import Progress, build_progress
 from lio_planner.store.backend import PlanBackend
 
 NO_OWNER = "No owner"
@@ -187,6 +189,10 @@ class PlanDocument:
             for label, value in self.front.governance
         )
 
+    # The progress chart's figures, drawn on the summary page (None: no chart).
+    progress: Progress | None = None
+    came_from: str = ""  # the plan this one carries on from, for a plan started from one
+
     @property
     def heading(self) -> str:
         """The plan's name as printed at the top and in the footer of every page."""
@@ -265,6 +271,7 @@ def build_document(
         organisation=clean(info.organisation),
         title=clean(info.title),
         period=clean(info.period),
+        came_from=clean(info.came_from),
         printed=today,
         summary=_summary(overview, lines, sum(set_aside_counts.values())),
         sections=sections,
@@ -463,8 +470,9 @@ def _it(n: int) -> str:
 def load_document(
     store: PlanBackend, options: ReportOptions | None = None, today: date | None = None
 ) -> PlanDocument:
-    """Read the plan from an open store and build its document."""
-    return build_document(queries.overview(store), queries.action_rows(store), options, today)
+    """Read the plan from an open store and build its document, with its progress chart."""
+    document = build_document(queries.overview(store), queries.action_rows(store), options, today)
+    return dataclasses.replace(document, progress=build_progress(store, document.printed))
 
 
 # The wording lives in its own module; callers may import it from here too.

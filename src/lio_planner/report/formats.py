@@ -93,6 +93,15 @@ def _write_xlsx(store: PlanBackend, output: Path, _options: ReportOptions, today
         write_xlsx(overview, queries.action_rows(store), temporary, today, title)
 
 
+def _write_ics(store: PlanBackend, output: Path, _options: ReportOptions, _today: date) -> None:
+    from lio_planner.report.calendar_export import write_calendar
+    from lio_planner.services import queries
+
+    info = queries.plan_info(store)
+    name = " — ".join(part for part in (info.organisation, info.title or "Action plan") if part)
+    write_calendar(queries.action_rows(store), output, name)
+
+
 # In the menu's order. Each: key, label, short name, menu text, dialog title, extension, writer,
 # whether the printed plan's options apply, whether it is painted with Qt.
 # fmt: off
@@ -111,6 +120,10 @@ FORMATS: tuple[ExportFormat, ...] = (
     ExportFormat(
         "xlsx", "Excel workbook", "Excel", "&Excel workbook…", "Export as an Excel workbook",
         ".xlsx", _write_xlsx, False, False,
+    ),
+    ExportFormat(
+        "ics", "Calendar file", "Calendar", "&Calendar of due dates (ICS)…",
+        "Export due dates to a calendar", ".ics", _write_ics, False, False,
     ),
 )
 # fmt: on

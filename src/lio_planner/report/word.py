@@ -51,8 +51,13 @@ def write_docx(document: PlanDocument, path: Path) -> None:
     for section in document.sections:
         _section(doc, section, document)
     add_back_matter(doc, document, before_glossary=_closing if document.closing else None)
-    doc.core_properties.title = document.running_title
-    doc.core_properties.author = document.organisation
+    save_docx(doc, path, document.running_title, document.organisation)
+
+
+def save_docx(doc: Any, path: Path, title: str, author: str) -> None:
+    """Name the document and write it to ``path``."""
+    doc.core_properties.title = title
+    doc.core_properties.author = author
     # Built in memory and written with one plain write: a full disk then fails that write in
     # words, instead of inside python-docx's zip file (whose clean-up prints a traceback).
     buffer = io.BytesIO()

@@ -24,7 +24,9 @@ def plan_info(record: PlanRecord) -> PlanInfo:
         lead=record.lead or "",
         next_review_on=record.next_review_on,
     )
-    return PlanInfo(record.uuid, record.organisation, record.title, record.period, front)
+    return PlanInfo(
+        record.uuid, record.organisation, record.title, record.period, front, record.came_from or ""
+    )
 
 
 def theme(record: ThemeRecord) -> Theme:

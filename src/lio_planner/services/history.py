@@ -105,6 +105,9 @@ def change_text(kind: str, label: str, before: str, after: str, source: str = ""
         "merged_from_copy": f"Merged in changes from the copy “{source}”: {after}",
         "merge_undone": f"Undid the merge of the copy “{source}”",
         "backup_restored": f"Restored the backup from {label}",
+        "plan_reviewed": f"Marked as reviewed on {_shown('due_changed', label)}",
+        "review_mark_removed": "Took back the mark as reviewed",
+        "started_from_plan": f"Started from the plan {name} for {after}",
     }
     if kind in texts:
         return texts[kind]

@@ -73,7 +73,7 @@ def action_row(row: Sequence[Any]) -> ActionRow:
 # The plan's own details (``plan``), and which of them are dates.
 PLAN_COLUMNS = (
     "uuid", "organisation", "title", "period", "introduction", "approved_by", "approved_on",
-    "version_label", "lead", "next_review_on",
+    "version_label", "lead", "next_review_on", "came_from",
 )  # fmt: skip
 PLAN_DATES = (6, 9)
 
@@ -81,7 +81,7 @@ PLAN_DATES = (6, 9)
 def plan_info(row: Sequence[Any]) -> PlanInfo:
     """The plan's details from the values of :data:`PLAN_COLUMNS` (dates already dates)."""
     front = FrontPage(row[4] or "", row[5] or "", row[6], row[7] or "", row[8] or "", row[9])
-    return PlanInfo(row[0], row[1], row[2], row[3], front)
+    return PlanInfo(row[0], row[1], row[2], row[3], front, row[10] or "")
 
 
 # The columns of one opportunity in the navigator (``opportunities`` o, ``themes`` t,

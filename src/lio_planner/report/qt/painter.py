@@ -67,7 +67,21 @@ def paint_document(
     wanted: Callable[[int], bool] = lambda number: True,
 ) -> int:
     """Paint every page (or the ``wanted`` ones) of the plan; return the number of pages."""
-    flow = lay_out(document, device)
+    return paint_flow(lay_out(document, device), document.running_title, device, painter, wanted)
+
+
+def paint_flow(
+    flow: Flow,
+    running_title: str,
+    device: QPagedPaintDevice,
+    painter: QPainter,
+    wanted: Callable[[int], bool] = lambda number: True,
+) -> int:
+    """Paint laid-out pages with the footer every printed page has; return the page count.
+
+    The footer is the document's name and "Page n of m" under a thin rule (the plan and its
+    review report alike).
+    """
     total = len(flow.pages)
     styles = flow.styles
 
@@ -82,7 +96,7 @@ def paint_document(
         baseline = top + flow.mm(1.2) + styles.footer.ascent
         page = f"Page {number} of {total}"
         room = flow.width - styles.footer.width(page) - flow.mm(6)
-        p.drawText(QPointF(0, baseline), styles.footer.elide(document.running_title, room))
+        p.drawText(QPointF(0, baseline), styles.footer.elide(running_title, room))
         p.drawText(QPointF(flow.width - styles.footer.width(page), baseline), page)
 
     paint_pages(painter, flow.pages, device.newPage, footer, wanted)
@@ -91,20 +105,35 @@ def paint_document(
 
 def write_pdf(document: PlanDocument, path: str) -> int:
     """Write the plan as a PDF with Qt's own writer; return the number of pages."""
+    return write_pdf_with(
+        path,
+        document.running_title,
+        document.options,
+        lambda writer, painter: paint_document(document, writer, painter),
+    )
+
+
+def write_pdf_with(
+    path: str,
+    title: str,
+    options: ReportOptions,
+    paint: Callable[[QPagedPaintDevice, QPainter], int],
+) -> int:
+    """Write a PDF with Qt's own writer, ``paint`` drawing its pages; return the page count."""
     from PySide6.QtGui import QPdfWriter
 
     from lio_planner.report.files import ExportError
 
     writer = QPdfWriter(path)
     writer.setResolution(1200)
-    writer.setTitle(document.running_title)
+    writer.setTitle(title)
     writer.setCreator("LIO Planner")
-    writer.setPageLayout(page_layout(document.options))
+    writer.setPageLayout(page_layout(options))
     painter = QPainter()
     if not painter.begin(writer):
         raise ExportError("The PDF could not be started. Check you can save in that folder.")
     try:
-        return paint_document(document, writer, painter)
+        return paint(writer, painter)
     finally:
         painter.end()
 

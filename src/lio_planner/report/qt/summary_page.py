@@ -8,6 +8,7 @@ from lio_planner.domain.enums import Decision, Rag, Status
 from lio_planner.report.document import RAG_MEANINGS, PlanDocument, Summary
 from lio_planner.report.qt.front_page import lay_out_board_details
 from lio_planner.report.qt.pages import Cell, Chip, Flow, TableColumn
+from lio_planner.report.qt.progress_chart import lay_out_progress
 from lio_planner.report.qt.textflow import HEADER_FILL, NAVY, TILE_FILL, TextStyle
 
 
@@ -18,10 +19,15 @@ def lay_out_front(flow: Flow, document: PlanDocument) -> None:
     s = flow.styles
     flow.paragraph(s.h1, "Summary", after=1.5)
     flow.paragraph(s.body, summary.sentence(), after=5)
+    if document.came_from:
+        flow.paragraph(s.meta, f"This plan carries on from “{document.came_from}”.", after=4)
     _figures(flow, summary)
     flow.space(7)
     _counts(flow, summary)
     flow.space(8)
+    if document.progress is not None and document.progress.overall.total:
+        lay_out_progress(flow, document.progress)
+        flow.space(8)
     if summary.owners:
         _owners(flow, summary)
 

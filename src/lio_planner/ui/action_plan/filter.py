@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from lio_planner.domain.due import is_due_this_week
 from lio_planner.domain.enums import Rag, Status
 from lio_planner.domain.rules import is_overdue, rag_for
 from lio_planner.ui.plan.action_model import ActionTableModel, Entry
@@ -33,6 +34,7 @@ class DueFilter(Enum):
 
     ANY = "Any time"
     OVERDUE = "Overdue"
+    DUE_NOW = "Overdue or due this week"
     NEXT_TWO_WEEKS = "Due in the next 2 weeks"
     NEXT_THREE_MONTHS = "Due in the next 3 months"
     NO_DATE = "No due date"
@@ -96,6 +98,12 @@ class ActionFilter:
             return [e for e in rows if e.due is None]
         if due is DueFilter.OVERDUE:
             return [e for e in rows if is_overdue(e.status, e.due, today)]
+        if due is DueFilter.DUE_NOW:  # what the "what is due" line above the tabs counts
+            return [
+                e
+                for e in rows
+                if is_overdue(e.status, e.due, today) or is_due_this_week(e.status, e.due, today)
+            ]
         soon = today + timedelta(days=14 if due is DueFilter.NEXT_TWO_WEEKS else 92)
         return [e for e in rows if e.due is not None and today <= e.due <= soon]
 

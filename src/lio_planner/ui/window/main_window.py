@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from lio_planner import APP_NAME
 from lio_planner.services.identity import current_user
+from lio_planner.ui.action_plan.due_line import DueLine
 from lio_planner.ui.action_plan.view import ActionPlanView
 from lio_planner.ui.common.dialog_keeper import DialogKeeper
 from lio_planner.ui.common.palette import make_selection_readable
@@ -45,7 +46,7 @@ from lio_planner.ui.plan.data import PlanData
 from lio_planner.ui.plan.editing import PlanEditor
 from lio_planner.ui.sharing.dialogs import ReadOnlyBanner
 from lio_planner.ui.walkthrough.view import WalkThrough
-from lio_planner.ui.window import plan_actions
+from lio_planner.ui.window import over_time, plan_actions
 from lio_planner.ui.window.layout import restore_layout, save_layout
 from lio_planner.ui.window.menus import Menus, MenuState
 from lio_planner.ui.window.plan_file_line import PlanFileLine
@@ -56,6 +57,7 @@ from lio_planner.ui.window.start_page import StartPage
 
 if TYPE_CHECKING:
     from lio_planner.store.sqlite.database import PlanStore
+    from lio_planner.ui.progress.view import ProgressView
 
 
 _SAVED = "Every change is saved as you make it."
@@ -99,6 +101,7 @@ class MainWindow(QMainWindow):
         self.navigator = self.walkthrough.navigator
         self.response = self.walkthrough.response
         self.action_plan = ActionPlanView(self.data, self.editor)
+        self.progress_view: ProgressView | None = None  # made when first shown (over_time.py)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         # No mnemonics on the tabs: Ctrl+1 and Ctrl+2 switch, and Alt+letters are taken.
@@ -118,6 +121,15 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.banner)
         self.file_line = PlanFileLine()  # which file is open, always in view
         layout.addWidget(self.file_line)
+        # "3 actions overdue, 2 due this week": pressed, the action plan shows just those.
+        self.due_line = DueLine(self.data.action_model)
+        self.due_line.show_due_requested.connect(lambda: over_time.show_due_actions(self))
+        layout.addWidget(self.due_line)
+        self.came_from_line = QLabel()  # "Carries on from “…”", for a plan started from one
+        self.came_from_line.setTextFormat(Qt.TextFormat.PlainText)
+        self.came_from_line.setContentsMargins(8, 0, 8, 2)
+        self.came_from_line.hide()
+        layout.addWidget(self.came_from_line)
         layout.addWidget(self.tabs, 1)
         self.start_page = StartPage()
         self.start_page.new_requested.connect(
@@ -375,6 +387,7 @@ class MainWindow(QMainWindow):
 
     def _saved(self) -> None:
         self.saved_label.setText(f"Saved at {datetime.now():%H:%M}")
+        over_time.refresh_progress(self)
         self._update_actions()
         self.plan_changed.emit()
 
@@ -384,6 +397,7 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(APP_NAME)
             return
         info = self.data.info
+        over_time.show_came_from(self, info.came_from)
         parts = [info.organisation, info.title, info.period, path.name, APP_NAME]
         suffix = " (read-only)" if self.read_only else ""
         self.setWindowTitle(" — ".join(p for p in parts if p) + suffix)
@@ -418,11 +432,16 @@ class MainWindow(QMainWindow):
                 action.setEnabled(has_plan)
 
     def _tab_changed(self, index: int) -> None:
-        on_plan = self.tabs.widget(index) is self.action_plan
+        shown = self.tabs.widget(index)
+        on_plan = shown is self.action_plan
+        on_progress = shown is not None and shown is self.progress_view
         self.menus.actions["action_plan_view_action"].setChecked(on_plan)
-        self.menus.actions["walkthrough_view_action"].setChecked(not on_plan)
-        if on_plan:
+        self.menus.actions["progress_view_action"].setChecked(on_progress)
+        self.menus.actions["walkthrough_view_action"].setChecked(not on_plan and not on_progress)
+        if on_plan or on_progress:
             self.flush_edits()
+        if on_progress:
+            over_time.refresh_progress(self)
 
     def _kept_layout(self) -> dict[str, QSplitter | QHeaderView]:
         """What keeps its size from one session to the next, by its settings key."""

@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from lio_planner.ui.window import help as help_pages
-from lio_planner.ui.window import plan_actions
+from lio_planner.ui.window import over_time, plan_actions
 
 StandardKey = QKeySequence.StandardKey
 # The window (a QMainWindow with the attributes the handlers use). Typed loosely on purpose:
@@ -138,6 +138,9 @@ MENU_TABLE: tuple[Row, ...] = (
          name="walkthrough_view_action", group="view"),
     Item(V, "&Action plan", lambda w: w.show_action_plan(), "Ctrl+2", READING,
          name="action_plan_view_action", group="view"),
+    Item(V, "&Progress", over_time.show_progress, "Ctrl+3", PLAN,
+         "Progress at a glance, per theme and over time", name="progress_view_action",
+         group="view"),
     Item(F, "&New plan…", lambda w: plan_actions.new_plan(w.session, w.dialogs),
          StandardKey.New, name="new_action"),
     Item(F, "&Open plan…", lambda w: plan_actions.choose_plan(w.session, w.dialogs),
@@ -197,6 +200,12 @@ MENU_TABLE: tuple[Row, ...] = (
     Separator(P),
     Item(P, "Change &history…", _later("show_history"), None, PLAN,
          "Who changed what in this plan, and when", name="history_action"),
+    Item(P, "&Review: what changed…", over_time.show_review, None, PLAN,
+         "What changed since the last review or a date, to print for a meeting; "
+         "and Mark as reviewed today", name="review_action"),
+    Item(P, "Start the &next plan from this one…", over_time.start_next_plan, None, PLAN,
+         "A new plan file for the next period, with the decisions and the actions still open",
+         name="next_plan_action"),
     Item(H, "&Getting started", lambda w: help_pages.show_getting_started(w.dialogs),
          name="getting_started_action"),
     Item(H, "LIO Planner &help", lambda w: plan_actions.show_help(w.dialogs),

@@ -29,6 +29,8 @@ from lio_planner.ui.sharing.dialogs import (
 )
 
 if TYPE_CHECKING:
+    from lio_planner.services.next_period import Creator, Reader
+    from lio_planner.store.sqlite import opening
     from lio_planner.store.sqlite.database import PlanStore
 
 
@@ -137,3 +139,12 @@ def dropped_plan(event: QDragEnterEvent | QDropEvent) -> Path | None:
     if len(files) != 1 or not files[0].lower().endswith(EXTENSION):
         return None
     return Path(files[0])
+
+
+def plan_files() -> tuple[Reader, Creator]:
+    """Reading a plan file and making a new one, for Start the next plan (services leave files
+    to their callers)."""
+    from lio_planner.store.sqlite.opening import create_plan
+    from lio_planner.store.sqlite.readable import open_for_reading
+
+    return open_for_reading, create_plan

@@ -1,0 +1,1 @@
+"""The review meeting: "What changed since…" and "Mark as reviewed today"."""
