@@ -110,7 +110,8 @@ def test_libreoffice_opens_the_workbook_without_complaint(
             f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
             "--headless",
             "--convert-to",
-            "csv",
+            # Comma-separated, quoted, in UTF-8 (character set 76), whatever the machine's locale.
+            "csv:Text - txt - csv (StarCalc):44,34,76",
             "--outdir",
             str(out),
             str(path),
