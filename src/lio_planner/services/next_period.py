@@ -21,7 +21,7 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from lio_planner.domain.enums import Status
-from lio_planner.domain.fields import RowKind
+from lio_planner.domain.fields import RowKind, texts
 from lio_planner.store.backend import PlanBackend
 from lio_planner.store.history_log import add_history
 from lio_planner.store.schema import (
@@ -35,9 +35,12 @@ from lio_planner.store.schema import (
     new_uuid,
     utc_now,
 )
-from lio_planner.store.tracking import track_untracked_rows
+from lio_planner.store.tracking import action_fields, track_untracked_rows
 
 _OPEN = tuple(s.value for s in Status if s.is_open)
+# The fields a person types into an action (description, success measure, resources, notes...),
+# carried as typed.
+_TYPED = texts(RowKind.ACTION)
 
 
 @dataclass(frozen=True)
@@ -122,8 +125,8 @@ def _read(session: Session) -> dict[str, Any]:
         .outerjoin(r, r.opportunity_id == o.id)
     ).all()  # fmt: skip
     actions = session.execute(
-        select(a.opportunity_id, a.description, p.name, a.due, a.status, a.priority,
-               a.success_measure, a.resources, a.notes, a.position)
+        select(a.opportunity_id, p.name, a.due, a.status, a.priority, a.position,
+               *(getattr(a, f.key) for f in _TYPED))
         .outerjoin(p, a.owner_id == p.id)
         .where(a.status.in_(_OPEN))
         .order_by(a.opportunity_id, a.position, a.id)
@@ -205,7 +208,7 @@ def _write(session: Session, carried: dict[str, Any], months: int, by: str) -> t
         response.changed_at, response.changed_by = now, by
         decisions += response.decision != "undecided"
     session.flush()
-    names = sorted({row[2] for row in carried["actions"] if row[2]})
+    names = sorted({row[1] for row in carried["actions"] if row[1]})
     if names:
         session.execute(insert(PersonRecord), [{"uuid": new_uuid(), "name": n} for n in names])
     people = {
@@ -222,27 +225,16 @@ def _write(session: Session, carried: dict[str, Any], months: int, by: str) -> t
     }
     rows: list[dict[str, Any]] = []
     revisions: list[dict[str, Any]] = []
-    for (
-        opp,
-        description,
-        owner,
-        due,
-        status,
-        priority,
-        measure,
-        resources,
-        notes,
-        position,
-    ) in carried["actions"]:
+    for opp, owner, due, status, priority, position, *written in carried["actions"]:
         if opp not in opportunity_ids:
             continue
+        typed = dict(zip((f.key for f in _TYPED), written, strict=True))
         owner_id, owner_uuid = people.get(owner, (None, None)) if owner else (None, None)
         moved = move_months(due, months)
         row = {
-            "uuid": new_uuid(), "opportunity_id": opportunity_ids[opp],
-            "description": description, "owner_id": owner_id, "due": moved, "status": status,
-            "priority": priority, "success_measure": measure, "resources": resources,
-            "notes": notes, "position": position, "created_at": now, "created_by": by,
+            "uuid": new_uuid(), "opportunity_id": opportunity_ids[opp], **typed,
+            "owner_id": owner_id, "due": moved, "status": status, "priority": priority,
+            "position": position, "created_at": now, "created_by": by,
             "changed_at": now, "changed_by": by, "version": 1,
         }  # fmt: skip
         rows.append(row)
@@ -250,12 +242,11 @@ def _write(session: Session, carried: dict[str, Any], months: int, by: str) -> t
         # store.tracking.describe; a test compares the two), so a later merge of copies of
         # the new plan has a shared starting point. Written here in bulk: describing 10,000
         # rows one ORM object at a time takes seconds.
-        fields = {
-            "opportunity": refs[opportunity_ids[opp]], "description": description,
-            "owner": owner_uuid, "owner_name": owner or "",
-            "due": moved.isoformat() if moved else None, "status": status,
-            "priority": priority, "success_measure": measure, "notes": notes,
-        }  # fmt: skip
+        fields = action_fields(
+            {**typed, "opportunity": refs[opportunity_ids[opp]], "owner": owner_uuid,
+             "owner_name": owner or "", "due": moved.isoformat() if moved else None,
+             "status": status, "priority": priority}
+        )  # fmt: skip
         revisions.append(
             {"revision": new_uuid(), "kind": RowKind.ACTION.value, "row_key": row["uuid"],
              "recorded_at": now, "removed": False, "fields": fields}

@@ -70,6 +70,18 @@ def theme_ref(record: ThemeRecord) -> str:
     return f"seed:{record.seed_key}" if record.seed_key else record.uuid
 
 
+def action_fields(values: dict[str, Any]) -> dict[str, Any]:
+    """An action's fields as its revisions and the change log record them, from its values by
+    key (references and the due date already as every copy writes them)."""
+    fields: dict[str, Any] = {}
+    for f in FIELDS[RowKind.ACTION]:
+        if f.compared:
+            fields[f.key] = values[f.key]
+            if f.kind is FieldKind.PERSON:  # shown by name in the history and a merge
+                fields[f"{f.key}_name"] = values[f"{f.key}_name"]
+    return fields
+
+
 def describe(record: object) -> Described | None:
     """The row's kind, cross-copy key and fields; None for rows nobody edits (strategy text)."""
     if isinstance(record, ActionRecord):
@@ -82,12 +94,8 @@ def describe(record: object) -> Described | None:
             "owner_name": owner.name if owner is not None else "",
             "due": record.due.isoformat() if isinstance(record.due, date) else None,
         }
-        fields: dict[str, Any] = {}
-        for f in FIELDS[RowKind.ACTION]:
-            if f.compared:
-                fields[f.key] = special[f.key] if f.key in special else getattr(record, f.key)
-                if f.kind is FieldKind.PERSON:  # shown by name in the history and a merge
-                    fields[f"{f.key}_name"] = special[f"{f.key}_name"]
+        plain = {f.key: getattr(record, f.key) for f in FIELDS[RowKind.ACTION] if f.compared}
+        fields = action_fields({**plain, **special})
         return Described(
             RowKind.ACTION,
             record.uuid,
