@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from lio_planner.store.backend import PlanBackend
 from lio_planner.store.schema import OpportunityRecord, PlanRecord, ResponseRecord, ThemeRecord
 from lio_planner.store.seed import Seed, load_seed
 
@@ -81,3 +82,14 @@ def load_if_changed(seed_file: Path, digest: str) -> Seed | None:
     if raw_digest == digest:
         return None
     return load_seed(seed_file)
+
+
+def refresh_from_seed(store: PlanBackend, seed_file: Path) -> int:
+    """Merge newer strategy content into the plan; return how many opportunities were added."""
+    with store.reading() as session:
+        digest = stored_digest(session)
+    seed = load_if_changed(seed_file, digest)
+    if seed is None:
+        return 0
+    with store.transaction() as session:
+        return merge_seed(session, seed)

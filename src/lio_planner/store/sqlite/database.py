@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import NullPool
 
@@ -19,11 +19,11 @@ from lio_planner.store.backend import Seen
 from lio_planner.store.history_log import BY
 from lio_planner.store.names import display_name
 from lio_planner.store.problems import ConflictingEdit, FileReplaced, SaveFailed
+from lio_planner.store.sessions import clean_every_written_text, tracked_sessions
 from lio_planner.store.sqlite.lock import PlanLock, read_lock
 from lio_planner.store.sqlite.machine import user_name
 from lio_planner.store.sqlite.planfile import APPLICATION_ID, plan_uri, read_only_uri
 from lio_planner.store.sqlite.watch import FileIdentity, PlanMark, PlanWatcher, read_mark
-from lio_planner.store.text import clean_text
 
 
 def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -35,29 +35,6 @@ def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA trusted_schema=OFF")
     cursor.close()
-
-
-def _clean_written_text(
-    _conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, _many: bool
-) -> tuple[str, Any]:
-    """Every text value written to the plan, whichever service or merge wrote it, made safe.
-
-    The one place all writes pass (ORM and bulk alike); see :mod:`lio_planner.store.text`.
-    Look-ups are cleaned the same way, so they find what was stored (and a lone surrogate,
-    which SQLite cannot be given at all, never raises).
-    """
-    return statement, _cleaned(parameters)
-
-
-def _cleaned(values: Any) -> Any:
-    """Parameters as SQLite gets them: a row, rows (executemany), or a batch flattened."""
-    if isinstance(values, str):
-        return clean_text(values)
-    if isinstance(values, dict):
-        return {k: _cleaned(v) for k, v in values.items()}
-    if isinstance(values, list | tuple):
-        return type(values)(_cleaned(v) for v in values)
-    return values
 
 
 def make_engine(path: Path, read_only: bool = False, create: bool = False) -> Engine:
@@ -76,7 +53,7 @@ def make_engine(path: Path, read_only: bool = False, create: bool = False) -> En
         creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
     )
     event.listen(engine, "connect", _set_pragmas)
-    event.listen(engine, "before_cursor_execute", _clean_written_text, retval=True)
+    clean_every_written_text(engine)
     return engine
 
 
@@ -106,10 +83,7 @@ class PlanStore:
         self.notices: list[str] = []
         self._identity: FileIdentity | None = None
         self._mark: PlanMark | None = None
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
-        event.listen(self._sessions, "before_flush", tracking.before_flush)
-        event.listen(self._sessions, "before_commit", tracking.before_commit)
-        event.listen(self._sessions, "after_rollback", tracking.forget_pending)
+        self._sessions = tracked_sessions(engine)
 
     @contextmanager
     def transaction(self, quiet_history: bool = False) -> Iterator[Session]:

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
 from lio_planner.bundled import seed_path
-from lio_planner.store.content import load_if_changed, merge_seed, stored_digest
+from lio_planner.store.content import merge_seed, refresh_from_seed
 from lio_planner.store.names import name_problem
 from lio_planner.store.problems import PlanError
 from lio_planner.store.schema import PlanRecord
@@ -142,13 +142,7 @@ def _prepare_for_editing(store: PlanStore, user_version: int, daily_backup: bool
 
 def refresh_content(store: PlanStore, seed_file: Path) -> int:
     """Merge newer strategy content into the plan; return how many opportunities were added."""
-    with store.reading() as session:
-        digest = stored_digest(session)
-    seed = load_if_changed(seed_file, digest)
-    if seed is None:
-        return 0
-    with store.transaction() as session:
-        return merge_seed(session, seed)
+    return refresh_from_seed(store, seed_file)
 
 
 def create_plan(
