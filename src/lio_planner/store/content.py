@@ -69,7 +69,12 @@ def stored_digest(session: Session) -> str:
 def next_custom_position(
     session: Session, model: type[ThemeRecord] | type[OpportunityRecord]
 ) -> int:
-    """A position after every existing item, for something the user adds."""
+    """A position after every existing item, for something the user adds.
+
+    The plan's row is locked first (FOR UPDATE, left out on SQLite), so editors adding at
+    once on a team server take turns and never get the same position.
+    """
+    session.execute(select(PlanRecord.id).with_for_update())
     highest = session.scalar(select(func.max(model.position))) or 0
     return max(highest + 1, CUSTOM_POSITION_START)
 

@@ -36,7 +36,7 @@ class ChangeListener:
     def __init__(self, store: TeamStore) -> None:
         from lio_planner.store.postgres.team import channel_of
 
-        self._own_session = lambda: store.session_id
+        self._store = store
         # The engine's own connection arguments, so libpq resolves the address the same way.
         args, params = store.engine.dialect.create_connect_args(store.engine.url)
         self._conn = psycopg.Connection.connect(*args, **params, autocommit=True)
@@ -50,7 +50,7 @@ class ChangeListener:
         # Anything else already here, without waiting again.
         for notify in self._conn.notifies(timeout=0):
             found.append(_read(notify.payload))
-        own = self._own_session()
+        own = self._store.session_id
         return [a for a in found if not (own and a.source == own)]
 
     def drain(self) -> None:

@@ -104,8 +104,7 @@ def _check_version(conn: Connection, address: TeamAddress, schema: str, read_onl
     if number > SCHEMA_VERSION:
         raise NewerPlan(
             address.plan or "team plan",
-            "was made by a newer version of LIO Planner, so this version cannot open it "
-            "safely.",
+            "was made by a newer version of LIO Planner, so this version cannot open it safely.",
             "Install the latest LIO Planner to open it.",
         )
     if number < SCHEMA_VERSION:
@@ -141,7 +140,9 @@ def create_team_plan(
         with engine.begin() as conn:
             if server.schema_revision(conn, schema) is not None:
                 raise PlanError(
-                    address.plan, "already exists on that server.", "Open it, or choose another name."
+                    address.plan,
+                    "already exists on that server.",
+                    "Open it, or choose another name.",
                 )
             server.upgrade_to_head(conn, schema)
         store = TeamStore(address, schema, engine, False, user or user_name())

@@ -18,7 +18,7 @@ from lio_planner.store.backend import Seen
 from lio_planner.store.history_log import BY
 from lio_planner.store.postgres.address import TeamAddress
 from lio_planner.store.postgres.presence import Presence
-from lio_planner.store.problems import ConflictingEdit, SaveFailed
+from lio_planner.store.problems import ConflictingEdit, PlanError, SaveFailed
 from lio_planner.store.schema import PlanRecord
 from lio_planner.store.sessions import tracked_sessions
 
@@ -123,7 +123,7 @@ class TeamStore:
             {"channel": channel_of(self.schema), "payload": payload},
         )
 
-    def _problem(self, exc: DBAPIError) -> SaveFailed:
+    def _problem(self, exc: DBAPIError) -> PlanError:
         state = getattr(exc.orig, "sqlstate", None) or ""
         if state in ("40001", "40P01", "23505"):
             # Serialisation failure, deadlock, or two editors adding the same name at once.
