@@ -18,7 +18,7 @@ from lio_planner.store.backend import Seen
 from lio_planner.store.history_log import BY
 from lio_planner.store.postgres.address import TeamAddress
 from lio_planner.store.postgres.presence import Presence
-from lio_planner.store.problems import ConflictingEdit, PlanError, SaveFailed
+from lio_planner.store.problems import ConflictingEdit, ConnectionLost, PlanError, SaveFailed
 from lio_planner.store.schema import PlanRecord
 from lio_planner.store.sessions import tracked_sessions
 
@@ -28,10 +28,6 @@ if TYPE_CHECKING:
 # NOTIFY payloads are limited to 8000 bytes; a bigger change says "read everything".
 _PAYLOAD_LIMIT = 7000
 _KEPT = "Your change is still on screen; try again, or save a copy as a file."
-
-
-class ConnectionLost(SaveFailed):
-    """The server could not be reached while saving; nothing was kept, so try again."""
 
 
 def channel_of(schema: str) -> str:
