@@ -57,7 +57,10 @@ def open_team_plan(
     try:
         with engine.connect() as conn:
             read_only = read_only or not server.may_change(conn)
-            _check_version(conn, address, schema, read_only)
+            outdated = _check_version(conn, address, schema, read_only)
+        if outdated:
+            with engine.begin() as conn:
+                server.upgrade_to_head(conn, schema)
         store = TeamStore(address, schema, engine, read_only, user or user_name())
         if not read_only:
             with store.transaction(quiet_history=True) as session:
@@ -92,7 +95,8 @@ def _chosen_plan(address: TeamAddress) -> str:
     )
 
 
-def _check_version(conn: Connection, address: TeamAddress, schema: str, read_only: bool) -> None:
+def _check_version(conn: Connection, address: TeamAddress, schema: str, read_only: bool) -> bool:
+    """Refuse a plan this version cannot open; True when it needs updating first."""
     revision = server.schema_revision(conn, schema)
     if revision is None:
         raise PlanError(
@@ -114,8 +118,8 @@ def _check_version(conn: Connection, address: TeamAddress, schema: str, read_onl
                 "needs updating for this version of LIO Planner, which only an editor can do.",
                 "Ask an editor to open it once.",
             )
-        with conn.begin():
-            server.upgrade_to_head(conn, schema)
+        return True
+    return False
 
 
 def create_team_plan(
