@@ -42,6 +42,20 @@ def _with_plan(address: str, plan: str) -> str:
     return make_url(address).update_query_dict({"plan": plan}).render_as_string(False)
 
 
+# The plan columns migration 0004 added.
+_COLUMNS_0004 = (
+    "introduction",
+    "approved_by",
+    "approved_on",
+    "version_label",
+    "lead",
+    "next_review_on",
+    "last_reviewed_on",
+    "came_from",
+    "came_from_uuid",
+)
+
+
 def test_a_team_plan_is_a_plan_backend_named_for_people(team_url: str) -> None:
     assert is_team_address(team_url) and not is_team_address("C:/plans/ours.lioplan")
     store = open_team_plan(team_url)
@@ -91,17 +105,7 @@ def test_an_older_plan_is_brought_up_to_date_on_opening(team_url: str) -> None:
         conn.execute(text("ALTER TABLE actions DROP COLUMN resources"))
         conn.execute(text("UPDATE alembic_version SET version_num = '0003'"))
         # 0004 adds these plan columns too; take them away as a 0003 plan lacks them.
-        for column in [
-            "introduction",
-            "approved_by",
-            "approved_on",
-            "version_label",
-            "lead",
-            "next_review_on",
-            "last_reviewed_on",
-            "came_from",
-            "came_from_uuid",
-        ]:
+        for column in _COLUMNS_0004:
             conn.execute(text(f"ALTER TABLE plan DROP COLUMN {column}"))
     store.close()
     reopened = open_team_plan(team_url)
