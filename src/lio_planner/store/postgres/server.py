@@ -148,5 +148,17 @@ def connect_problem(address: TeamAddress, exc: DBAPIError) -> PlanError:
     )
 
 
+def needs_password(address: TeamAddress) -> bool:
+    """True when the server asks for a password that the address and libpq's files lack."""
+    engine = make_engine(address)
+    try:
+        with engine.connect():
+            return False
+    except DBAPIError as exc:
+        return "no password supplied" in str(exc.orig)
+    finally:
+        engine.dispose()
+
+
 def quote_schema(plan: str) -> str:
     return f'"{schema_of(plan)}"'
