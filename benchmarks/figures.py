@@ -16,6 +16,7 @@ from benchmarks.plans import PlanCache
 from benchmarks.processes import FeatureMissing, WorkerFailed, run_worker
 from benchmarks.results import Figure, median, not_available
 from benchmarks.settings import FULL, Settings
+from benchmarks.team import measure_team
 
 COLD_START_FACTOR = 1.3  # the app may take 30% over a bare Qt window plus SQLAlchemy
 
@@ -390,4 +391,5 @@ GROUPS: dict[str, Callable[[Context], list[Figure]]] = {
     "viewer": measure_viewer_refresh,
     "export": measure_exports,
     "memory": measure_memory,
+    "team": measure_team,
 }
