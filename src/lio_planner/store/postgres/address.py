@@ -38,6 +38,11 @@ def schema_of(plan: str) -> str:
     return SCHEMA_PREFIX + plan
 
 
+def channel_of(schema: str) -> str:
+    """The LISTEN/NOTIFY channel a plan's changes are announced on: its schema's name."""
+    return schema
+
+
 @dataclass(frozen=True)
 class TeamAddress:
     """Where a team plan is: the server's URL for SQLAlchemy, and the plan's name (or none)."""

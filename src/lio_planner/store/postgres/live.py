@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import psycopg
 
 from lio_planner.store.backend import Seen
+from lio_planner.store.postgres.address import channel_of
 
 if TYPE_CHECKING:
     from lio_planner.store.postgres.team import TeamStore
@@ -34,8 +35,6 @@ class ChangeListener:
     """Announcements of others' commits to one plan, from a connection of its own."""
 
     def __init__(self, store: TeamStore) -> None:
-        from lio_planner.store.postgres.team import channel_of
-
         self._store = store
         # The engine's own connection arguments, so libpq resolves the address the same way.
         args, params = store.engine.dialect.create_connect_args(store.engine.url)

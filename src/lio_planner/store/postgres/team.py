@@ -16,7 +16,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from lio_planner.store import tracking
 from lio_planner.store.backend import Seen
 from lio_planner.store.history_log import BY
-from lio_planner.store.postgres.address import TeamAddress
+from lio_planner.store.postgres.address import TeamAddress, channel_of
 from lio_planner.store.postgres.presence import Presence
 from lio_planner.store.problems import ConflictingEdit, ConnectionLost, PlanError, SaveFailed
 from lio_planner.store.schema import PlanRecord
@@ -28,11 +28,6 @@ if TYPE_CHECKING:
 # NOTIFY payloads are limited to 8000 bytes; a bigger change says "read everything".
 _PAYLOAD_LIMIT = 7000
 _KEPT = "Your change is still on screen; try again, or save a copy as a file."
-
-
-def channel_of(schema: str) -> str:
-    """The LISTEN/NOTIFY channel a plan's changes are announced on."""
-    return schema
 
 
 class TeamStore:

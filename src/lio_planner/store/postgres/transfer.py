@@ -12,16 +12,18 @@ import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Table, func, insert, select, text
 from sqlalchemy.exc import DBAPIError
 
 from lio_planner.store.postgres import server
 from lio_planner.store.postgres.address import TeamAddress, plan_name_problem, schema_of
-from lio_planner.store.postgres.team import TeamStore
 from lio_planner.store.problems import CopyFailed, PlanError
 from lio_planner.store.schema import Base
+
+if TYPE_CHECKING:
+    from lio_planner.store.postgres.team import TeamStore
 
 _CHUNK = 2000
 
