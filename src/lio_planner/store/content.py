@@ -98,3 +98,16 @@ def refresh_from_seed(store: PlanBackend, seed_file: Path) -> int:
         return 0
     with store.transaction() as session:
         return merge_seed(session, seed)
+
+
+def start_plan(session: Session, organisation: str, title: str, period: str, seed: Seed) -> None:
+    """Fill a new, empty plan: its details and every opportunity of the strategy content."""
+    session.add(
+        PlanRecord(
+            organisation=organisation.strip(),
+            title=title.strip() or "Civil Society Strategy action plan",
+            period=period.strip(),
+        )
+    )
+    session.flush()
+    merge_seed(session, seed)

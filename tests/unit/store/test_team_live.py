@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,10 @@ from lio_planner.services.actions import record_action, update_action
 from lio_planner.services.changes import Changes, Rows
 from lio_planner.services.responses import set_response
 from lio_planner.services.team import changes_announced
+from lio_planner.store.backend import Seen
+from lio_planner.store.postgres.live import ChangeListener
 from lio_planner.store.postgres.opening import open_team_plan
+from lio_planner.store.postgres.team import TeamStore
 
 WORKER = Path(__file__).parents[2] / "helpers" / "team_worker.py"
 
@@ -48,10 +52,22 @@ def test_a_change_reaches_another_process_within_a_second(team_url: str, tmp_pat
     store.close()
 
 
-def test_what_others_announce_becomes_the_changes_a_local_edit_gives(team_url: str) -> None:
+@pytest.fixture
+def windows(team_url: str) -> Iterator[tuple[TeamStore, TeamStore, ChangeListener]]:
+    """Ann's window (listening) and Bob's, on one team plan."""
     mine = open_team_plan(team_url, user="Ann")
     theirs = open_team_plan(team_url, user="Bob")
     listener = mine.listen()
+    yield mine, theirs, listener
+    listener.close()
+    mine.close()
+    theirs.close()
+
+
+def test_what_others_announce_becomes_the_changes_a_local_edit_gives(
+    windows: tuple[TeamStore, TeamStore, ChangeListener],
+) -> None:
+    mine, theirs, listener = windows
     opportunities = queries.overview(mine).opportunities
     target = opportunities[0]
     refs = {f"seed:{o.key}": o.uuid for o in opportunities if o.key}
@@ -69,35 +85,26 @@ def test_what_others_announce_becomes_the_changes_a_local_edit_gives(team_url: s
     assert changes.actions == Rows(changed=frozenset({action.uuid}))
     assert changes.opportunities == Rows(changed=frozenset({target.uuid}))
     assert not changes.everything and changes != Changes()
-    listener.close()
-    mine.close()
-    theirs.close()
 
 
-def test_a_window_is_not_told_of_its_own_changes(team_url: str) -> None:
-    mine = open_team_plan(team_url, user="Ann")
-    theirs = open_team_plan(team_url, user="Bob")
-    listener = mine.listen()
+def test_a_window_is_not_told_of_its_own_changes(
+    windows: tuple[TeamStore, TeamStore, ChangeListener],
+) -> None:
+    mine, theirs, listener = windows
     opportunity = queries.overview(mine).opportunities[0].uuid
     record_action(mine, opportunity, ActionFields("Mine"), "Ann")
     assert listener.poll(0.3) == []
     record_action(theirs, opportunity, ActionFields("Theirs"), "Bob")
     assert [a.by for a in listener.poll(1.0)] == ["Bob"]
-    listener.close()
-    mine.close()
-    theirs.close()
 
 
-def test_the_mark_says_when_someone_else_changed_the_plan(team_url: str) -> None:
-    from lio_planner.store.backend import Seen
-
-    mine = open_team_plan(team_url, user="Ann")
-    theirs = open_team_plan(team_url, user="Bob")
+def test_the_mark_says_when_someone_else_changed_the_plan(
+    windows: tuple[TeamStore, TeamStore, ChangeListener],
+) -> None:
+    mine, theirs, _listener = windows
     mine.mark()
     assert mine.changes_since_mark() is Seen.NOTHING
     opportunity = queries.overview(theirs).opportunities[0].uuid
     record_action(theirs, opportunity, ActionFields("Theirs"), "Bob")
     time.sleep(0.2)
     assert mine.changes_since_mark() is Seen.CHANGED
-    mine.close()
-    theirs.close()

@@ -8,12 +8,11 @@ from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError
 
 from lio_planner.bundled import seed_path
-from lio_planner.store.content import merge_seed, refresh_from_seed
+from lio_planner.store.content import refresh_from_seed, start_plan
 from lio_planner.store.postgres import server
 from lio_planner.store.postgres.address import TeamAddress, plan_name_problem, schema_of
 from lio_planner.store.postgres.team import TeamStore
 from lio_planner.store.problems import PlanError
-from lio_planner.store.schema import PlanRecord
 from lio_planner.store.seed import load_seed
 from lio_planner.store.sqlite.machine import machine_name, user_name
 from lio_planner.store.sqlite.planfile import SCHEMA_VERSION
@@ -150,16 +149,9 @@ def create_team_plan(
                 )
             server.upgrade_to_head(conn, schema)
         store = TeamStore(address, schema, engine, False, user or user_name())
+        seed = load_seed(seed_file or seed_path())
         with store.transaction() as session:
-            session.add(
-                PlanRecord(
-                    organisation=organisation.strip(),
-                    title=title.strip() or "Civil Society Strategy action plan",
-                    period=period.strip(),
-                )
-            )
-            session.flush()
-            merge_seed(session, load_seed(seed_file or seed_path()))
+            start_plan(session, organisation, title, period, seed)
     except DBAPIError as exc:
         raise server.connect_problem(address, exc) from None
     finally:

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, select, text
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
@@ -17,7 +17,7 @@ from lio_planner.store import tracking
 from lio_planner.store.backend import Seen
 from lio_planner.store.history_log import BY
 from lio_planner.store.postgres.address import TeamAddress, channel_of
-from lio_planner.store.postgres.presence import Presence
+from lio_planner.store.postgres.presence import Presence, Present
 from lio_planner.store.problems import ConflictingEdit, ConnectionLost, PlanError, SaveFailed
 from lio_planner.store.schema import PlanRecord
 from lio_planner.store.sessions import tracked_sessions
@@ -187,7 +187,7 @@ class TeamStore:
         self._presence = Presence.arrive(self.engine, self.user, machine, self.read_only)
         self.session_id = self._presence.session
 
-    def others(self) -> list[Any]:
+    def others(self) -> list[Present]:
         """Who else has the plan open, and since when."""
         if self._presence is None:
             return []

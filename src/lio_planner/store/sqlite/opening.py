@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
 from lio_planner.bundled import seed_path
-from lio_planner.store.content import merge_seed, refresh_from_seed
+from lio_planner.store.content import refresh_from_seed, start_plan
 from lio_planner.store.names import name_problem
 from lio_planner.store.problems import PlanError
 from lio_planner.store.schema import PlanRecord
@@ -188,15 +188,7 @@ def _build_plan(path: Path, organisation: str, title: str, period: str, seed: Se
         upgrade_to_head(engine)
         store = PlanStore(path, engine)
         with store.transaction() as session:
-            session.add(
-                PlanRecord(
-                    organisation=organisation.strip(),
-                    title=title.strip() or "Civil Society Strategy action plan",
-                    period=period.strip(),
-                )
-            )
-            session.flush()
-            merge_seed(session, seed)
+            start_plan(session, organisation, title, period, seed)
     finally:
         engine.dispose()
 
