@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from lio_planner.store.postgres.address import TeamAddress
     from lio_planner.ui.main_window import MainWindow
 
 
@@ -51,6 +52,29 @@ def run_window(plan: Path | None = None, read_only: bool = False) -> int:
     window.after_first_paint(server.listen)
     window.show()
     return app.exec()
+
+
+def run_team_window(address: TeamAddress, read_only: bool = False) -> int:
+    """Open the team plan at ``address`` in a window of its own; return the exit code."""
+    from PySide6.QtWidgets import QApplication
+
+    from lio_planner.ui.crash import install_crash_handler
+    from lio_planner.ui.startup import configure_application
+    from lio_planner.ui.team.window import open_team_store, team_window
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    configure_application(app)
+    install_crash_handler()
+    store = open_team_store(address, read_only, None)
+    if store is None:
+        return 1
+    window = team_window(store)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        store.close()
 
 
 def _window_for(windows: list[MainWindow], plan: Path | None) -> MainWindow | None:

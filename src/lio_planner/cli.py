@@ -6,10 +6,13 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from lio_planner import __version__
 from lio_planner.report.formats import FORMATS
+
+if TYPE_CHECKING:
+    from lio_planner.store.postgres.address import TeamAddress
 
 COMMANDS = ("open", "new", "export", "server")
 
@@ -40,7 +43,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     open_ = commands.add_parser("open", help="open a plan in the window (the default command)")
     open_.add_argument(
-        "plan", nargs="?", type=Path, help="a .lioplan file (default: the plan you had open last)"
+        "plan",
+        nargs="?",
+        help="a .lioplan file, or a team plan's postgresql:// address (default: the plan you "
+        "had open last)",
     )
     open_.add_argument("--read-only", action="store_true", help="open without allowing changes")
 
@@ -144,9 +150,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _export(args)
         if args.command == "server":
             return _server(args)
+        from lio_planner.store.postgres import is_team_address
+
+        if args.plan is not None and is_team_address(args.plan):
+            from lio_planner.app import run_team_window
+
+            return run_team_window(_with_password_if_needed(args.plan), args.read_only)
         from lio_planner.app import run_window
 
-        return run_window(args.plan, read_only=args.read_only)
+        plan = Path(args.plan) if args.plan is not None else None
+        return run_window(plan, read_only=args.read_only)
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # every failure becomes one plain line, never a traceback
@@ -223,7 +236,6 @@ def _export(args: argparse.Namespace) -> int:
 
 def _server(args: argparse.Namespace) -> int:
     from lio_planner.store.postgres import admin
-    from lio_planner.store.postgres.address import TeamAddress
     from lio_planner.store.postgres.opening import open_team_plan, team_plans
     from lio_planner.store.postgres.transfer import publish_file
 
@@ -238,10 +250,10 @@ def _server(args: argparse.Namespace) -> int:
         role = "viewer" if args.viewer else "editor"
         print(f"Made login {args.login!r} as an {role}; set its password with \\password in psql")
     elif command == "plans":
-        for name in team_plans(TeamAddress.parse(address)):
+        for name in team_plans(address):
             print(name)
     elif command == "publish":
-        print(publish_file(args.plan, TeamAddress.parse(address)).summary())
+        print(publish_file(args.plan, address).summary())
     else:
         store = open_team_plan(address, read_only=True, present=False)
         try:
@@ -253,18 +265,15 @@ def _server(args: argparse.Namespace) -> int:
     return 0
 
 
-def _with_password_if_needed(address: str) -> str:
+def _with_password_if_needed(address: str) -> TeamAddress:
     """The address, with a password asked for (never stored) when the server wants one."""
     from lio_planner.store.postgres.address import TeamAddress
     from lio_planner.store.postgres.server import needs_password
 
     parsed = TeamAddress.parse(address)
     if not needs_password(parsed) or not sys.stdin.isatty():
-        return address
+        return parsed
     import getpass
 
     password = getpass.getpass(f"Password for {parsed.for_people()}: ")
-    url = parsed.url.set(drivername="postgresql", password=password)
-    if parsed.plan:
-        url = url.update_query_dict({"plan": parsed.plan})
-    return url.render_as_string(hide_password=False)
+    return TeamAddress(parsed.url.set(password=password), parsed.plan)

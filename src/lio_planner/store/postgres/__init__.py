@@ -11,3 +11,16 @@ Connecting is left to libpq (through psycopg): a ``.pgpass`` file, a service fil
 environment variables and ``sslmode`` work as PostgreSQL users expect. Only the ``plan``
 parameter of the address is ours.
 """
+
+from __future__ import annotations
+
+SCHEMES = ("postgresql", "postgres")
+
+
+def is_team_address(text: str) -> bool:
+    """True for what names a team plan (``postgresql://…``) rather than a plan file.
+
+    Here, free of imports, so the command line can tell without loading SQLAlchemy.
+    """
+    scheme = text.split(":", 1)[0].lower()
+    return "://" in text and scheme.split("+", 1)[0] in SCHEMES

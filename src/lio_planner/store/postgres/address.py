@@ -11,17 +11,11 @@ from dataclasses import dataclass
 
 from sqlalchemy.engine import URL, make_url
 
+from lio_planner.store.postgres import is_team_address as is_team_address
 from lio_planner.store.problems import PlanError
 
-SCHEMES = ("postgresql", "postgres")
 SCHEMA_PREFIX = "lio_"
 _PLAN_NAME = re.compile(r"[a-z][a-z0-9_]{0,40}")
-
-
-def is_team_address(text: str) -> bool:
-    """True for what names a team plan (``postgresql://…``) rather than a plan file."""
-    scheme = text.split(":", 1)[0].lower()
-    return "://" in text and scheme.split("+", 1)[0] in SCHEMES
 
 
 def plan_name_problem(name: str) -> str:
@@ -51,7 +45,10 @@ class TeamAddress:
     plan: str | None
 
     @classmethod
-    def parse(cls, text: str) -> TeamAddress:
+    def parse(cls, text: str | TeamAddress) -> TeamAddress:
+        """The address ``text`` names (an address already parsed is kept as it is)."""
+        if isinstance(text, TeamAddress):
+            return text
         try:
             url = make_url(text)
         except Exception:  # SQLAlchemy's ArgumentError, or a ValueError from a bad port

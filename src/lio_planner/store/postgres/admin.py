@@ -24,7 +24,7 @@ class Initialised:
     created: bool  # False: the plan was there already (its grants were renewed)
 
 
-def init_server(text_address: str, organisation: str = "") -> Initialised:
+def init_server(text_address: str | TeamAddress, organisation: str = "") -> Initialised:
     """Create the roles, and the plan named by ``?plan=`` (default "plan") with its grants."""
     address = TeamAddress.parse(text_address)
     if not address.plan:
@@ -46,7 +46,7 @@ def init_server(text_address: str, organisation: str = "") -> Initialised:
     return Initialised(plan, not exists)
 
 
-def add_login(text_address: str, login: str, viewer: bool = False) -> None:
+def add_login(text_address: str | TeamAddress, login: str, viewer: bool = False) -> None:
     """A login for a person, as an editor (or a viewer); its password is set with \\password."""
     address = TeamAddress.parse(text_address)
     role = server.VIEWER_ROLE if viewer else server.EDITOR_ROLE

@@ -52,6 +52,10 @@ class ChangeListener:
         own = self._store.session_id
         return [a for a in found if not (own and a.source == own)]
 
+    def fileno(self) -> int:
+        """The connection's socket, readable when an announcement has arrived."""
+        return self._conn.fileno()
+
     def drain(self) -> None:
         self.poll(0)
 

@@ -39,6 +39,10 @@ class TeamStore:
     window re-reads just those (:mod:`lio_planner.store.postgres.live`).
     """
 
+    # A team plan is no file: the window's file-only parts (its title's file name, the file
+    # line, Save a copy's folder) see None, as they do when no plan is open.
+    path: None = None
+
     def __init__(
         self, address: TeamAddress, schema: str, engine: Engine, read_only: bool, user: str
     ) -> None:

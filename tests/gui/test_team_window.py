@@ -1,0 +1,117 @@
+"""A team plan in the window: colleagues' changes appear live, presence shows, edits reach the
+server, a viewer's window is read-only, and the open dialog never keeps the password."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from lio_planner.domain.enums import Decision
+from lio_planner.domain.model import ActionFields
+from lio_planner.services import queries
+from lio_planner.services.actions import record_action
+from lio_planner.store.postgres.opening import open_team_plan
+from lio_planner.ui.main_window import MainWindow
+from lio_planner.ui.settings import app_settings
+from lio_planner.ui.team.address_dialog import TeamPlanDialog
+from lio_planner.ui.team.window import team_window
+
+WindowOn = Callable[..., MainWindow]
+
+
+@pytest.fixture
+def window_on(qtbot: QtBot) -> Iterator[WindowOn]:
+    """Opens a team plan in a shown main window, as a given person (closed after the test)."""
+    stores = []
+
+    def make(url: str, user: str, read_only: bool = False) -> MainWindow:
+        store = open_team_plan(url, read_only=read_only, user=user)
+        stores.append(store)
+        window = team_window(store)
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    yield make
+    for store in stores:
+        store.close()
+
+
+@pytest.mark.postgres
+def test_a_colleagues_change_appears_in_the_window_within_a_second(
+    qtbot: QtBot, window_on: WindowOn, team_url: str
+) -> None:
+    window = window_on(team_url, "Ann")
+    colleague = open_team_plan(team_url, user="Bob")
+    opportunity = queries.overview(colleague).opportunities[0].uuid
+
+    made = record_action(colleague, opportunity, ActionFields("Bob's action"), "Bob").value
+
+    qtbot.waitUntil(lambda: window.data.action_model.get(made.uuid) is not None, timeout=1000)
+    row = window.data.action_model.get(made.uuid)
+    assert row is not None and row.action.description == "Bob's action"
+    window.team_live.refresh_presence()  # type: ignore[attr-defined]
+    assert "Bob" in window.team_presence.text()  # type: ignore[attr-defined]
+    assert "team plan" in window.windowTitle()
+    colleague.close()
+
+
+@pytest.mark.postgres
+def test_a_decision_made_in_the_window_is_saved_on_the_server(
+    qtbot: QtBot, window_on: WindowOn, team_url: str
+) -> None:
+    window = window_on(team_url, "Ann")
+    first = window.navigator_model.opportunities()[0]
+    response = window.response
+
+    response.decision_buttons[Decision.PURSUE].click()
+    qtbot.keyClicks(response.reasons, "The council asked us")
+    window.flush_edits()
+
+    reader = open_team_plan(team_url, read_only=True, present=False)
+    saved = queries.opportunity(reader, first.uuid)
+    assert (saved.decision, saved.reasons) == (Decision.PURSUE, "The council asked us")
+    reader.close()
+
+
+@pytest.mark.postgres
+def test_a_viewers_window_is_read_only(window_on: WindowOn, team_url: str) -> None:
+    window = window_on(team_url, "Viv", read_only=True)
+    assert window.read_only and window.editor.read_only
+    assert window.windowTitle().endswith("(read-only)")
+
+
+def test_the_open_team_plan_dialog_builds_the_address_and_never_keeps_the_password(
+    qtbot: QtBot,
+) -> None:
+    dialog = TeamPlanDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for field, text in (
+        (dialog.host, "db.example.org"),
+        (dialog.database, "plans"),
+        (dialog.login, "ann"),
+        (dialog.plan, "northshire"),
+        (dialog.password, "s3cret w@rd:/"),
+    ):
+        field.setFocus()
+        qtbot.keyClicks(field, text)
+    address = dialog.address()
+    url = address.url
+    assert (url.host, url.database, url.username, address.plan) == (
+        "db.example.org",
+        "plans",
+        "ann",
+        "northshire",
+    )
+    assert url.password == "s3cret w@rd:/"  # as typed: never squeezed through a string
+    assert "s3cret" not in address.for_people()
+    dialog.accept()
+    settings = app_settings()
+    kept = {key: settings.value(key) for key in settings.allKeys()}
+    assert kept["team_plan/host"] == "db.example.org"
+    assert not any("s3cret" in str(value) for value in kept.values())
