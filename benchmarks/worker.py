@@ -175,7 +175,7 @@ def viewer_refresh(args: dict[str, object]) -> None:
     from lio_planner.domain.enums import Status
     from lio_planner.services import actions, queries
     from lio_planner.store.sqlite.opening import open_plan as open_store
-    from lio_planner.ui.plan_data import PlanData
+    from lio_planner.ui.plan.data import PlanData
 
     app = QApplication([sys.argv[0]])
     plan = Path(str(args["plan"]))

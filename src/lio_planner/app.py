@@ -8,20 +8,20 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from lio_planner.store.postgres.address import TeamAddress
-    from lio_planner.ui.main_window import MainWindow
+    from lio_planner.ui.window.main_window import MainWindow
 
 
 def run_window(plan: Path | None = None, read_only: bool = False) -> int:
     """Open ``plan`` (or the default plan) in the main window; return the exit code.
 
     When LIO Planner is already running for this person, the plan is handed to it instead
-    (see :mod:`lio_planner.ui.instance`) and this process ends at once.
+    (see :mod:`lio_planner.ui.window.instance`) and this process ends at once.
     """
     from PySide6.QtWidgets import QApplication
 
-    from lio_planner.ui.crash import install_crash_handler
-    from lio_planner.ui.instance import InstanceServer, hand_over
-    from lio_planner.ui.startup import start
+    from lio_planner.ui.window.crash import install_crash_handler
+    from lio_planner.ui.window.instance import InstanceServer, hand_over
+    from lio_planner.ui.window.startup import start
 
     app = QApplication.instance() or QApplication(sys.argv)
     if hand_over(plan, read_only):
@@ -58,9 +58,9 @@ def run_team_window(address: TeamAddress, read_only: bool = False) -> int:
     """Open the team plan at ``address`` in a window of its own; return the exit code."""
     from PySide6.QtWidgets import QApplication
 
-    from lio_planner.ui.crash import install_crash_handler
-    from lio_planner.ui.startup import configure_application
     from lio_planner.ui.team.window import open_team_store, team_window
+    from lio_planner.ui.window.crash import install_crash_handler
+    from lio_planner.ui.window.startup import configure_application
 
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)

@@ -15,7 +15,7 @@ from lio_planner.domain.enums import Decision
 from lio_planner.domain.model import PlanOverview
 from lio_planner.services import queries
 from lio_planner.store.sqlite.opening import create_plan, open_plan
-from lio_planner.ui.marks import one_line, show_date
+from lio_planner.ui.common.marks import one_line, show_date
 
 Node = dict[str, Any]
 

@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from lio_planner.services.sample import fill_with_sample
 from lio_planner.store.sqlite.opening import open_plan
-from lio_planner.ui.main_window import MainWindow
-from lio_planner.ui.sharing_dialogs import ChoiceDialog
+from lio_planner.ui.sharing.dialogs import ChoiceDialog
+from lio_planner.ui.window.main_window import MainWindow
 
 GUI_DIR = Path(__file__).parent
 

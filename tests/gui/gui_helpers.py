@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from lio_planner.domain.model import Opportunity
-from lio_planner.ui.main_window import MainWindow
-from lio_planner.ui.sharing_dialogs import CANCEL, ChoiceDialog
+from lio_planner.ui.sharing.dialogs import CANCEL, ChoiceDialog
+from lio_planner.ui.window.main_window import MainWindow
 
 WindowMaker = Callable[[Path], MainWindow]  # the open_window fixture
 

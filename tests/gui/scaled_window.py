@@ -95,7 +95,7 @@ def main() -> None:
     plan, scale = sys.argv[1], sys.argv[2]
     app = QApplication([])
     from lio_planner.store.sqlite.opening import open_plan
-    from lio_planner.ui.main_window import MainWindow
+    from lio_planner.ui.window.main_window import MainWindow
 
     screen = app.primaryScreen().availableGeometry()
     window = MainWindow(open_plan(Path(plan)))

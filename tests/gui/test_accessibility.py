@@ -24,7 +24,7 @@ from pytestqt.qtbot import QtBot
 from lio_planner.domain.enums import Decision
 from lio_planner.services import queries
 from lio_planner.store.sqlite.opening import open_plan
-from lio_planner.ui.main_window import MainWindow
+from lio_planner.ui.window.main_window import MainWindow
 
 StandardKey = QKeySequence.StandardKey
 
@@ -128,7 +128,7 @@ def test_the_standard_shortcuts_are_there(sample_window: MainWindow) -> None:
     printing = [
         a for a in window.findChildren(QAction) if a.shortcut() == QKeySequence(StandardKey.Print)
     ]
-    assert printing, "no Print action (ui/printing.py adds it)"
+    assert printing, "no Print action (ui/printing/report_actions.py adds it)"
 
 
 def test_help_opens_with_f1(qtbot: QtBot, sample_window: MainWindow) -> None:

@@ -11,10 +11,10 @@ from pytestqt.qtbot import QtBot
 
 from lio_planner.domain.enums import Rag, Status
 from lio_planner.services import queries
-from lio_planner.ui.action_filter import NO_OWNER, DueFilter, StatusFilter
-from lio_planner.ui.action_model import COL_DUE, COL_OWNER, ROW_ROLE
-from lio_planner.ui.dialogs import BulkEditDialog
-from lio_planner.ui.main_window import MainWindow
+from lio_planner.ui.action_plan.filter import NO_OWNER, DueFilter, StatusFilter
+from lio_planner.ui.plan.action_model import COL_DUE, COL_OWNER, ROW_ROLE
+from lio_planner.ui.window.dialogs import BulkEditDialog
+from lio_planner.ui.window.main_window import MainWindow
 
 
 def shown_rows(window: MainWindow) -> list:

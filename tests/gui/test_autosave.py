@@ -14,11 +14,11 @@ from lio_planner.services import actions as action_service
 from lio_planner.services import queries
 from lio_planner.store.problems import SaveFailed
 from lio_planner.store.sqlite.database import PlanStore, make_engine
-from lio_planner.ui.autosave import IDLE_MS
-from lio_planner.ui.main_window import MainWindow
-from lio_planner.ui.plan_data import MINE, THEIRS
-from lio_planner.ui.save_problems import VersionDialog
-from lio_planner.ui.sharing_dialogs import CANCEL, RETRY, SaveFailedDialog
+from lio_planner.ui.common.autosave import IDLE_MS
+from lio_planner.ui.plan.data import MINE, THEIRS
+from lio_planner.ui.sharing.dialogs import CANCEL, RETRY, SaveFailedDialog
+from lio_planner.ui.window.main_window import MainWindow
+from lio_planner.ui.window.save_problems import VersionDialog
 
 
 def _notes(window: MainWindow, uuid: str) -> str:

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QApplication, QComboBox
 from pytestqt.qtbot import QtBot
 
 from lio_planner.domain.enums import Foundation
-from lio_planner.ui.glossary import GlossaryDialog
-from lio_planner.ui.main_window import MainWindow
+from lio_planner.ui.window.glossary import GlossaryDialog
+from lio_planner.ui.window.main_window import MainWindow
 
 
 def _show(window: MainWindow, key: str) -> None:

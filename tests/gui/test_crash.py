@@ -9,8 +9,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from lio_planner.paths import log_dir
-from lio_planner.ui import crash
-from lio_planner.ui.main_window import MainWindow
+from lio_planner.ui.window import crash
+from lio_planner.ui.window.main_window import MainWindow
 
 
 def test_an_uncaught_bug_is_logged_and_shown_in_the_window(

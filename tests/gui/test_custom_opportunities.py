@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from lio_planner.domain.enums import Decision
 from lio_planner.services import queries
-from lio_planner.ui.dialogs import OpportunityDialog
-from lio_planner.ui.main_window import MainWindow
+from lio_planner.ui.window.dialogs import OpportunityDialog
+from lio_planner.ui.window.main_window import MainWindow
 
 
 def _accept(qtbot: QtBot, dialog: OpportunityDialog) -> None:

@@ -12,11 +12,11 @@ from pytestqt.qtbot import QtBot
 from lio_planner.cli import build_parser
 from lio_planner.paths import default_plan_path
 from lio_planner.store.sqlite.opening import create_plan
-from lio_planner.ui import startup
-from lio_planner.ui.main_window import MainWindow
-from lio_planner.ui.marks import plain_tooltip
-from lio_planner.ui.plan_opening import default_plan
-from lio_planner.ui.start_page import StartPage
+from lio_planner.ui.common.marks import plain_tooltip
+from lio_planner.ui.window import startup
+from lio_planner.ui.window.main_window import MainWindow
+from lio_planner.ui.window.plan_opening import default_plan
+from lio_planner.ui.window.start_page import StartPage
 
 ROOT = Path(__file__).resolve().parents[2]
 SAID = "the plan you had open last"

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QCalendarWidget, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 from lio_planner.domain.model import ActionFields
-from lio_planner.ui.main_window import MainWindow
+from lio_planner.ui.window.main_window import MainWindow
 
 OCT_20 = date(2026, 10, 20)
 
@@ -26,7 +26,7 @@ def _never_hang_on_close(monkeypatch: pytest.MonkeyPatch) -> None:
     on the question "close anyway?"; the answer is recorded for tests that expect it."""
     from PySide6.QtWidgets import QMessageBox
 
-    from lio_planner.ui import plan_switching
+    from lio_planner.ui.window import plan_switching
 
     monkeypatch.setattr(
         plan_switching.QMessageBox,

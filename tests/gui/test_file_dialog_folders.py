@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from lio_planner.paths import data_dir, default_plan_path
 from lio_planner.store.sqlite.opening import create_plan
-from lio_planner.ui import file_folders
-from lio_planner.ui.main_window import MainWindow
+from lio_planner.ui.common import file_folders
+from lio_planner.ui.window.main_window import MainWindow
 
 
 class Dialogs:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from lio_planner import __version__
-from lio_planner.ui.main_window import MainWindow
+from lio_planner.ui.window.main_window import MainWindow
 
 
 def help_entries(window: MainWindow) -> list[str]:

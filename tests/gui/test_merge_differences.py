@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 from lio_planner.services import queries
 from lio_planner.services.merge_words import word_differences
 from lio_planner.store.sqlite.opening import open_plan
-from lio_planner.ui.main_window import MainWindow
-from lio_planner.ui.sharing_merge import MergeDialog, MergeReportDialog
+from lio_planner.ui.sharing.merge import MergeDialog, MergeReportDialog
+from lio_planner.ui.window.main_window import MainWindow
 
 MINE = (
     "Book the town hall for the launch on 5 March, and ask the <b>council</b> to send "

@@ -11,12 +11,12 @@ from lio_planner.domain.enums import Decision, Rag, Status
 from lio_planner.domain.model import ActionFields
 from lio_planner.services import queries
 from lio_planner.store.sqlite.database import PlanStore
-from lio_planner.ui.action_filter import ActionFilter, ActionFilterProxyModel, DueFilter
-from lio_planner.ui.action_model import COL_DUE, COL_OWNER, COL_RAG, ActionTableModel
-from lio_planner.ui.main_window import MainWindow
-from lio_planner.ui.navigator_model import NavigatorModel
-from lio_planner.ui.people_model import PeopleModel
-from lio_planner.ui.plan_data import PlanData
+from lio_planner.ui.action_plan.filter import ActionFilter, ActionFilterProxyModel, DueFilter
+from lio_planner.ui.plan.action_model import COL_DUE, COL_OWNER, COL_RAG, ActionTableModel
+from lio_planner.ui.plan.data import PlanData
+from lio_planner.ui.plan.navigator_model import NavigatorModel
+from lio_planner.ui.plan.people_model import PeopleModel
+from lio_planner.ui.window.main_window import MainWindow
 
 
 def test_the_navigator_model(qtmodeltester: ModelTester, sample_window: MainWindow) -> None:

@@ -14,9 +14,9 @@ from pytestqt.qtbot import QtBot
 from lio_planner.paths import default_plan_path
 from lio_planner.services import queries
 from lio_planner.store.sqlite.opening import open_plan
-from lio_planner.ui import startup
-from lio_planner.ui.dialogs import PlanDetailsDialog
-from lio_planner.ui.main_window import MainWindow
+from lio_planner.ui.window import startup
+from lio_planner.ui.window.dialogs import PlanDetailsDialog
+from lio_planner.ui.window.main_window import MainWindow
 
 
 def stored_info(path: Path) -> tuple[str, str, str]:

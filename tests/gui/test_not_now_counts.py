@@ -14,7 +14,7 @@ from lio_planner.report.document import ReportOptions, load_document
 from lio_planner.services import queries
 from lio_planner.services.responses import set_response
 from lio_planner.store.sqlite.opening import open_plan
-from lio_planner.ui.main_window import MainWindow
+from lio_planner.ui.window.main_window import MainWindow
 
 
 def test_not_now_is_counted_alike_in_window_document_and_summary(

@@ -19,10 +19,10 @@ from pytestqt.qtbot import QtBot
 
 from lio_planner.domain.contrast import AA_GRAPHICS, AA_TEXT, contrast_ratio
 from lio_planner.domain.enums import Rag
-from lio_planner.ui.action_model import COL_RAG, ROW_ROLE
-from lio_planner.ui.main_window import MainWindow
-from lio_planner.ui.marks import RAG_OUTLINE, RAG_RING
-from lio_planner.ui.palette import readable_selection
+from lio_planner.ui.common.marks import RAG_OUTLINE, RAG_RING
+from lio_planner.ui.common.palette import readable_selection
+from lio_planner.ui.plan.action_model import COL_RAG, ROW_ROLE
+from lio_planner.ui.window.main_window import MainWindow
 
 Role = QPalette.ColorRole
 

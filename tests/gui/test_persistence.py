@@ -10,9 +10,9 @@ from PySide6.QtCore import QSize
 from pytestqt.qtbot import QtBot
 
 from lio_planner.domain.enums import Decision, Priority, Status
-from lio_planner.ui import startup
-from lio_planner.ui.main_window import MainWindow
-from lio_planner.ui.settings import last_plan
+from lio_planner.ui.common.settings import last_plan
+from lio_planner.ui.window import startup
+from lio_planner.ui.window.main_window import MainWindow
 
 
 def test_close_and_reopen_finds_everything(

@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from lio_planner.domain.enums import Decision
 from lio_planner.domain.model import ActionFields
-from lio_planner.ui.action_model import COL_DESCRIPTION, COL_NOTES
-from lio_planner.ui.main_window import MainWindow
+from lio_planner.ui.plan.action_model import COL_DESCRIPTION, COL_NOTES
+from lio_planner.ui.window.main_window import MainWindow
 
 MARKUP = "<b>not bold</b> <img src=x> &amp; <i>"
 
@@ -79,8 +79,8 @@ def test_problem_messages_are_plain_text(window: MainWindow) -> None:
 
 def test_sharing_lists_and_tooltips_show_markup_literally(window: MainWindow) -> None:
     from lio_planner.services.history import plan_history
-    from lio_planner.ui.settings import remember_plan
-    from lio_planner.ui.sharing_lists import HistoryDialog, HistoryTableModel
+    from lio_planner.ui.common.settings import remember_plan
+    from lio_planner.ui.sharing.lists import HistoryDialog, HistoryTableModel
 
     window.data.record_action(current(window).uuid, ActionFields(f"Do {MARKUP}"))
     dialog = HistoryDialog("Change history", plan_history(window.store), window)

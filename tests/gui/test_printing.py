@@ -15,8 +15,8 @@ from lio_planner.report.document import Column, GroupBy, Orientation, PageSize, 
 from lio_planner.services.sample import fill_with_sample
 from lio_planner.store.sqlite.database import PlanStore
 from lio_planner.store.sqlite.opening import open_plan
-from lio_planner.ui.printing import ReportActions, install_report_actions
-from lio_planner.ui.printing_options import ReportOptionsDialog, load_options, save_options
+from lio_planner.ui.printing.options import ReportOptionsDialog, load_options, save_options
+from lio_planner.ui.printing.report_actions import ReportActions, install_report_actions
 
 
 class StandInWindow(QMainWindow):

@@ -15,8 +15,8 @@ from lio_planner.services.actions import record_action
 from lio_planner.services.queries import overview
 from lio_planner.store.sqlite.lock import LockInfo, PlanInUse
 from lio_planner.store.sqlite.opening import open_plan
-from lio_planner.ui.main_window import MainWindow
-from lio_planner.ui.sharing_dialogs import InUseDialog
+from lio_planner.ui.sharing.dialogs import InUseDialog
+from lio_planner.ui.window.main_window import MainWindow
 
 
 def _read_only_window(qtbot: QtBot, plan_path: Path) -> MainWindow:

@@ -23,7 +23,7 @@ from lio_planner.store.sqlite.backup import list_backups, take_backup
 from lio_planner.store.sqlite.locations import describe_location
 from lio_planner.store.sqlite.lock import PlanInUse, lock_path
 from lio_planner.store.sqlite.opening import open_plan
-from lio_planner.ui.sharing_dialogs import (
+from lio_planner.ui.sharing.dialogs import (
     CANCEL,
     OPEN_AGAIN,
     OPEN_READ_ONLY,
@@ -35,8 +35,8 @@ from lio_planner.ui.sharing_dialogs import (
     SaveFailedDialog,
     save_copy_elsewhere,
 )
-from lio_planner.ui.sharing_lists import HistoryDialog, RestoreBackupDialog
-from lio_planner.ui.sharing_merge import MergeDialog, MergeReportDialog
+from lio_planner.ui.sharing.lists import HistoryDialog, RestoreBackupDialog
+from lio_planner.ui.sharing.merge import MergeDialog, MergeReportDialog
 
 
 def all_plain(widget: QWidget) -> bool:

@@ -19,8 +19,8 @@ from helpers.handles import open_handles_to
 from helpers.plans import neighbours, sha256
 from lio_planner.services import queries
 from lio_planner.store.sqlite.opening import create_plan, open_plan
-from lio_planner.ui.main_window import MainWindow
-from lio_planner.ui.sharing_dialogs import CANCEL, OPEN_AGAIN, RETRY, SAVE_COPY, SaveFailedDialog
+from lio_planner.ui.sharing.dialogs import CANCEL, OPEN_AGAIN, RETRY, SAVE_COPY, SaveFailedDialog
+from lio_planner.ui.window.main_window import MainWindow
 
 
 def choose_file(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:

@@ -22,9 +22,9 @@ from lio_planner.store.sqlite import backup
 from lio_planner.store.sqlite.copying import save_copy
 from lio_planner.store.sqlite.lock import lock_path
 from lio_planner.store.sqlite.opening import open_plan
-from lio_planner.ui.main_window import MainWindow
-from lio_planner.ui.sharing_lists import HistoryDialog, RestoreBackupDialog
-from lio_planner.ui.sharing_merge import MergeDialog, MergeReportDialog
+from lio_planner.ui.sharing.lists import HistoryDialog, RestoreBackupDialog
+from lio_planner.ui.sharing.merge import MergeDialog, MergeReportDialog
+from lio_planner.ui.window.main_window import MainWindow
 
 
 def choose_file(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:

@@ -14,7 +14,7 @@ from lio_planner.services.actions import record_action, update_action
 from lio_planner.services.history import plan_history
 from lio_planner.store.sqlite.backup import list_backups, take_backup
 from lio_planner.store.sqlite.database import PlanStore
-from lio_planner.ui.sharing_lists import BackupTableModel, HistoryTableModel
+from lio_planner.ui.sharing.lists import BackupTableModel, HistoryTableModel
 
 
 def test_history_model(qtmodeltester: ModelTester, store: PlanStore) -> None:

@@ -15,7 +15,7 @@ from lio_planner.services import queries
 from lio_planner.services.actions import record_action
 from lio_planner.store.sqlite.lock import lock_path
 from lio_planner.store.sqlite.opening import open_plan
-from lio_planner.ui.sharing_monitor import PlanMonitor
+from lio_planner.ui.sharing.monitor import PlanMonitor
 
 
 def test_a_viewer_hears_of_each_save_by_the_editor(qtbot: QtBot, plan: Path) -> None:

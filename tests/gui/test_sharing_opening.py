@@ -24,10 +24,10 @@ from lio_planner.store.sqlite.database import PlanStore
 from lio_planner.store.sqlite.lock import lock_path, read_lock
 from lio_planner.store.sqlite.machine import machine_name
 from lio_planner.store.sqlite.opening import open_plan
-from lio_planner.ui import startup
-from lio_planner.ui.main_window import MainWindow
-from lio_planner.ui.settings import remember_plan
-from lio_planner.ui.sharing_dialogs import CANCEL, OPEN_READ_ONLY, TAKE_OVER, InUseDialog
+from lio_planner.ui.common.settings import remember_plan
+from lio_planner.ui.sharing.dialogs import CANCEL, OPEN_READ_ONLY, TAKE_OVER, InUseDialog
+from lio_planner.ui.window import startup
+from lio_planner.ui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.slow
 
@@ -206,7 +206,7 @@ def test_a_plan_in_a_synced_folder_is_explained_once(
     qtbot: QtBot, window: MainWindow, template_plan: Path, tmp_path: Path
 ) -> None:
     from lio_planner.store.sqlite.copying import save_copy
-    from lio_planner.ui.sharing_dialogs import LocationAdviceDialog
+    from lio_planner.ui.sharing.dialogs import LocationAdviceDialog
 
     folder = tmp_path / "OneDrive - Anytown CVS"
     folder.mkdir()

@@ -64,7 +64,7 @@ def home(tmp_path: Path) -> Path:
 
 def app_server_name(home: Path) -> str:
     """The socket name the apps with these user folders use."""
-    code = "from lio_planner.ui.instance import server_name; print(server_name())"
+    code = "from lio_planner.ui.window.instance import server_name; print(server_name())"
     result = subprocess.run(
         [sys.executable, "-c", code], env=app_env(home), capture_output=True, text=True, check=True
     )

@@ -18,10 +18,10 @@ from lio_planner.domain.enums import Decision
 from lio_planner.services import queries, responses
 from lio_planner.store.sqlite.lock import lock_path, read_lock
 from lio_planner.store.sqlite.opening import open_plan
-from lio_planner.ui import startup
-from lio_planner.ui.main_window import MainWindow
-from lio_planner.ui.plan_data import PlanData
-from lio_planner.ui.sharing_dialogs import CANCEL, OPEN_READ_ONLY
+from lio_planner.ui.plan.data import PlanData
+from lio_planner.ui.sharing.dialogs import CANCEL, OPEN_READ_ONLY
+from lio_planner.ui.window import startup
+from lio_planner.ui.window.main_window import MainWindow
 
 
 def started(qtbot: QtBot, plan: Path) -> MainWindow:
@@ -193,7 +193,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 app = QApplication([])
-from lio_planner.ui.startup import start
+from lio_planner.ui.window.startup import start
 
 seen = {}
 

@@ -13,10 +13,10 @@ from lio_planner.domain.model import ActionFields
 from lio_planner.services import queries
 from lio_planner.services.actions import record_action
 from lio_planner.store.postgres.opening import open_team_plan
-from lio_planner.ui.main_window import MainWindow
-from lio_planner.ui.settings import app_settings
+from lio_planner.ui.common.settings import app_settings
 from lio_planner.ui.team.address_dialog import TeamPlanDialog
 from lio_planner.ui.team.window import team_window
+from lio_planner.ui.window.main_window import MainWindow
 
 WindowOn = Callable[..., MainWindow]
 

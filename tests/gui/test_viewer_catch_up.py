@@ -12,7 +12,7 @@ from lio_planner.domain.model import ActionFields
 from lio_planner.services import actions, queries, responses
 from lio_planner.store.sqlite.database import PlanStore
 from lio_planner.store.sqlite.opening import open_plan
-from lio_planner.ui.main_window import MainWindow
+from lio_planner.ui.window.main_window import MainWindow
 
 
 def _viewer(qtbot: QtBot, plan_path: Path) -> tuple[MainWindow, PlanStore, list[str]]:

@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from lio_planner.domain.enums import Decision, Status
 from lio_planner.services import queries
-from lio_planner.ui.action_model import COL_RAG
-from lio_planner.ui.main_window import MainWindow
+from lio_planner.ui.plan.action_model import COL_RAG
+from lio_planner.ui.window.main_window import MainWindow
 
 
 def test_every_opportunity_can_be_reached_with_next_and_previous_keys(

@@ -18,8 +18,8 @@ from lio_planner.services.actions import record_action
 from lio_planner.services.responses import set_response
 from lio_planner.store.sqlite.database import PlanStore, make_engine
 from lio_planner.store.sqlite.opening import open_plan
-from lio_planner.ui.dialogs import PeopleDialog, PlanDetailsDialog, PlanSettingsDialog
-from lio_planner.ui.main_window import MainWindow
+from lio_planner.ui.window.dialogs import PeopleDialog, PlanDetailsDialog, PlanSettingsDialog
+from lio_planner.ui.window.main_window import MainWindow
 
 
 def test_menus_for_the_other_parts_of_the_app(window: MainWindow) -> None:

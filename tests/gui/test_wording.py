@@ -20,8 +20,8 @@ from lio_planner.services.actions import record_action
 from lio_planner.services.responses import set_response
 from lio_planner.store.sqlite.copying import save_copy
 from lio_planner.store.sqlite.opening import open_plan
-from lio_planner.ui.main_window import MainWindow
-from lio_planner.ui.sharing_merge import MergeDialog, MergeReportDialog
+from lio_planner.ui.sharing.merge import MergeDialog, MergeReportDialog
+from lio_planner.ui.window.main_window import MainWindow
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "lio_planner"
 

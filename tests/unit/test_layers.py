@@ -55,4 +55,4 @@ def test_a_headless_export_loads_no_qt(tmp_path: Path, fmt: str) -> None:
 
 def test_the_check_above_can_fail() -> None:
     """Importing the window does load Qt, and the test would see it."""
-    assert "PySide6" in _modules_loaded_by("import sys, lio_planner.ui.main_window")
+    assert "PySide6" in _modules_loaded_by("import sys, lio_planner.ui.window.main_window")

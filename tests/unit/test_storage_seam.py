@@ -22,14 +22,14 @@ GUARDED = ("ui", "services")
 # Module → what it still takes from the plan file's package.
 STILL_ALLOWED = {
     "lio_planner.services.merge": "merging reads the copy as a file and backs the plan file up",
-    "lio_planner.ui.plan_data": "the first look read at start-up",
-    "lio_planner.ui.main_window": "the first look read at start-up",
-    "lio_planner.ui.plan_switching": "the first look, the lock file's holder, the extension",
-    "lio_planner.ui.plan_opening": "opening files, the lock's holder, the folder kind",
-    "lio_planner.ui.plan_session": "the lock file's holder, daily backups",
-    "lio_planner.ui.sharing_dialogs": "Save a copy, the lock's holder, the folder kind",
-    "lio_planner.ui.file_commands": "Save a copy, backups",
-    "lio_planner.ui.sharing_lists": "backups",
+    "lio_planner.ui.plan.data": "the first look read at start-up",
+    "lio_planner.ui.window.main_window": "the first look read at start-up",
+    "lio_planner.ui.window.plan_switching": "the first look, the lock file's holder, the extension",
+    "lio_planner.ui.window.plan_opening": "opening files, the lock's holder, the folder kind",
+    "lio_planner.ui.window.plan_session": "the lock file's holder, daily backups",
+    "lio_planner.ui.sharing.dialogs": "Save a copy, the lock's holder, the folder kind",
+    "lio_planner.ui.window.file_commands": "Save a copy, backups",
+    "lio_planner.ui.sharing.lists": "backups",
 }
 
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import URL
 
 from lio_planner.store.postgres.address import TeamAddress
-from lio_planner.ui.settings import app_settings
+from lio_planner.ui.common.settings import app_settings
 
 _REMEMBERED = ("host", "database", "login", "plan")
 

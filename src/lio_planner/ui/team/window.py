@@ -15,9 +15,9 @@ from lio_planner.errors import user_message
 from lio_planner.services import queries
 from lio_planner.store.postgres.address import TeamAddress
 from lio_planner.store.postgres.team import TeamStore
-from lio_planner.ui.main_window import MainWindow
 from lio_planner.ui.team.live import TeamLive
 from lio_planner.ui.team.presence_label import PresenceLabel
+from lio_planner.ui.window.main_window import MainWindow
 
 
 def open_team_store(

@@ -1,0 +1,1 @@
+"""Print preview, Print and Export from the window, and the report's options."""

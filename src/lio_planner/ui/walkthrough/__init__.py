@@ -1,0 +1,1 @@
+"""The walk-through: the strategy's opportunities one by one, and the response to each."""
