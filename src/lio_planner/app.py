@@ -32,6 +32,20 @@ def run_window(plan: Path | None = None, read_only: bool = False) -> int:
         return 1
     windows = [window]
 
+    def offer_team_plans(window: MainWindow) -> None:
+        window.team_plan_requested.connect(lambda: open_team_plan(window))
+
+    def open_team_plan(parent: MainWindow) -> None:
+        from lio_planner.ui.team.window import ask_and_open
+
+        team = ask_and_open(parent)
+        if team is not None:
+            offer_team_plans(team)
+            windows.append(team)
+            team.show()
+
+    offer_team_plans(window)
+
     def open_handed_over(path: Path | None, read_only: bool) -> None:
         shown = [w for w in windows if not w.closed]
         target = _window_for(shown, path)
@@ -42,6 +56,7 @@ def run_window(plan: Path | None = None, read_only: bool = False) -> int:
             elif not idle:
                 target = start(path, read_only=read_only)
                 if target is not None:
+                    offer_team_plans(target)
                     windows.append(target)
         if target is not None:
             target.show()

@@ -6,7 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from sqlalchemy.engine import make_url
 
 from lio_planner.domain.enums import Decision
 from lio_planner.domain.model import ActionFields
@@ -15,7 +18,7 @@ from lio_planner.services.actions import record_action
 from lio_planner.store.postgres.opening import open_team_plan
 from lio_planner.ui.common.settings import app_settings
 from lio_planner.ui.team.address_dialog import TeamPlanDialog
-from lio_planner.ui.team.window import team_window
+from lio_planner.ui.team.window import ask_and_open, team_window
 from lio_planner.ui.window.main_window import MainWindow
 
 WindowOn = Callable[..., MainWindow]
@@ -115,3 +118,39 @@ def test_the_open_team_plan_dialog_builds_the_address_and_never_keeps_the_passwo
     kept = {key: settings.value(key) for key in settings.allKeys()}
     assert kept["team_plan/host"] == "db.example.org"
     assert not any("s3cret" in str(value) for value in kept.values())
+
+
+@pytest.mark.postgres
+def test_file_open_team_plan_asks_where_and_opens_it_in_a_window(
+    qtbot: QtBot, team_url: str
+) -> None:
+    url = make_url(team_url)
+    typed = {
+        "host": url.host or str(url.query["host"]),
+        "database": url.database or "",
+        "login": url.username or "",
+        "plan": str(url.query["plan"]),
+    }
+    shown: list[MainWindow] = []
+
+    def fill_in() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, TeamPlanDialog)
+        for name, text in typed.items():
+            field = getattr(dialog, name)
+            field.clear()
+            field.setFocus()
+            qtbot.keyClicks(field, text)
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, fill_in)
+    window = ask_and_open(None)
+    assert window is not None
+    qtbot.addWidget(window)
+    shown.append(window)
+    assert f"{typed['plan']} (team plan)" in window.windowTitle()
+    assert len(window.navigator_model.opportunities()) > 30
+    window.close()  # closes the plan: its presence row goes
+    viewer = open_team_plan(team_url, read_only=True)
+    assert viewer.others() == []
+    viewer.close()

@@ -9,6 +9,7 @@ them into the ``Changes`` the window applies after a local edit. No table is pol
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -40,6 +41,8 @@ class ChangeListener:
         args, params = store.engine.dialect.create_connect_args(store.engine.url)
         self._conn = psycopg.Connection.connect(*args, **params, autocommit=True)
         self._conn.execute(f'LISTEN "{channel_of(store.schema)}"')
+        # Called just before the connection closes (a window stops watching its socket).
+        self.before_close: list[Callable[[], object]] = []
 
     def poll(self, timeout: float) -> list[Announcement]:
         """What others announced, waiting up to ``timeout`` seconds for the first one."""
@@ -63,7 +66,14 @@ class ChangeListener:
         """PlanWatch: has anyone else changed the plan since the last look?"""
         return Seen.CHANGED if self.poll(0) else Seen.NOTHING
 
+    @property
+    def closed(self) -> bool:
+        return self._conn.closed
+
     def close(self) -> None:
+        for callback in self.before_close:
+            callback()
+        self.before_close.clear()
         self._conn.close()
 
 

@@ -57,6 +57,8 @@ class TeamStore:
         self._plan_uuid: str | None = None
         self._presence: Presence | None = None
         self._mark: ChangeListener | None = None
+        self._listeners: list[ChangeListener] = []
+        self.closed = False
 
     # --- PlanBackend -----------------------------------------------------------------------
 
@@ -153,7 +155,7 @@ class TeamStore:
 
     def heartbeat(self) -> bool:
         """Renew this window's presence row (others see it has the plan open)."""
-        if self._presence is not None:
+        if self._presence is not None and not self.closed:
             self._presence.renew()
         return not self.read_only
 
@@ -176,7 +178,9 @@ class TeamStore:
         """A listener for the changes others commit to this plan (see :mod:`.live`)."""
         from lio_planner.store.postgres.live import ChangeListener
 
-        return ChangeListener(self)
+        listener = ChangeListener(self)
+        self._listeners.append(listener)  # closed with the plan
+        return listener
 
     def save_snapshot(self, destination: Path) -> Path:
         """The team plan as a .lioplan file at ``destination`` (every row, counted)."""
@@ -193,14 +197,19 @@ class TeamStore:
 
     def others(self) -> list[Present]:
         """Who else has the plan open, and since when."""
-        if self._presence is None:
+        if self._presence is None or self.closed:
             return []
         return self._presence.others()
 
     def close(self) -> None:
-        if self._mark is not None:
-            self._mark.close()
-            self._mark = None
+        """Stop listening, say this window has gone, and let go of every connection."""
+        if self.closed:
+            return
+        self.closed = True
+        for listener in self._listeners:
+            listener.close()
+        self._listeners.clear()
+        self._mark = None
         if self._presence is not None:
             self._presence.leave()
             self._presence = None

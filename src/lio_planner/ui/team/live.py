@@ -38,6 +38,7 @@ class TeamLive(QObject):
         self.listener: ChangeListener = store.listen()
         self._notifier = QSocketNotifier(self.listener.fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._read)
+        self.listener.before_close.append(self.stop)  # closing the plan stops the watching
         self._heartbeat = QTimer(self)
         self._heartbeat.setInterval(HEARTBEAT_SECONDS * 1000)
         self._heartbeat.timeout.connect(store.heartbeat)
@@ -48,6 +49,9 @@ class TeamLive(QObject):
         self._presence.start()
 
     def refresh_presence(self) -> None:
+        if self.store.closed:
+            self.stop()
+            return
         self.presence_changed.emit(self.store.others())
 
     def _read(self) -> None:
@@ -60,7 +64,7 @@ class TeamLive(QObject):
         self.refresh_presence()  # a new colleague's first change: show them at once
 
     def stop(self) -> None:
+        """Stop watching (before the listener's connection closes, so Qt never sees it go)."""
         self._notifier.setEnabled(False)
         self._heartbeat.stop()
         self._presence.stop()
-        self.listener.close()

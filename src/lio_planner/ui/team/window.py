@@ -70,7 +70,6 @@ def show_team_plan(window: MainWindow, store: TeamStore) -> None:
     window.team_presence = presence  # type: ignore[attr-defined]
     _title(window, store)
     data.info_changed.connect(lambda: _title(window, store))
-    window.destroyed.connect(live.stop)
 
 
 def _title(window: MainWindow, store: TeamStore) -> None:
@@ -78,3 +77,14 @@ def _title(window: MainWindow, store: TeamStore) -> None:
     parts = [info.organisation, info.title, store.description, APP_NAME]
     suffix = " (read-only)" if store.read_only else ""
     window.setWindowTitle(" — ".join(p for p in parts if p) + suffix)
+
+
+def ask_and_open(parent: QWidget | None) -> MainWindow | None:
+    """File → Open team plan…: ask where it is (and the password), open it in a new window."""
+    from lio_planner.ui.team.address_dialog import TeamPlanDialog
+
+    dialog = TeamPlanDialog(parent)
+    if dialog.exec() != TeamPlanDialog.DialogCode.Accepted:
+        return None
+    store = open_team_store(dialog.address(), False, parent)
+    return None if store is None else team_window(store)

@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
     """A window on one open plan, or on the start page when no plan is open."""
 
     plan_changed = Signal()  # after every saved change, undo and redo included
+    team_plan_requested = Signal()  # File → Open team plan… (app.py opens it: see ui/team)
 
     # Made by build_menus.
     file_menu: QMenu
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
     action_plan_view_action: QAction
     new_action: QAction
     open_action: QAction
+    open_team_action: QAction
     close_action: QAction
     save_copy_action: QAction
     merge_action: QAction

@@ -76,6 +76,12 @@ def build_menus(window: MainWindow) -> None:
 
     w.new_action = _action(w, "&New plan…", w.new_plan, StandardKey.New)
     w.open_action = _action(w, "&Open plan…", w.choose_plan, StandardKey.Open)
+    w.open_team_action = _action(
+        w,
+        "Open &team plan…",
+        w.team_plan_requested.emit,
+        tip="Open a plan kept on a PostgreSQL server, which a team edits together",
+    )
     w.close_action = _action(
         w,
         "&Close plan",
@@ -148,6 +154,7 @@ def build_menus(window: MainWindow) -> None:
     w.file_menu = bar.addMenu("&File")
     w.file_menu.addAction(w.new_action)
     w.file_menu.addAction(w.open_action)
+    w.file_menu.addAction(w.open_team_action)
     w.recent_menu = w.file_menu.addMenu("Open &recent")
     w.file_menu.addAction(w.close_action)
     w.file_menu.addSeparator()
