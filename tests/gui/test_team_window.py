@@ -4,17 +4,21 @@ server, a viewer's window is read-only, and the open dialog never keeps the pass
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
 
 from lio_planner.domain.enums import Decision
 from lio_planner.domain.model import ActionFields
 from lio_planner.services import queries
 from lio_planner.services.actions import record_action
+from lio_planner.store.postgres.address import TeamAddress
 from lio_planner.store.postgres.opening import open_team_plan
 from lio_planner.ui.common.settings import app_settings
 from lio_planner.ui.team.address_dialog import TeamPlanDialog
@@ -94,7 +98,7 @@ def test_the_open_team_plan_dialog_builds_the_address_and_never_keeps_the_passwo
     dialog = TeamPlanDialog()
     qtbot.addWidget(dialog)
     dialog.show()
-    for field, text in (
+    for field, keys in (
         (dialog.host, "db.example.org"),
         (dialog.database, "plans"),
         (dialog.login, "ann"),
@@ -102,7 +106,7 @@ def test_the_open_team_plan_dialog_builds_the_address_and_never_keeps_the_passwo
         (dialog.password, "s3cret w@rd:/"),
     ):
         field.setFocus()
-        qtbot.keyClicks(field, text)
+        qtbot.keyClicks(field, keys)
     address = dialog.address()
     url = address.url
     assert (url.host, url.database, url.username, address.plan) == (
@@ -136,11 +140,11 @@ def test_file_open_team_plan_asks_where_and_opens_it_in_a_window(
     def fill_in() -> None:
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, TeamPlanDialog)
-        for name, text in typed.items():
+        for name, keys in typed.items():
             field = getattr(dialog, name)
             field.clear()
             field.setFocus()
-            qtbot.keyClicks(field, text)
+            qtbot.keyClicks(field, keys)
         qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
 
     QTimer.singleShot(0, fill_in)
@@ -154,3 +158,34 @@ def test_file_open_team_plan_asks_where_and_opens_it_in_a_window(
     viewer = open_team_plan(team_url, read_only=True)
     assert viewer.others() == []
     viewer.close()
+
+
+@pytest.mark.postgres
+def test_a_decision_made_while_the_server_is_unreachable_is_saved_when_it_is_back(
+    qtbot: QtBot, window_on: WindowOn, team_url: str
+) -> None:
+    window = window_on(team_url, "Ann")
+    window.data.on_save_failed.pause_ms = 50  # type: ignore[union-attr]
+    said: list[str] = []
+    window.statusBar().messageChanged.connect(said.append)
+    store = window.data.store
+    admin = create_engine(TeamAddress.parse(team_url).url, poolclass=NullPool)
+    cut: list[int] = []
+
+    def cut_off(conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if not cut and statement.startswith("UPDATE responses"):
+            cut.append(conn.connection.dbapi_connection.info.backend_pid)
+            with admin.begin() as other:
+                other.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": cut[0]})
+
+    event.listen(store.engine, "before_cursor_execute", cut_off)  # type: ignore[attr-defined]
+    first = window.navigator_model.opportunities()[0]
+
+    window.response.decision_buttons[Decision.NOT_NOW].click()
+
+    assert cut, "the connection was never cut"
+    assert any("server cannot be reached" in line for line in said)
+    assert window.statusBar().currentMessage() == "The server is back: your change is saved."
+    reader = open_team_plan(team_url, read_only=True, present=False)
+    assert queries.opportunity(reader, first.uuid).decision is Decision.NOT_NOW
+    reader.close()

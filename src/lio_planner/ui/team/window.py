@@ -15,6 +15,7 @@ from lio_planner.errors import user_message
 from lio_planner.services import queries
 from lio_planner.store.postgres.address import TeamAddress
 from lio_planner.store.postgres.team import TeamStore
+from lio_planner.ui.team.connection import KeepTrying
 from lio_planner.ui.team.live import TeamLive
 from lio_planner.ui.team.presence_label import PresenceLabel
 from lio_planner.ui.window.main_window import MainWindow
@@ -62,6 +63,8 @@ def show_team_plan(window: MainWindow, store: TeamStore) -> None:
     def refs() -> dict[str, str]:
         return {f"seed:{o.key}": o.uuid for o in window.navigator_model.opportunities() if o.key}
 
+    # A lost connection is tried again by itself before the usual choices come up.
+    data.on_save_failed = KeepTrying(window, window.save_problems.on_save_failed)
     live = TeamLive(store, refs, window)
     live.changes_arrived.connect(data.apply)
     live.presence_changed.connect(presence.show_others)
