@@ -4,11 +4,12 @@ server, a viewer's window is read-only, and the open dialog never keeps the pass
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import make_url
@@ -20,6 +21,7 @@ from lio_planner.services import queries
 from lio_planner.services.actions import record_action
 from lio_planner.store.postgres.address import TeamAddress
 from lio_planner.store.postgres.opening import open_team_plan
+from lio_planner.store.sqlite.opening import open_plan
 from lio_planner.ui.common.settings import app_settings
 from lio_planner.ui.team.address_dialog import TeamPlanDialog
 from lio_planner.ui.team.window import ask_and_open, team_window
@@ -189,3 +191,25 @@ def test_a_decision_made_while_the_server_is_unreachable_is_saved_when_it_is_bac
     reader = open_team_plan(team_url, read_only=True, present=False)
     assert queries.opportunity(reader, first.uuid).decision is Decision.NOT_NOW
     reader.close()
+
+
+@pytest.mark.postgres
+def test_save_a_copy_of_a_team_plan_as_a_plan_file(
+    window_on: WindowOn, team_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = window_on(team_url, "Ann")
+    target = tmp_path / "Board pack.lioplan"
+    suggested: list[str] = []
+
+    def ask(_parent: object, _title: str, name: str, _filter: str) -> tuple[str, str]:
+        suggested.append(name)
+        return str(target), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
+    window.save_copy_action.trigger()
+
+    assert Path(suggested[0]).name.endswith("(team plan) (copy).lioplan")
+    assert "You are still working in" in window.statusBar().currentMessage()
+    copy = open_plan(target, read_only=True)
+    assert len(queries.overview(copy).opportunities) == len(window.navigator_model.opportunities())
+    copy.close()

@@ -54,7 +54,9 @@ def save_copy_as(window: MainWindow) -> Path | None:
     """Save a complete copy of the plan under another name; the plan itself stays open."""
     window.flush_edits(retry=True)  # the copy holds what is on screen
     store = window.store
-    suggested = start_folder(store.path) / f"{store.path.stem} (copy).lioplan"
+    # A team plan has no file: its copy is named after the plan, in the last folder used.
+    stem = store.path.stem if store.path is not None else store.description
+    suggested = start_folder(store.path) / f"{stem} (copy).lioplan"
     name, _filter = QFileDialog.getSaveFileName(
         window, "Save a copy of the plan", str(suggested), PLAN_FILES
     )
@@ -68,7 +70,7 @@ def save_copy_as(window: MainWindow) -> Path | None:
         return None
     window.statusBar().showMessage(
         f"Saved a copy as “{copy.name}” in {copy.parent}. You are still working in "
-        f"“{store.path.name}”.",
+        f"“{store.description}”.",
         15000,
     )
     return copy
