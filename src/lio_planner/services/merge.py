@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -39,6 +39,7 @@ from lio_planner.services.merge_rows import (
 from lio_planner.services.merge_words import Difference, Question
 from lio_planner.store.history_log import add_history
 from lio_planner.store.schema import HistoryRecord, RevisionRecord
+from lio_planner.store.sessions import insert_new_only
 from lio_planner.store.sqlite.database import PlanStore, make_engine
 from lio_planner.store.sqlite.planfile import PlanFileError
 from lio_planner.store.tracking import NOT_LOGGED, Described, record_changes
@@ -105,7 +106,7 @@ class MergeResult:
 def preview_merge(store: PlanStore, copy: Path) -> MergePreview:
     """Compare the copy with the open plan; write nothing to either."""
     copy = Path(copy).absolute()
-    if copy.resolve() == store.path.resolve():
+    if store.path is not None and copy.resolve() == store.path.resolve():
         raise MergeError(copy, "is the plan that is open, so there is nothing to merge.")
     theirs = _read_copy(copy)
     with store.reading() as session:
@@ -183,14 +184,14 @@ def _run(store: PlanStore, result: MergeResult, undo: bool) -> None:
             # Rows the merge added go again without a trace; every touched row's log goes
             # back to how it was, so merging the same copy later asks the same questions.
             session.info[NOT_LOGGED] = {(c.kind, c.key) for c in result.applied if c.before is None}
-            apply_changes(session, [c.reversed() for c in result.applied], store.path)
+            apply_changes(session, [c.reversed() for c in result.applied], _named(store))
             session.flush()
             _forget(session, result, touched)
             add_history(session, "merge_undone", source=result.source.name)
             return
         result.log_mark[0] = int(session.scalar(select(func.max(RevisionRecord.seq))) or 0)
         _import(session, result)
-        apply_changes(session, list(result.applied), store.path)
+        apply_changes(session, list(result.applied), _named(store))
         _reassert(session, result, {(c.kind, c.key) for c in result.applied})
         add_history(session, "merged_from_copy", source=result.source.name, after=result.summary)
 
@@ -235,12 +236,12 @@ def _import(session: Session, result: MergeResult) -> None:
     conn = session.connection()
     if result.revisions:
         conn.execute(
-            insert(RevisionRecord).prefix_with("OR IGNORE"),
+            insert_new_only(conn, RevisionRecord),
             [{k: v for k, v in r.items() if k != "their_seq"} for r in result.revisions],
         )
     if result.history:
         entries = [{**h, "source": h["source"] or result.source.name} for h in result.history]
-        conn.execute(insert(HistoryRecord).prefix_with("OR IGNORE"), entries)
+        conn.execute(insert_new_only(conn, HistoryRecord), entries)
 
 
 def _forget(session: Session, result: MergeResult, touched: set[tuple[str, str]]) -> None:
@@ -287,9 +288,16 @@ def _reassert(session: Session, result: MergeResult, changed: set[tuple[str, str
         record_changes(session, items)
 
 
+def _named(store: PlanStore) -> Path:
+    """The plan as messages name it: its file, or a team plan's description (it has no file)."""
+    return store.path if store.path is not None else Path(store.description)
+
+
 def _take_safety_backup(store: PlanStore) -> None:
     from lio_planner.store.sqlite.backup import BackupFailed, take_backup
 
+    if store.path is None:
+        return  # a team plan: the server's own backups (pg_dump) and undo cover the merge
     try:
         take_backup(store.path, "before-merge", store.plan_uuid)
     except BackupFailed as exc:

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Connection, Engine, event, insert
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.sql import Executable
 
 from lio_planner.store import tracking
+from lio_planner.store.schema import Base
 from lio_planner.store.text import clean_text
 
 
@@ -22,6 +24,15 @@ def tracked_sessions(engine: Engine) -> sessionmaker[Session]:
     event.listen(sessions, "before_commit", tracking.before_commit)
     event.listen(sessions, "after_rollback", tracking.forget_pending)
     return sessions
+
+
+def insert_new_only(conn: Connection, model: type[Base]) -> Executable:
+    """An INSERT that skips rows whose unique key is already there, in the database's dialect."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as postgres_insert
+
+        return postgres_insert(model).on_conflict_do_nothing()
+    return insert(model).prefix_with("OR IGNORE")
 
 
 def clean_every_written_text(engine: Engine) -> None:

@@ -67,3 +67,23 @@ def test_publishing_never_replaces_a_plan_already_on_the_server(
 ) -> None:
     with pytest.raises(PlanError, match="already exists"):
         publish_file(plan_path, TeamAddress.parse(team_url))
+
+
+def test_a_colleagues_file_is_merged_into_the_team_plan(team_url: str, tmp_path: Path) -> None:
+    from lio_planner.services.merge import apply_merge, preview_merge
+
+    team = open_team_plan(team_url, user="Ann")
+    opportunity = queries.overview(team).opportunities[0].uuid
+    copy = save_as_file(team, tmp_path / "Priya's copy").path
+    offline = open_plan(copy)  # Priya works on her copy on a train
+    record_action(offline, opportunity, ActionFields("Written offline"), "Priya")
+    offline.close()
+    record_action(team, opportunity, ActionFields("Written on the server"), "Ann")
+
+    preview = preview_merge(team, copy)  # type: ignore[arg-type]
+    result = apply_merge(team, preview, {})  # type: ignore[arg-type]
+
+    assert "1 action added" in result.summary
+    rows = {a.description for a in queries.actions_for(team, opportunity)}
+    assert rows == {"Written offline", "Written on the server"}
+    team.close()
