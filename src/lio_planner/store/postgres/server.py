@@ -33,6 +33,15 @@ CREATE TABLE IF NOT EXISTS presence (
 
 def make_engine(address: TeamAddress, schema: str | None = None) -> Engine:
     """An engine whose every connection works inside the plan's schema (when one is given)."""
+    try:
+        import psycopg  # noqa: F401  (the driver SQLAlchemy loads for postgresql+psycopg)
+    except ImportError:
+        raise PlanError(
+            address.plan or "team plan",
+            "is on a PostgreSQL server, and this installation of LIO Planner has no "
+            "PostgreSQL driver.",
+            "Install it with: pip install \"lio-planner[postgres]\"",
+        ) from None
     engine = create_engine(address.url, pool_pre_ping=True, pool_size=2, max_overflow=3)
     if schema is not None:
         event.listen(engine, "connect", _use_schema(schema))
