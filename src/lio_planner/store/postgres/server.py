@@ -40,7 +40,7 @@ def make_engine(address: TeamAddress, schema: str | None = None) -> Engine:
             address.plan or "team plan",
             "is on a PostgreSQL server, and this installation of LIO Planner has no "
             "PostgreSQL driver.",
-            "Install it with: pip install \"lio-planner[postgres]\"",
+            'Install it with: pip install "lio-planner[postgres]"',
         ) from None
     engine = create_engine(address.url, pool_pre_ping=True, pool_size=2, max_overflow=3)
     if schema is not None:

@@ -47,11 +47,14 @@ class TeamPlanDialog(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText("(leave empty to use your .pgpass file)")
         form = QFormLayout()
-        form.addRow("&Server:", self.host)
-        form.addRow("&Database:", self.database)
-        form.addRow("Your &login:", self.login)
-        form.addRow("&Plan:", self.plan)
-        form.addRow("Pass&word:", self.password)
+        for label, field in (
+            ("&Server:", self.host),
+            ("&Database:", self.database),
+            ("Your &login:", self.login),
+            ("&Plan:", self.plan),
+            ("Pass&word:", self.password),
+        ):
+            form.addRow(label, field)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel
         )
