@@ -47,14 +47,14 @@ class TeamPlanDialog(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText("(leave empty to use your .pgpass file)")
         form = QFormLayout()
-        for label, field in (
+        for label, line in (
             ("&Server:", self.host),
             ("&Database:", self.database),
             ("Your &login:", self.login),
             ("&Plan:", self.plan),
             ("Pass&word:", self.password),
         ):
-            form.addRow(label, field)
+            form.addRow(label, line)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel
         )
