@@ -18,6 +18,7 @@ from benchmarks.plans import PlanCache
 from benchmarks.processes import FeatureMissing, WorkerFailed, run_command, run_worker
 from benchmarks.results import Figure, median, not_available
 from benchmarks.settings import FULL, Settings
+from benchmarks.team import measure_team
 
 COLD_START_FACTOR = 1.3  # the app may take 30% over a bare Qt window plus SQLAlchemy
 READY_FACTOR = 1.6  # ... and until the plan can be edited, 60% over them
@@ -524,4 +525,5 @@ GROUPS: dict[str, Callable[[Context], list[Figure]]] = {
     "peer": measure_export_peer,
     "memory": measure_memory,
     "over_time": measure_plan_over_time,
+    "team": measure_team,
 }

@@ -8,11 +8,13 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LIO_PLANNER_USER", "Tester")
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from helpers.team_server import team_plan_name, team_url  # noqa: F401
+from lio_planner.store.backend import PlanBackend
 from lio_planner.store.sqlite.database import PlanStore
 from lio_planner.store.sqlite.opening import create_plan
 
@@ -49,11 +51,52 @@ def plan_path(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.fixture
-def store(plan_path: Path) -> Iterator[PlanStore]:
-    """The new plan, open for editing."""
-    from lio_planner.store.sqlite.opening import open_plan
+BACKENDS = [
+    pytest.param("file", id="file"),
+    pytest.param("server", id="server", marks=pytest.mark.postgres),
+]
 
-    opened = open_plan(plan_path)
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """A module that sets ``ON_EVERY_BACKEND = True`` runs its ``store`` tests on each backend:
+    the plan file and a team plan on PostgreSQL (skipped, saying why, without a server)."""
+    if "store" in metafunc.fixturenames and getattr(metafunc.module, "ON_EVERY_BACKEND", False):
+        metafunc.parametrize("store", BACKENDS, indirect=True)
+
+
+@pytest.fixture
+def store(request: pytest.FixtureRequest) -> Iterator[PlanBackend]:
+    """The new plan, open for editing: a plan file, or (where asked for) a team plan."""
+    opened = _open(request, getattr(request, "param", "file"))
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def reopen(request: pytest.FixtureRequest) -> Callable[[PlanBackend], PlanBackend]:
+    """Close the plan and open it again, wherever it is kept."""
+
+    def again(store: PlanBackend) -> PlanBackend:
+        store.close()
+        if isinstance(store, PlanStore):
+            from lio_planner.store.sqlite.opening import open_plan
+
+            reopened: PlanBackend = open_plan(store.path)
+        else:
+            from lio_planner.store.postgres.opening import open_team_plan
+
+            reopened = open_team_plan(store.address)  # type: ignore[attr-defined]
+        request.addfinalizer(reopened.close)
+        return reopened
+
+    return again
+
+
+def _open(request: pytest.FixtureRequest, kind: str) -> PlanBackend:
+    if kind == "file":
+        from lio_planner.store.sqlite.opening import open_plan
+
+        return open_plan(request.getfixturevalue("plan_path"))
+    from lio_planner.store.postgres.opening import open_team_plan
+
+    return open_team_plan(request.getfixturevalue("team_url"))

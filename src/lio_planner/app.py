@@ -7,6 +7,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from lio_planner.store.postgres.address import TeamAddress
+    from lio_planner.store.postgres.team import TeamStore
     from lio_planner.ui.window.main_window import MainWindow
 
 
@@ -30,6 +34,18 @@ def run_window(plan: Path | None = None, read_only: bool = False) -> int:
         return 1
     windows = [window]
 
+    def offer_team_plans(window: MainWindow) -> None:
+        window.team_plan_requested.connect(lambda: open_team_plan(window))
+
+    def open_team_plan(parent: MainWindow) -> None:
+        team = ask_and_open_team_plan(parent)
+        if team is not None:
+            offer_team_plans(team)
+            windows.append(team)
+            team.show()
+
+    offer_team_plans(window)
+
     def open_handed_over(path: Path | None, read_only: bool) -> None:
         shown = [w for w in windows if not w.closed]
         target = _window_for(shown, path)
@@ -40,6 +56,7 @@ def run_window(plan: Path | None = None, read_only: bool = False) -> int:
             elif not idle:
                 target = start_window(path, read_only=read_only)
                 if target is not None:
+                    offer_team_plans(target)
                     windows.append(target)
         if target is not None:
             target.show()
@@ -77,6 +94,46 @@ def start_window(plan: Path | None, read_only: bool = False) -> MainWindow | Non
     if opened is None:
         return MainWindow(None)
     return MainWindow(opened.store, opened.holder)
+
+
+def run_team_window(address: TeamAddress, read_only: bool = False) -> int:
+    """Open the team plan at ``address`` in a window of its own; return the exit code."""
+    from PySide6.QtWidgets import QApplication
+
+    from lio_planner.ui.team.window import open_team_store
+    from lio_planner.ui.window.crash import install_crash_handler
+    from lio_planner.ui.window.startup import configure_application
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    configure_application(app)
+    install_crash_handler()
+    store = open_team_store(address, read_only, None)
+    if store is None:
+        return 1
+    window = team_window(store)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        store.close()
+
+
+def team_window(store: TeamStore) -> MainWindow:
+    """A main window showing the team plan in ``store``, live."""
+    from lio_planner.ui.window.main_window import MainWindow
+
+    window = MainWindow(None)
+    window.show_team_plan(store)
+    return window
+
+
+def ask_and_open_team_plan(parent: QWidget | None) -> MainWindow | None:
+    """File → Open team plan…: ask where it is (and the password), open it in a new window."""
+    from lio_planner.ui.team.window import ask_for_team_plan
+
+    store = ask_for_team_plan(parent)
+    return None if store is None else team_window(store)
 
 
 def _window_for(windows: list[MainWindow], plan: Path | None) -> MainWindow | None:

@@ -6,13 +6,16 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from lio_planner import __version__
 from lio_planner.report.formats import FORMATS
 from lio_planner.report.options import DEFAULT_COLUMNS, OPTIONAL_COLUMNS
 
-COMMANDS = ("open", "new", "export", "next-period")
+if TYPE_CHECKING:
+    from lio_planner.store.postgres.address import TeamAddress
+
+COMMANDS = ("open", "new", "export", "next-period", "server")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -41,7 +44,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     open_ = commands.add_parser("open", help="open a plan in the window (the default command)")
     open_.add_argument(
-        "plan", nargs="?", type=Path, help="a .lioplan file (default: the plan you had open last)"
+        "plan",
+        nargs="?",
+        help="a .lioplan file, or a team plan's postgresql:// address (default: the plan you "
+        "had open last)",
     )
     open_.add_argument("--read-only", action="store_true", help="open without allowing changes")
 
@@ -135,7 +141,38 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="leave out the glossary of terms at the end (PDF and Word)",
     )
+    _add_server_commands(commands)
     return parser
+
+
+def _add_server_commands(commands: Any) -> None:
+    server = commands.add_parser(
+        "server",
+        help="set up and fill a team plan on a PostgreSQL server (see the README)",
+        description=(
+            "ADDRESS is a postgresql:// URL, such as postgresql://ann@db.example.org/plans"
+            "?plan=northshire. A password is asked for when the server wants one; libpq's "
+            ".pgpass file, service file and PG* variables work as usual."
+        ),
+    )
+    actions = server.add_subparsers(dest="server_command", metavar="ACTION", required=True)
+    init = actions.add_parser(
+        "init", help="make the editor and viewer roles and a team plan (?plan=NAME, or 'plan')"
+    )
+    init.add_argument("address")
+    init.add_argument("--org", default="", help="your organisation's name")
+    login = actions.add_parser("add-login", help="make a login for a person (an editor)")
+    login.add_argument("address")
+    login.add_argument("login", help="their login name on the server")
+    login.add_argument("--viewer", action="store_true", help="may read the plan, not change it")
+    plans = actions.add_parser("plans", help="list the team plans the database holds")
+    plans.add_argument("address")
+    publish = actions.add_parser("publish", help="put a .lioplan file on the server")
+    publish.add_argument("plan", type=Path, help="the .lioplan file")
+    publish.add_argument("address", help="the server, with ?plan=NAME for the new team plan")
+    save = actions.add_parser("save", help="save a team plan as a .lioplan file")
+    save.add_argument("address")
+    save.add_argument("plan", type=Path, help="the .lioplan file to write")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -153,9 +190,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _export(args)
         if args.command == "next-period":
             return _next_period(args)
+        if args.command == "server":
+            return _server(args)
+        from lio_planner.store.postgres import is_team_address
+
+        if args.plan is not None and is_team_address(args.plan):
+            from lio_planner.app import run_team_window
+
+            return run_team_window(_with_password_if_needed(args.plan), args.read_only)
         from lio_planner.app import run_window
 
-        return run_window(args.plan, read_only=args.read_only)
+        plan = Path(args.plan) if args.plan is not None else None
+        return run_window(plan, read_only=args.read_only)
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # every failure becomes one plain line, never a traceback
@@ -263,3 +309,48 @@ def _export(args: argparse.Namespace) -> int:
             export_plan(store, args.format, args.output, options=options)
     print(f"Exported {one_line(str(args.output))}")
     return 0
+
+
+def _server(args: argparse.Namespace) -> int:
+    from lio_planner.store.postgres import admin
+    from lio_planner.store.postgres.opening import open_team_plan, team_plans
+    from lio_planner.store.postgres.transfer import publish_file
+
+    address = _with_password_if_needed(args.address)
+    command = args.server_command
+    if command == "init":
+        made = admin.init_server(address, args.org)
+        done = "Made" if made.created else "Renewed the roles' access to"
+        print(f"{done} team plan {made.plan!r}; roles lio_editor and lio_viewer are ready")
+    elif command == "add-login":
+        admin.add_login(address, args.login, viewer=args.viewer)
+        role = "viewer" if args.viewer else "editor"
+        print(f"Made login {args.login!r} as an {role}; set its password with \\password in psql")
+    elif command == "plans":
+        for name in team_plans(address):
+            print(name)
+    elif command == "publish":
+        print(publish_file(args.plan, address).summary())
+    else:
+        store = open_team_plan(address, read_only=True, present=False)
+        try:
+            from lio_planner.store.postgres.transfer import save_as_file
+
+            print(save_as_file(store, args.plan).summary())
+        finally:
+            store.close()
+    return 0
+
+
+def _with_password_if_needed(address: str) -> TeamAddress:
+    """The address, with a password asked for (never stored) when the server wants one."""
+    from lio_planner.store.postgres.address import TeamAddress
+    from lio_planner.store.postgres.server import needs_password
+
+    parsed = TeamAddress.parse(address)
+    if not needs_password(parsed) or not sys.stdin.isatty():
+        return parsed
+    import getpass
+
+    password = getpass.getpass(f"Password for {parsed.for_people()}: ")
+    return TeamAddress(parsed.url.set(password=password), parsed.plan)

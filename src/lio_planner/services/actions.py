@@ -243,7 +243,16 @@ def _apply(
 
 
 def _next_position(session: Session, opportunity: OpportunityRecord) -> int:
-    """A position after the opportunity's existing actions."""
+    """A position after the opportunity's existing actions.
+
+    On a team server, two editors adding to one opportunity at once would both read the same
+    highest position: locking the opportunity's row (FOR UPDATE) makes the second wait for
+    the first's commit. A plan file's transaction already holds the only write lock, and
+    SQLite leaves FOR UPDATE out.
+    """
+    session.execute(
+        select(OpportunityRecord.id).where(OpportunityRecord.id == opportunity.id).with_for_update()
+    )
     highest = session.scalar(
         select(func.max(ActionRecord.position)).where(ActionRecord.opportunity_id == opportunity.id)
     )

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -41,6 +41,7 @@ from lio_planner.store.backend import PlanBackend
 from lio_planner.store.history_log import Described, add_history
 from lio_planner.store.problems import CopyFailed, PlanError
 from lio_planner.store.schema import HistoryRecord, RevisionRecord
+from lio_planner.store.sessions import insert_new_only
 from lio_planner.store.tracking import NOT_LOGGED, record_changes
 
 MINE = "mine"
@@ -230,12 +231,12 @@ def _import(session: Session, result: MergeResult) -> None:
     conn = session.connection()
     if result.revisions:
         conn.execute(
-            insert(RevisionRecord).prefix_with("OR IGNORE"),
+            insert_new_only(conn, RevisionRecord),
             [{k: v for k, v in r.items() if k != "their_seq"} for r in result.revisions],
         )
     if result.history:
         entries = [{**h, "source": h["source"] or result.source.name} for h in result.history]
-        conn.execute(insert(HistoryRecord).prefix_with("OR IGNORE"), entries)
+        conn.execute(insert_new_only(conn, HistoryRecord), entries)
 
 
 def _forget(session: Session, result: MergeResult, touched: set[tuple[str, str]]) -> None:

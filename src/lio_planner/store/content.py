@@ -8,11 +8,14 @@ user may have recorded work against them.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from lio_planner.store.backend import PlanBackend
 from lio_planner.store.schema import OpportunityRecord, PlanRecord, ResponseRecord, ThemeRecord
-from lio_planner.store.seed import Seed
+from lio_planner.store.seed import Seed, load_if_changed
 
 # Seeded items keep positions below this; themes the user adds go after them.
 CUSTOM_POSITION_START = 10_000
@@ -66,6 +69,37 @@ def stored_digest(session: Session) -> str:
 def next_custom_position(
     session: Session, model: type[ThemeRecord] | type[OpportunityRecord]
 ) -> int:
-    """A position after every existing item, for something the user adds."""
+    """A position after every existing item, for something the user adds.
+
+    The plan's row is locked first (FOR UPDATE, left out on SQLite), so editors adding at
+    once on a team server take turns and never get the same position.
+    """
+    session.execute(select(PlanRecord.id).with_for_update())
     highest = session.scalar(select(func.max(model.position))) or 0
     return max(highest + 1, CUSTOM_POSITION_START)
+
+
+def refresh_from_seed(store: PlanBackend, seed_file: Path) -> int:
+    """Merge newer strategy content into a plan read through its backend (a team plan);
+    return how many opportunities were added. The plan file reads its digest without the ORM
+    (see :func:`lio_planner.store.sqlite.opening.refresh_content`)."""
+    with store.reading() as session:
+        digest = stored_digest(session)
+    seed = load_if_changed(seed_file, digest)
+    if seed is None:
+        return 0
+    with store.transaction() as session:
+        return merge_seed(session, seed)
+
+
+def start_plan(session: Session, organisation: str, title: str, period: str, seed: Seed) -> None:
+    """Fill a new, empty plan: its details and every opportunity of the strategy content."""
+    session.add(
+        PlanRecord(
+            organisation=organisation.strip(),
+            title=title.strip() or "Civil Society Strategy action plan",
+            period=period.strip(),
+        )
+    )
+    session.flush()
+    merge_seed(session, seed)

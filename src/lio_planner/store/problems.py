@@ -36,6 +36,13 @@ class SaveFailed(PlanError):
     """A change could not be written to the plan; the plan is as it was before it."""
 
 
+class ConnectionLost(SaveFailed):
+    """The server keeping the plan could not be reached while saving; nothing was kept.
+
+    The change is still on screen and can be tried again as it is when the server is back.
+    """
+
+
 class ConflictingEdit(PlanError):
     """The row changed in the plan since it was read (another copy of the app wrote it)."""
 

@@ -57,6 +57,9 @@ QUIET = "lio_quiet_history"  # True: log revisions but write no automatic histor
 # A set of (kind, key) whose changes are not logged: rows an undone merge takes away again,
 # which must leave no trace (a removal logged here would later read as "you removed it").
 NOT_LOGGED = "lio_not_logged"
+# Set by the commit: [(kind, key, removed)] for every tracked row the transaction changed, for
+# whoever tells others about it (a team server's NOTIFY).
+CHANGED_ROWS = "lio_changed_rows"
 _TOUCHED = "lio_touched"
 _REMOVED = "lio_removed"
 
@@ -224,6 +227,7 @@ def before_commit(session: Session) -> None:
         described = describe(record)
         if described is not None:
             changes.append((state, described))
+    session.info[CHANGED_ROWS] = [(d.kind, d.key, state == "removed") for state, d in changes]
     if changes:
         record_changes(session, changes)
 

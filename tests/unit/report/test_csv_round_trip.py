@@ -20,6 +20,9 @@ from lio_planner.store.sqlite.database import PlanStore
 TODAY = date(2026, 3, 2)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
+# Each plan-backed test runs on a plan file and on a team plan on PostgreSQL (tests/conftest.py).
+ON_EVERY_BACKEND = True
+
 
 def read_back(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8-sig", newline="") as handle:

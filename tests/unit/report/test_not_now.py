@@ -19,6 +19,9 @@ from lio_planner.store.sqlite.database import PlanStore
 
 TODAY = date(2026, 6, 1)
 
+# Each plan-backed test runs on a plan file and on a team plan on PostgreSQL (tests/conftest.py).
+ON_EVERY_BACKEND = True
+
 
 def _plan_with_one_set_aside(store: PlanStore, decision: Decision) -> tuple[str, str]:
     """One opportunity pursued with one action; one set aside that still has two actions."""

@@ -28,6 +28,9 @@ from lio_planner.store.sqlite.database import PlanStore
 
 TODAY = date(2026, 3, 2)
 
+# Each plan-backed test runs on a plan file and on a team plan on PostgreSQL (tests/conftest.py).
+ON_EVERY_BACKEND = True
+
 
 def test_title_block_and_running_title(sample_store: PlanStore) -> None:
     document = load_document(sample_store, today=TODAY)

@@ -8,7 +8,10 @@ from lio_planner.services import queries
 from lio_planner.services.actions import record_action
 from lio_planner.services.changes import NOTHING, Changes, Rows
 from lio_planner.services.responses import set_response, update_plan_info
-from lio_planner.store.sqlite.database import PlanStore
+from lio_planner.store.backend import PlanBackend
+
+# Each test runs on a plan file and on a team plan on PostgreSQL (tests/conftest.py).
+ON_EVERY_BACKEND = True
 
 
 def test_changes_joined_name_every_row_of_both() -> None:
@@ -24,7 +27,7 @@ def test_changes_joined_name_every_row_of_both() -> None:
     assert not Changes.of_opportunities(changed=["o"]).structure
 
 
-def test_a_new_decision_names_the_opportunity_and_its_actions(store: PlanStore) -> None:
+def test_a_new_decision_names_the_opportunity_and_its_actions(store: PlanBackend) -> None:
     opportunities = queries.overview(store).opportunities
     target, other = opportunities[0].uuid, opportunities[1].uuid
     mine = record_action(store, target, ActionFields("Book a venue"), "Ann").value.uuid
@@ -38,7 +41,7 @@ def test_a_new_decision_names_the_opportunity_and_its_actions(store: PlanStore) 
     assert done.changes.actions.changed == {mine}  # their rows show the decision
 
 
-def test_new_reasons_alone_leave_the_actions_out(store: PlanStore) -> None:
+def test_new_reasons_alone_leave_the_actions_out(store: PlanBackend) -> None:
     target = queries.overview(store).opportunities[0].uuid
     record_action(store, target, ActionFields("Book a venue"), "Ann")
     set_response(store, target, Decision.PURSUE, "Because", "Ann")
@@ -48,13 +51,13 @@ def test_new_reasons_alone_leave_the_actions_out(store: PlanStore) -> None:
     assert done.changes == Changes.of_opportunities(changed=[target])
 
 
-def test_plan_details_say_only_that_they_changed(store: PlanStore) -> None:
+def test_plan_details_say_only_that_they_changed(store: PlanBackend) -> None:
     done = update_plan_info(store, "Northshire CVS", "Our plan", "2026")
     assert done.value[1].organisation == "Northshire CVS"
     assert done.changes == Changes(plan_info=True)
 
 
-def test_only_the_rows_asked_for_are_read(store: PlanStore) -> None:
+def test_only_the_rows_asked_for_are_read(store: PlanBackend) -> None:
     target = queries.overview(store).opportunities[0].uuid
     uuids = [
         record_action(store, target, ActionFields(f"A{n}"), "Ann").value.uuid for n in range(3)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -29,16 +29,20 @@ from lio_planner.services.responses import (
     update_custom_opportunity,
     update_plan_info,
 )
+from lio_planner.store.backend import PlanBackend
 from lio_planner.store.problems import ConflictingEdit
-from lio_planner.store.sqlite.database import PlanStore
-from lio_planner.store.sqlite.opening import open_plan
+
+# Each test runs on a plan file and on a team plan on PostgreSQL (tests/conftest.py).
+ON_EVERY_BACKEND = True
 
 
-def first_opportunity(store: PlanStore) -> str:
+def first_opportunity(store: PlanBackend) -> str:
     return queries.overview(store).opportunities[0].uuid
 
 
-def test_a_plan_keeps_everything_after_close_and_reopen(store: PlanStore, plan_path: Path) -> None:
+def test_a_plan_keeps_everything_after_close_and_reopen(
+    store: PlanBackend, reopen: Callable[[PlanBackend], PlanBackend]
+) -> None:
     opp = first_opportunity(store)
     set_response(store, opp, Decision.PURSUE, "Line one\n\nLine two", "Ann")
     fields = ActionFields(
@@ -52,44 +56,40 @@ def test_a_plan_keeps_everything_after_close_and_reopen(store: PlanStore, plan_p
     )
     made = record_action(store, opp, fields, "Ann").value
     update_plan_info(store, "Ynys Môn CVS", "Plan 🌱", "2019–2021")
-    store.close()
 
-    reopened = open_plan(plan_path)
-    try:
-        [action] = queries.actions_for(reopened, opp)
-        assert action.uuid == made.uuid
-        assert (action.description, action.owner_name, action.due) == (
-            "Convene commissioners",
-            "Ann Jones",
-            date(2019, 6, 30),
-        )
-        assert (action.status, action.priority) == (Status.IN_PROGRESS, Priority.HIGH)
-        assert action.notes == "<b>not bold</b>"
-        assert action.created_by == "Ann" and action.created_at is not None
-        opportunity = queries.opportunity(reopened, opp)
-        assert opportunity.decision is Decision.PURSUE
-        assert opportunity.reasons == "Line one\n\nLine two"
-        assert queries.plan_info(reopened).organisation == "Ynys Môn CVS"
-        assert [p.name for p in queries.people(reopened)] == ["Ann Jones"]
-    finally:
-        reopened.close()
+    reopened = reopen(store)
+    [action] = queries.actions_for(reopened, opp)
+    assert action.uuid == made.uuid
+    assert (action.description, action.owner_name, action.due) == (
+        "Convene commissioners",
+        "Ann Jones",
+        date(2019, 6, 30),
+    )
+    assert (action.status, action.priority) == (Status.IN_PROGRESS, Priority.HIGH)
+    assert action.notes == "<b>not bold</b>"
+    assert action.created_by == "Ann" and action.created_at is not None
+    opportunity = queries.opportunity(reopened, opp)
+    assert opportunity.decision is Decision.PURSUE
+    assert opportunity.reasons == "Line one\n\nLine two"
+    assert queries.plan_info(reopened).organisation == "Ynys Môn CVS"
+    assert [p.name for p in queries.people(reopened)] == ["Ann Jones"]
 
 
-def test_not_applicable_without_reason_is_refused(store: PlanStore) -> None:
+def test_not_applicable_without_reason_is_refused(store: PlanBackend) -> None:
     opp = first_opportunity(store)
     with pytest.raises(ResponseError):
         set_response(store, opp, Decision.NOT_APPLICABLE, "", "Ann")
     assert queries.opportunity(store, opp).decision is Decision.UNDECIDED
 
 
-def test_update_returns_before_and_after(store: PlanStore) -> None:
+def test_update_returns_before_and_after(store: PlanBackend) -> None:
     action = record_action(store, first_opportunity(store), ActionFields("Draft"), "Ann").value
     before, after = update_action(store, action.uuid, "Bob", {"status": Status.DONE}).value
     assert before.status is Status.NOT_STARTED and after.status is Status.DONE
     assert after.changed_by == "Bob" and after.version == before.version + 1
 
 
-def test_a_stale_edit_is_refused_not_applied(store: PlanStore) -> None:
+def test_a_stale_edit_is_refused_not_applied(store: PlanBackend) -> None:
     action = record_action(store, first_opportunity(store), ActionFields("Draft"), "Ann").value
     update_action(store, action.uuid, "Bob", {"notes": "Bob's note"})
     with pytest.raises(ConflictingEdit):
@@ -98,7 +98,7 @@ def test_a_stale_edit_is_refused_not_applied(store: PlanStore) -> None:
     assert current.notes == "Bob's note"
 
 
-def test_bulk_edit_changes_every_selected_action(store: PlanStore) -> None:
+def test_bulk_edit_changes_every_selected_action(store: PlanBackend) -> None:
     opp = first_opportunity(store)
     made = [record_action(store, opp, ActionFields(f"Step {n}"), "Ann").value for n in range(4)]
     chosen = [a.uuid for a in made[:3]]
@@ -113,7 +113,7 @@ def test_bulk_edit_changes_every_selected_action(store: PlanStore) -> None:
     assert actions[made[3].uuid].owner_name == ""
 
 
-def test_delete_and_restore_bring_back_the_same_action(store: PlanStore) -> None:
+def test_delete_and_restore_bring_back_the_same_action(store: PlanBackend) -> None:
     opp = first_opportunity(store)
     made = record_action(store, opp, ActionFields("Keep me", owner_name="Ann"), "Ann").value
     snapshot = delete_action(store, made.uuid).value
@@ -123,7 +123,7 @@ def test_delete_and_restore_bring_back_the_same_action(store: PlanStore) -> None
     assert (back.uuid, back.description, back.owner_name) == (made.uuid, "Keep me", "Ann")
 
 
-def test_renaming_a_person_renames_them_everywhere(store: PlanStore) -> None:
+def test_renaming_a_person_renames_them_everywhere(store: PlanBackend) -> None:
     overview = queries.overview(store)
     for opp in overview.opportunities[:2]:
         record_action(store, opp.uuid, ActionFields("Task", owner_name="Sam"), "Ann")
@@ -136,7 +136,7 @@ def test_renaming_a_person_renames_them_everywhere(store: PlanStore) -> None:
         rename_person(store, sam.uuid, "bo")
 
 
-def test_owner_names_match_regardless_of_case_and_spacing(store: PlanStore) -> None:
+def test_owner_names_match_regardless_of_case_and_spacing(store: PlanBackend) -> None:
     opp = first_opportunity(store)
     record_action(store, opp, ActionFields("a", owner_name="Ann  Jones"), "A")
     record_action(store, opp, ActionFields("b", owner_name="ann jones"), "A")
@@ -144,7 +144,7 @@ def test_owner_names_match_regardless_of_case_and_spacing(store: PlanStore) -> N
 
 
 def test_custom_opportunities_can_be_edited_and_removed_but_seeded_ones_cannot(
-    store: PlanStore,
+    store: PlanBackend,
 ) -> None:
     theme = add_theme(store, "Council priorities").value
     local = add_custom_opportunity(store, theme.uuid, "Loneliness strategy", "Council plan").value
@@ -165,7 +165,7 @@ def test_custom_opportunities_can_be_edited_and_removed_but_seeded_ones_cannot(
         update_custom_opportunity(store, seeded, "Mine now", "", "")
 
 
-def test_progress_line_counts_decisions_and_actions(store: PlanStore) -> None:
+def test_progress_line_counts_decisions_and_actions(store: PlanBackend) -> None:
     overview = queries.overview(store)
     total = len(overview.opportunities)
     assert overview.progress_line() == f"0 of {total} opportunities decided, 0 actions"

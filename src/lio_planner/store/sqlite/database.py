@@ -22,7 +22,6 @@ from lio_planner.store.sqlite.lock import PlanLock, read_lock
 from lio_planner.store.sqlite.machine import user_name
 from lio_planner.store.sqlite.planfile import APPLICATION_ID, plan_uri, read_only_uri
 from lio_planner.store.sqlite.watch import FileIdentity, PlanMark, PlanWatcher, read_mark
-from lio_planner.store.text import clean_text
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -42,29 +41,6 @@ def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def _clean_written_text(
-    _conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, _many: bool
-) -> tuple[str, Any]:
-    """Every text value written to the plan, whichever service or merge wrote it, made safe.
-
-    The one place all writes pass (ORM and bulk alike); see :mod:`lio_planner.store.text`.
-    Look-ups are cleaned the same way, so they find what was stored (and a lone surrogate,
-    which SQLite cannot be given at all, never raises).
-    """
-    return statement, _cleaned(parameters)
-
-
-def _cleaned(values: Any) -> Any:
-    """Parameters as SQLite gets them: a row, rows (executemany), or a batch flattened."""
-    if isinstance(values, str):
-        return clean_text(values)
-    if isinstance(values, dict):
-        return {k: _cleaned(v) for k, v in values.items()}
-    if isinstance(values, list | tuple):
-        return type(values)(_cleaned(v) for v in values)
-    return values
-
-
 def make_engine(path: Path, read_only: bool = False, create: bool = False) -> Engine:
     """An engine for the plan file with our pragmas on every connection.
 
@@ -77,6 +53,8 @@ def make_engine(path: Path, read_only: bool = False, create: bool = False) -> En
     from sqlalchemy import create_engine, event
     from sqlalchemy.pool import NullPool
 
+    from lio_planner.store.sessions import clean_every_written_text
+
     uri = read_only_uri(path) if read_only else plan_uri(path, "rwc" if create else "rw")
     engine = create_engine(
         "sqlite://",
@@ -84,7 +62,7 @@ def make_engine(path: Path, read_only: bool = False, create: bool = False) -> En
         creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
     )
     event.listen(engine, "connect", _set_pragmas)
-    event.listen(engine, "before_cursor_execute", _clean_written_text, retval=True)
+    clean_every_written_text(engine)
     return engine
 
 
@@ -127,16 +105,9 @@ class PlanStore:
     @property
     def _sessions(self) -> sessionmaker[Session]:
         if self._made_sessions is None:
-            from sqlalchemy import event
-            from sqlalchemy.orm import sessionmaker
+            from lio_planner.store.sessions import tracked_sessions
 
-            from lio_planner.store import tracking
-
-            made = sessionmaker(self.engine, expire_on_commit=False)
-            event.listen(made, "before_flush", tracking.before_flush)
-            event.listen(made, "before_commit", tracking.before_commit)
-            event.listen(made, "after_rollback", tracking.forget_pending)
-            self._made_sessions = made
+            self._made_sessions = tracked_sessions(self.engine)
         return self._made_sessions
 
     @contextmanager

@@ -206,8 +206,7 @@ def create_plan(
 
 
 def _build_plan(path: Path, organisation: str, title: str, period: str, seed: Seed) -> None:
-    from lio_planner.store.content import merge_seed
-    from lio_planner.store.schema import PlanRecord
+    from lio_planner.store.content import start_plan
 
     engine = make_engine(path, create=True)
     try:
@@ -217,15 +216,7 @@ def _build_plan(path: Path, organisation: str, title: str, period: str, seed: Se
         upgrade_to_head(engine)
         store = PlanStore(path, engine)
         with store.transaction() as session:
-            session.add(
-                PlanRecord(
-                    organisation=organisation.strip(),
-                    title=title.strip() or "Civil Society Strategy action plan",
-                    period=period.strip(),
-                )
-            )
-            session.flush()
-            merge_seed(session, seed)
+            start_plan(session, organisation, title, period, seed)
     finally:
         engine.dispose()
 

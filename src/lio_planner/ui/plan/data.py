@@ -211,8 +211,11 @@ class PlanData(QObject):
     def _mark_log(self) -> None:
         """Note how far the revision log goes, so catch_up() reads only what comes after."""
         store = self._store
-        read_only = store is not None and store.read_only
-        self._log = watch.log_mark(store.path) if store is not None and read_only else None
+        # A plan with no file (a team plan) is told of changes by its server instead.
+        if store is None or not store.read_only or store.path is None:
+            self._log = None
+        else:
+            self._log = watch.log_mark(store.path)
 
     def _opportunities_reread(self, uuids: frozenset[str]) -> set[str]:
         """Show these opportunities again; the actions whose rows show what changed."""

@@ -57,7 +57,9 @@ def save_copy_as(session: PlanSession, dialogs: DialogKeeper) -> Path | None:
     """Save a complete copy of the plan under another name; the plan itself stays open."""
     session.flush_edits(retry=True)  # the copy holds what is on screen
     store = session.data.store
-    suggested = start_folder(store.path) / f"{store.path.stem} (copy).lioplan"
+    # A team plan has no file: its copy is named after the plan, in the last folder used.
+    stem = store.path.stem if store.path is not None else store.description
+    suggested = start_folder(store.path) / f"{stem} (copy).lioplan"
     name, _filter = QFileDialog.getSaveFileName(
         dialogs.parent, "Save a copy of the plan", str(suggested), PLAN_FILES
     )
@@ -71,7 +73,7 @@ def save_copy_as(session: PlanSession, dialogs: DialogKeeper) -> Path | None:
         return None
     session.message.emit(
         f"Saved a copy as “{copy.name}” in {copy.parent}. You are still working in "
-        f"“{store.path.name}”.",
+        f"“{store.description}”.",
         15000,
     )
     return copy

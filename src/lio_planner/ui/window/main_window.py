@@ -56,8 +56,11 @@ from lio_planner.ui.window.session import PlanSession
 from lio_planner.ui.window.start_page import StartPage
 
 if TYPE_CHECKING:
+    from lio_planner.store.postgres.team import TeamStore
     from lio_planner.store.sqlite.database import PlanStore
     from lio_planner.ui.progress.view import ProgressView
+    from lio_planner.ui.team.live import TeamLive
+    from lio_planner.ui.team.presence_label import PresenceLabel
 
 
 _SAVED = "Every change is saved as you make it."
@@ -67,6 +70,7 @@ class MainWindow(QMainWindow):
     """A window on one open plan, or on the start page when no plan is open."""
 
     plan_changed = Signal()  # after every saved change, undo and redo included
+    team_plan_requested = Signal()  # File → Open team plan… (app.py opens it: see ui/team)
 
     # Made from the menu table (see menus.py), with an action for each named row.
     file_menu: QMenu
@@ -102,6 +106,8 @@ class MainWindow(QMainWindow):
         self.response = self.walkthrough.response
         self.action_plan = ActionPlanView(self.data, self.editor)
         self.progress_view: ProgressView | None = None  # made when first shown (over_time.py)
+        self.team_live: TeamLive | None = None  # a team plan's (see show_team_plan)
+        self.team_presence: PresenceLabel | None = None
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         # No mnemonics on the tabs: Ctrl+1 and Ctrl+2 switch, and Alt+letters are taken.
@@ -283,6 +289,14 @@ class MainWindow(QMainWindow):
         self.show_walkthrough()
         self.response.add_action("New action")
 
+    def show_team_plan(self, store: TeamStore) -> None:
+        """Show the team plan in ``store`` here, live, with who else has it open."""
+        from lio_planner.ui.team.window import VIEW_ONLY, keep_live
+
+        self.session.show_kept_elsewhere(store, VIEW_ONLY)
+        team = keep_live(self, self.data, store, self.session.on_save_failed)
+        self.team_live, self.team_presence = team.live, team.presence
+
     # --- what the session says --------------------------------------------------------------
     def _plan_opened(self) -> None:
         self.file_line.show_plan(self.store.path, self.store.plan_uuid)
@@ -392,13 +406,15 @@ class MainWindow(QMainWindow):
         self.plan_changed.emit()
 
     def _update_title(self) -> None:
-        path = self.data.path
-        if path is None:
+        if not self.has_plan:
             self.setWindowTitle(APP_NAME)
             return
+        path = self.data.path
         info = self.data.info
         over_time.show_came_from(self, info.came_from)
-        parts = [info.organisation, info.title, info.period, path.name, APP_NAME]
+        # A plan with no file (a team plan) is named as its store names it.
+        name = path.name if path is not None else self.store.description
+        parts = [info.organisation, info.title, info.period, name, APP_NAME]
         suffix = " (read-only)" if self.read_only else ""
         self.setWindowTitle(" — ".join(p for p in parts if p) + suffix)
 

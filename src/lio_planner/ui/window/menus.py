@@ -145,6 +145,9 @@ MENU_TABLE: tuple[Row, ...] = (
          StandardKey.New, name="new_action"),
     Item(F, "&Open plan…", lambda w: plan_actions.choose_plan(w.session, w.dialogs),
          StandardKey.Open, name="open_action"),
+    Item(F, "Open &team plan…", lambda w: w.team_plan_requested.emit(), None, ALWAYS,
+         "Open a plan kept on a PostgreSQL server, which a team edits together",
+         name="open_team_action"),
     Submenu(F, "Open &recent", "recent_menu"),
     # Ctrl+W first: the one people know, and shown in the menu.
     Item(F, "&Close plan", lambda w: w.session.close_plan(), ["Ctrl+W", "Ctrl+F4"], PLAN,

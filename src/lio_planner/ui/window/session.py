@@ -47,6 +47,7 @@ from lio_planner.ui.window.save_problems import VersionDialog
 from lio_planner.ui.window.watching import PlanWatch
 
 if TYPE_CHECKING:
+    from lio_planner.store.backend import PlanBackend
     from lio_planner.store.sqlite.database import PlanStore
 
 NOTICE_MS = 20000
@@ -133,12 +134,14 @@ class PlanSession(QObject):
         holder: str = "",
         then: Callable[[], object] | None = None,
         flush: bool = True,
+        shown: Callable[[str], object] | None = None,
     ) -> None:
         """Put ``store`` in the window; ``then`` runs on it before the views are re-read.
 
         ``then`` is a change that failed in the old plan, made again in this one (a copy saved
         elsewhere, or the plan opened again); ``flush=False`` skips saving what is being typed
-        into the old plan, which is failing.
+        into the old plan, which is failing. ``shown`` replaces what is done once a plan file
+        is in (remembered, watched, advised about).
         """
         if flush and self.data.has_plan and not self.read_only:
             self.flush_edits(retry=True)
@@ -152,8 +155,24 @@ class PlanSession(QObject):
         if then is not None:
             then()
         self.data.reload()
-        self._opened(holder)
+        (shown or self._opened)(holder)
         self.plan_reread.emit()
+
+    def show_kept_elsewhere(self, store: PlanBackend, read_only_reason: str = "") -> None:
+        """Show a plan that is no file (a team plan on a server) in place of the open one.
+
+        It is read and shown as any plan is, but it is not remembered among recent files, nor
+        watched here (no file, lock or backups): whoever opened it keeps it up to date. A
+        read-only one says ``read_only_reason``, and "Open for editing" cannot help.
+        """
+        self.switch_store(store, shown=self._opened_elsewhere)  # type: ignore[arg-type]
+        if store.read_only:
+            self.set_read_only(True, read_only_reason, can_edit=False)
+        else:
+            self.set_read_only(False)
+
+    def _opened_elsewhere(self, _holder: str) -> None:
+        self.plan_opened.emit()
 
     def reload(self) -> None:
         """Re-read the whole plan from its file (after a merge, or in a read-only viewer).
