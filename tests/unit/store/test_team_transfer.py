@@ -80,8 +80,8 @@ def test_a_colleagues_file_is_merged_into_the_team_plan(team_url: str, tmp_path:
     offline.close()
     record_action(team, opportunity, ActionFields("Written on the server"), "Ann")
 
-    preview = preview_merge(team, copy)  # type: ignore[arg-type]
-    result = apply_merge(team, preview, {})  # type: ignore[arg-type]
+    preview = preview_merge(team, copy)
+    result = apply_merge(team, preview, {})
 
     assert "1 action added" in result.summary
     rows = {a.description for a in queries.actions_for(team, opportunity)}
