@@ -33,18 +33,7 @@ def run_window(plan: Path | None = None, read_only: bool = False) -> int:
     if window is None:
         return 1
     windows = [window]
-
-    def offer_team_plans(window: MainWindow) -> None:
-        window.team_plan_requested.connect(lambda: open_team_plan(window))
-
-    def open_team_plan(parent: MainWindow) -> None:
-        team = ask_and_open_team_plan(parent)
-        if team is not None:
-            offer_team_plans(team)
-            windows.append(team)
-            team.show()
-
-    offer_team_plans(window)
+    offer_team_plans(window, windows)
 
     def open_handed_over(path: Path | None, read_only: bool) -> None:
         shown = [w for w in windows if not w.closed]
@@ -56,7 +45,7 @@ def run_window(plan: Path | None = None, read_only: bool = False) -> int:
             elif not idle:
                 target = start_window(path, read_only=read_only)
                 if target is not None:
-                    offer_team_plans(target)
+                    offer_team_plans(target, windows)
                     windows.append(target)
         if target is not None:
             target.show()
@@ -112,11 +101,26 @@ def run_team_window(address: TeamAddress, read_only: bool = False) -> int:
     if store is None:
         return 1
     window = team_window(store)
+    windows = [window]
+    offer_team_plans(window, windows)
     window.show()
     try:
         return app.exec()
     finally:
         store.close()
+
+
+def offer_team_plans(window: MainWindow, windows: list[MainWindow]) -> None:
+    """File → Open team plan… in ``window`` opens one in a new window, kept in ``windows``."""
+
+    def open_one() -> None:
+        team = ask_and_open_team_plan(window)
+        if team is not None:
+            offer_team_plans(team, windows)
+            windows.append(team)
+            team.show()
+
+    window.team_plan_requested.connect(open_one)
 
 
 def team_window(store: TeamStore) -> MainWindow:

@@ -15,7 +15,7 @@ from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
-from lio_planner.app import ask_and_open_team_plan, team_window
+from lio_planner.app import ask_and_open_team_plan, offer_team_plans, team_window
 from lio_planner.domain.enums import Decision
 from lio_planner.domain.model import ActionFields
 from lio_planner.services import queries
@@ -161,6 +161,39 @@ def test_file_open_team_plan_asks_where_and_opens_it_in_a_window(
     viewer = open_team_plan(team_url, read_only=True)
     assert viewer.others() == []
     viewer.close()
+
+
+@pytest.mark.postgres
+def test_file_open_team_plan_in_a_team_window_opens_another_window(
+    qtbot: QtBot, window_on: WindowOn, team_url: str
+) -> None:
+    window = window_on(team_url, "Ann")
+    windows = [window]
+    offer_team_plans(window, windows)
+
+    def fill_in() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, TeamPlanDialog)
+        url = make_url(team_url)
+        for field, keys in (
+            (dialog.host, url.host or str(url.query["host"])),
+            (dialog.database, url.database or ""),
+            (dialog.login, url.username or ""),
+            (dialog.plan, str(url.query["plan"])),
+        ):
+            field.clear()
+            field.setFocus()
+            qtbot.keyClicks(field, keys)
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, fill_in)
+    window.open_team_action.trigger()  # type: ignore[attr-defined]
+
+    assert len(windows) == 2
+    second = windows[1]
+    qtbot.addWidget(second)
+    assert second.isVisible() and "(team plan)" in second.windowTitle()
+    second.close()
 
 
 @pytest.mark.postgres
