@@ -127,30 +127,36 @@ def test_the_open_team_plan_dialog_builds_the_address_and_never_keeps_the_passwo
     assert not any("s3cret" in str(value) for value in kept.values())
 
 
-@pytest.mark.postgres
-def test_file_open_team_plan_asks_where_and_opens_it_in_a_window(
-    qtbot: QtBot, team_url: str
-) -> None:
+def _typed(team_url: str) -> dict[str, str]:
+    """What a person types into the Open team plan dialog to reach the test server's plan."""
     url = make_url(team_url)
-    typed = {
+    return {
         "host": url.host or str(url.query["host"]),
         "database": url.database or "",
         "login": url.username or "",
         "plan": str(url.query["plan"]),
     }
+
+
+def _fill_in_the_dialog(qtbot: QtBot, typed: dict[str, str]) -> None:
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, TeamPlanDialog)
+    for name, keys in typed.items():
+        field = getattr(dialog, name)
+        field.clear()
+        field.setFocus()
+        qtbot.keyClicks(field, keys)
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+
+
+@pytest.mark.postgres
+def test_file_open_team_plan_asks_where_and_opens_it_in_a_window(
+    qtbot: QtBot, team_url: str
+) -> None:
+    typed = _typed(team_url)
     shown: list[MainWindow] = []
 
-    def fill_in() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, TeamPlanDialog)
-        for name, keys in typed.items():
-            field = getattr(dialog, name)
-            field.clear()
-            field.setFocus()
-            qtbot.keyClicks(field, keys)
-        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
-
-    QTimer.singleShot(0, fill_in)
+    QTimer.singleShot(0, lambda: _fill_in_the_dialog(qtbot, typed))
     window = ask_and_open_team_plan(None)
     assert window is not None
     qtbot.addWidget(window)
@@ -171,22 +177,7 @@ def test_file_open_team_plan_in_a_team_window_opens_another_window(
     windows = [window]
     offer_team_plans(window, windows)
 
-    def fill_in() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, TeamPlanDialog)
-        url = make_url(team_url)
-        for field, keys in (
-            (dialog.host, url.host or str(url.query["host"])),
-            (dialog.database, url.database or ""),
-            (dialog.login, url.username or ""),
-            (dialog.plan, str(url.query["plan"])),
-        ):
-            field.clear()
-            field.setFocus()
-            qtbot.keyClicks(field, keys)
-        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
-
-    QTimer.singleShot(0, fill_in)
+    QTimer.singleShot(0, lambda: _fill_in_the_dialog(qtbot, _typed(team_url)))
     window.open_team_action.trigger()  # type: ignore[attr-defined]
 
     assert len(windows) == 2

@@ -1,10 +1,11 @@
 """Domain values from plain row tuples: what each place that keeps plans reads them into.
 
 Each :class:`~lio_planner.store.backend.PlanBackend` reads the navigator's overview and the
-action plan's rows with one query per view, in its own SQL (for a plan file, see
-:mod:`lio_planner.store.sqlite.plain_read`), and builds the values here from the columns named
-below, so every place gives the window and the reports the same thing. JSON columns arrive
-already parsed, dates and times as objects.
+action plan's rows with one query per view, the queries below run by its own driver (for a
+plan file, see :mod:`lio_planner.store.sqlite.plain_read`; for a team plan,
+:mod:`lio_planner.store.postgres.plain_read`), and builds the values here from the columns
+named below, so every place gives the window and the reports the same thing. JSON columns
+arrive already parsed, dates and times as objects.
 """
 
 from __future__ import annotations
@@ -103,6 +104,33 @@ def opportunity(row: Sequence[Any], action_count: int) -> Opportunity:
         sources(row[8]), row[9], decision(row[10]), row[11] or "", action_count,
         foundations(row[12]), since_then(row[13]),
     )  # fmt: skip
+
+
+# The queries, in SQL that SQLite and PostgreSQL read alike. ``{where}`` is where each place
+# asks for just some rows in its own way (empty: every row).
+PLAN_QUERY = f"SELECT content_notes, {', '.join(PLAN_COLUMNS)} FROM plan"
+THEMES_QUERY = "SELECT uuid, seed_key, title, summary, position FROM themes ORDER BY position, id"
+COUNTS_QUERY = "SELECT opportunity_id, count(*) FROM actions GROUP BY opportunity_id"
+OPPORTUNITIES_QUERY = f"""
+    SELECT o.id, {", ".join(OPPORTUNITY_COLUMNS)}
+    FROM opportunities o
+    JOIN themes t ON o.theme_id = t.id
+    LEFT OUTER JOIN responses r ON r.opportunity_id = o.id
+    {{where}}
+    ORDER BY t.position, t.id, o.position, o.id
+"""
+# People by name whatever its case, then in the order they were added.
+PEOPLE_QUERY = "SELECT uuid, name FROM people ORDER BY lower(name), id"
+ACTION_ROWS_QUERY = f"""
+    SELECT {", ".join(ACTION_ROW_COLUMNS)}
+    FROM actions a
+    JOIN opportunities o ON a.opportunity_id = o.id
+    JOIN themes t ON o.theme_id = t.id
+    LEFT OUTER JOIN people p ON a.owner_id = p.id
+    LEFT OUTER JOIN responses r ON r.opportunity_id = o.id
+    {{where}}
+    ORDER BY t.position, t.id, o.position, o.id, a.position, a.id
+"""
 
 
 def decision(value: str | None) -> Decision:

@@ -25,28 +25,12 @@ from lio_planner.store import plain_rows
 from lio_planner.store.sqlite.planfile import read_only_uri
 from lio_planner.store.untracked import UNTRACKED_SQL
 
-_PLAN = f"SELECT content_notes, {', '.join(plain_rows.PLAN_COLUMNS)} FROM plan"
-_THEMES = "SELECT uuid, seed_key, title, summary, position FROM themes ORDER BY position, id"
-_COUNTS = "SELECT opportunity_id, count(*) FROM actions GROUP BY opportunity_id"
-_OPPORTUNITIES = f"""
-    SELECT o.id, {", ".join(plain_rows.OPPORTUNITY_COLUMNS)}
-    FROM opportunities o
-    JOIN themes t ON o.theme_id = t.id
-    LEFT OUTER JOIN responses r ON r.opportunity_id = o.id
-    {{where}}
-    ORDER BY t.position, t.id, o.position, o.id
-"""
-_PEOPLE = "SELECT uuid, name FROM people ORDER BY lower(name), id"
-_ACTION_ROWS = f"""
-    SELECT {", ".join(plain_rows.ACTION_ROW_COLUMNS)}
-    FROM actions a
-    JOIN opportunities o ON a.opportunity_id = o.id
-    JOIN themes t ON o.theme_id = t.id
-    LEFT OUTER JOIN people p ON a.owner_id = p.id
-    LEFT OUTER JOIN responses r ON r.opportunity_id = o.id
-    {{where}}
-    ORDER BY t.position, t.id, o.position, o.id, a.position, a.id
-"""
+_PLAN = plain_rows.PLAN_QUERY
+_THEMES = plain_rows.THEMES_QUERY
+_COUNTS = plain_rows.COUNTS_QUERY
+_OPPORTUNITIES = plain_rows.OPPORTUNITIES_QUERY
+_PEOPLE = plain_rows.PEOPLE_QUERY
+_ACTION_ROWS = plain_rows.ACTION_ROWS_QUERY
 
 
 @contextmanager
