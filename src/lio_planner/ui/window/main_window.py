@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMainWindow,
@@ -126,11 +127,16 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.banner)
         self.file_line = PlanFileLine()  # which file is open, always in view
-        layout.addWidget(self.file_line)
-        # "3 actions overdue, 2 due this week": pressed, the action plan shows just those.
+        # "3 actions overdue, 2 due this week": pressed, the action plan shows just those. On
+        # the file line's row, so a small screen gives no height to it.
         self.due_line = DueLine(self.data.action_model)
         self.due_line.show_due_requested.connect(lambda: over_time.show_due_actions(self))
-        layout.addWidget(self.due_line)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.setSpacing(0)
+        top.addWidget(self.file_line, 1)
+        top.addWidget(self.due_line)
+        layout.addLayout(top)
         self.came_from_line = QLabel()  # "Carries on from “…”", for a plan started from one
         self.came_from_line.setTextFormat(Qt.TextFormat.PlainText)
         self.came_from_line.setContentsMargins(8, 0, 8, 2)
