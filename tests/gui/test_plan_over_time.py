@@ -56,6 +56,30 @@ def test_ctrl_3_shows_progress_drawn_from_the_plan(
     assert "&Review: what changed…" in texts and "Start the &next plan from this one…" in texts
 
 
+def test_the_progress_tab_is_there_from_the_start_and_a_click_draws_the_plan(
+    qtbot: QtBot, sample_window: MainWindow, sample_path: Path
+) -> None:
+    window = sample_window
+    bar = window.tabs.tabBar()
+    names = [bar.tabText(i) for i in range(bar.count())]
+    assert names == ["Walk-through", "Action plan", "Progress"]
+    assert window.progress_view is None  # the tab is there, the chart not made yet
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(2).center())
+    view = window.progress_view
+    assert view is not None and window.tabs.currentWidget() is view
+    assert bar.count() == 3 and bar.tabText(2) == "Progress"
+    assert window.progress_view_action.isChecked()
+    with open_for_reading(sample_path) as store:
+        rows = [r for r in queries.action_rows(store) if not r.decision.sets_aside]
+    progress = view.chart.progress
+    assert progress is not None and progress.overall.total == len(rows)
+    # Back to the walk-through and to Progress again: the same chart, no second tab.
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(0).center())
+    assert window.tabs.currentWidget() is window.walkthrough
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(2).center())
+    assert window.progress_view is view and bar.count() == 3
+
+
 def test_starting_the_window_loads_no_progress_or_review_code(sample_path: Path) -> None:
     code = (
         "import sys\n"

@@ -25,7 +25,6 @@ from lio_planner.store.schema import (
     PersonRecord,
     PlanRecord,
     ResponseRecord,
-    RevisionRecord,
     ThemeRecord,
 )
 from lio_planner.store.tracking import (
@@ -34,6 +33,7 @@ from lio_planner.store.tracking import (
     Logged,
     describe,
     opportunity_ref,
+    read_log,
     theme_ref,
 )
 
@@ -113,14 +113,7 @@ def read_state(session: Session, with_history: bool = False) -> FileState:
                 "changed_by": action.changed_by,
             },
         )
-    log: dict[tuple[str, str], list[Logged]] = {}
-    revision_ids = set()
-    r = RevisionRecord
-    for seq, revision, kind, key, removed, fields in session.execute(
-        select(r.seq, r.revision, r.kind, r.row_key, r.removed, r.fields).order_by(r.seq)
-    ):
-        log.setdefault((kind, key), []).append(Logged(seq, revision, bool(removed), dict(fields)))
-        revision_ids.add(revision)
+    log, revision_ids = read_log(session)
     history = []
     if with_history:
         h = HistoryRecord

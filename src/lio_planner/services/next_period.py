@@ -30,12 +30,16 @@ from lio_planner.store.schema import (
     PersonRecord,
     PlanRecord,
     ResponseRecord,
-    RevisionRecord,
     ThemeRecord,
     new_uuid,
     utc_now,
 )
-from lio_planner.store.tracking import action_fields, track_untracked_rows
+from lio_planner.store.tracking import (
+    action_fields,
+    new_revision,
+    track_untracked_rows,
+    write_revisions,
+)
 
 _OPEN = tuple(s.value for s in Status if s.is_open)
 # The fields a person types into an action (description, success measure, resources, notes...),
@@ -247,15 +251,12 @@ def _write(session: Session, carried: dict[str, Any], months: int, by: str) -> t
              "owner_name": owner or "", "due": moved.isoformat() if moved else None,
              "status": status, "priority": priority}
         )  # fmt: skip
-        revisions.append(
-            {"revision": new_uuid(), "kind": RowKind.ACTION.value, "row_key": row["uuid"],
-             "recorded_at": now, "removed": False, "fields": fields}
-        )  # fmt: skip
+        revisions.append(new_revision(RowKind.ACTION.value, row["uuid"], fields, now))
     # Core inserts on the session's connection: the ORM's bulk path costs a second here.
     connection = session.connection()
     for start in range(0, len(rows), 5000):
         connection.execute(insert(ActionRecord), rows[start : start + 5000])
-        connection.execute(insert(RevisionRecord), revisions[start : start + 5000])
+        write_revisions(connection, revisions[start : start + 5000])
     # The people added in bulk get theirs the usual way (there are few of them).
     track_untracked_rows(session)
     return came_from, len(rows), decisions

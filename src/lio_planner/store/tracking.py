@@ -13,9 +13,9 @@ not a string of edits.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, insert, select, text
@@ -260,16 +260,7 @@ def record_changes(session: Session, changes: list[tuple[str, Described]]) -> No
             and same_fields(item.kind, latest.fields, item.fields)
         ):
             continue  # only bookkeeping changed (a position, a "changed at" time)
-        revisions.append(
-            {
-                "revision": new_uuid(),
-                "kind": item.kind,
-                "row_key": item.key,
-                "recorded_at": now,
-                "removed": state == "removed",
-                "fields": item.fields,
-            }
-        )
+        revisions.append(new_revision(item.kind, item.key, item.fields, now, state == "removed"))
         entry = Logged(0, "", state == "removed", item.fields)
         previous[(item.kind, item.key)] = (entry, live if entry.removed else entry)
         if not quiet:
@@ -279,10 +270,42 @@ def record_changes(session: Session, changes: list[tuple[str, Described]]) -> No
             if state == "new" and latest is not None and not latest.removed:
                 old = latest.fields
             history.extend(history_entries(state, item, old, actor, now))
-    if revisions:
-        conn.execute(insert(RevisionRecord), revisions)
+    write_revisions(conn, revisions)
     if history:
         conn.execute(insert(HistoryRecord), history)
+
+
+def new_revision(
+    kind: str, key: str, fields: dict[str, Any], at: datetime, removed: bool = False
+) -> dict[str, Any]:
+    """A row's revision as the log keeps it: its fields as they now are, under a new random id."""
+    return {
+        "revision": new_uuid(),
+        "kind": kind,
+        "row_key": key,
+        "recorded_at": at,
+        "removed": removed,
+        "fields": fields,
+    }
+
+
+def write_revisions(conn: Connection, revisions: Sequence[dict[str, Any]]) -> None:
+    """Add revisions made by ``new_revision`` to the log."""
+    if revisions:
+        conn.execute(insert(RevisionRecord), revisions)
+
+
+def read_log(session: Session) -> tuple[dict[tuple[str, str], list[Logged]], set[str]]:
+    """The whole revision log, oldest first, per (kind, key); and every revision id in it."""
+    log: dict[tuple[str, str], list[Logged]] = {}
+    revision_ids = set()
+    r = RevisionRecord
+    for seq, revision, kind, key, removed, fields in session.execute(
+        select(r.seq, r.revision, r.kind, r.row_key, r.removed, r.fields).order_by(r.seq)
+    ):
+        log.setdefault((kind, key), []).append(Logged(seq, revision, bool(removed), dict(fields)))
+        revision_ids.add(revision)
+    return log, revision_ids
 
 
 # --- rows made before tracking existed, or by bulk inserts -------------------------------------

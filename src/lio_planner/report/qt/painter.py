@@ -6,6 +6,7 @@ Imports PySide6, so it is only ever imported inside the functions that print or 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Protocol, TypeVar
 
 from PySide6.QtCore import QLineF, QMarginsF, QPointF
 from PySide6.QtGui import QColor, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPen
@@ -105,35 +106,41 @@ def paint_flow(
 
 def write_pdf(document: PlanDocument, path: str) -> int:
     """Write the plan as a PDF with Qt's own writer; return the number of pages."""
-    return write_pdf_with(
-        path,
-        document.running_title,
-        document.options,
-        lambda writer, painter: paint_document(document, writer, painter),
-    )
+    return write_pdf_with(path, document, paint_document)
+
+
+class Printable(Protocol):
+    """A document the PDF writer can title and lay out: the plan, or its review."""
+
+    @property
+    def running_title(self) -> str: ...
+
+    @property
+    def options(self) -> ReportOptions: ...
+
+
+D = TypeVar("D", bound=Printable)
 
 
 def write_pdf_with(
-    path: str,
-    title: str,
-    options: ReportOptions,
-    paint: Callable[[QPagedPaintDevice, QPainter], int],
+    path: str, document: D, paint: Callable[[D, QPagedPaintDevice, QPainter], int]
 ) -> int:
-    """Write a PDF with Qt's own writer, ``paint`` drawing its pages; return the page count."""
+    """Write ``document`` as a PDF with Qt's own writer, ``paint`` drawing its pages; return the
+    page count."""
     from PySide6.QtGui import QPdfWriter
 
     from lio_planner.report.files import ExportError
 
     writer = QPdfWriter(path)
     writer.setResolution(1200)
-    writer.setTitle(title)
+    writer.setTitle(document.running_title)
     writer.setCreator("LIO Planner")
-    writer.setPageLayout(page_layout(options))
+    writer.setPageLayout(page_layout(document.options))
     painter = QPainter()
     if not painter.begin(writer):
         raise ExportError("The PDF could not be started. Check you can save in that folder.")
     try:
-        return paint(writer, painter)
+        return paint(document, writer, painter)
     finally:
         painter.end()
 

@@ -70,9 +70,4 @@ def paint_review(
 
 def write_review_pdf(document: ReviewDocument, path: str) -> int:
     """Write the review as a PDF with Qt's own writer; return the number of pages."""
-    return write_pdf_with(
-        path,
-        document.running_title,
-        document.options,
-        lambda writer, painter: paint_review(document, writer, painter),
-    )
+    return write_pdf_with(path, document, paint_review)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMessageBox, QT
 from lio_planner.report.files import ExportError
 from lio_planner.report.formats import BY_KEY, FORMATS
 from lio_planner.ui.common.file_folders import remember_folder, show_exported, start_folder
+from lio_planner.ui.common.preview import show_preview
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
@@ -45,7 +46,7 @@ class ReportActions(QObject):
         super().__init__(window)
         self.window = window
         self._options: ReportOptions | None = None  # read from the settings when first needed
-        self.preview_dialog: QPrintPreviewDialog | None = None  # while the preview is open
+        self.preview_dialog: QDialog | None = None  # while the preview is open
 
         self.options_action = self._action("Printed plan &options…", self.choose_options)
         self.preview_action = self._action(
@@ -118,13 +119,7 @@ class ReportActions(QObject):
         return printer
 
     def preview(self) -> None:
-        dialog = self.make_preview_dialog(self.new_printer())
-        self.preview_dialog = dialog
-        try:
-            dialog.exec()
-        finally:
-            self.preview_dialog = None
-            dialog.deleteLater()
+        show_preview(self, self.make_preview_dialog(self.new_printer()))
 
     def make_preview_dialog(self, printer: QPrinter) -> QPrintPreviewDialog:
         """Qt's preview of the printed pages, with an Options button to change the layout."""

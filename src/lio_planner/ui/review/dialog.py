@@ -34,6 +34,7 @@ from lio_planner.report.review_export import export_review, load_review
 from lio_planner.report.wording import long_date
 from lio_planner.services import review
 from lio_planner.ui.common.file_folders import remember_folder, start_folder
+from lio_planner.ui.common.preview import show_preview
 from lio_planner.ui.plan.operations import Operation, OperationRunner
 
 if TYPE_CHECKING:
@@ -195,12 +196,7 @@ class ReviewDialog(QDialog):
         dialog = QPrintPreviewDialog(printer, self)
         dialog.setWindowTitle("Review: print preview")
         dialog.paintRequested.connect(self.paint)
-        self.preview_dialog = dialog
-        try:
-            dialog.exec()
-        finally:
-            self.preview_dialog = None
-            dialog.deleteLater()
+        show_preview(self, dialog)
         del printer
 
     def print_review(self) -> None:

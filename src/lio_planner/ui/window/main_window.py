@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
         self.response = self.walkthrough.response
         self.action_plan = ActionPlanView(self.data, self.editor)
         self.progress_view: ProgressView | None = None  # made when first shown (over_time.py)
+        self.progress_placeholder: QWidget | None = None  # its tab until then
         self.team_live: TeamLive | None = None  # a team plan's (see show_team_plan)
         self.team_presence: PresenceLabel | None = None
         self.tabs = QTabWidget()
@@ -114,8 +115,9 @@ class MainWindow(QMainWindow):
         # No mnemonics on the tabs: Ctrl+1 and Ctrl+2 switch, and Alt+letters are taken.
         self.tabs.addTab(self.walkthrough, "Walk-through")
         self.tabs.addTab(self.action_plan, "Action plan")
+        over_time.add_progress_tab(self)
         self.tabs.setAccessibleName("Views")
-        self.tabs.tabBar().setAccessibleName("Walk-through or action plan")
+        self.tabs.tabBar().setAccessibleName("Walk-through, action plan or progress")
         self.tabs.currentChanged.connect(self._tab_changed)
 
         self.session = PlanSession(self.data, self.undo_stack, self.dialogs, self.response.flush)
@@ -455,6 +457,9 @@ class MainWindow(QMainWindow):
 
     def _tab_changed(self, index: int) -> None:
         shown = self.tabs.widget(index)
+        if shown is not None and shown is self.progress_placeholder:
+            over_time.show_progress(self)  # makes the chart, then comes back here with it
+            return
         on_plan = shown is self.action_plan
         on_progress = shown is not None and shown is self.progress_view
         self.menus.actions["action_plan_view_action"].setChecked(on_plan)

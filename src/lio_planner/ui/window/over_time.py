@@ -16,15 +16,32 @@ MainWindow = Any
 PROGRESS_TAB = "Progress"
 
 
+def add_progress_tab(window: MainWindow) -> None:
+    """The Progress tab, there from the start so people find it; what it shows is made the
+    first time it is shown (see :func:`show_progress`)."""
+    from PySide6.QtWidgets import QWidget
+
+    window.progress_placeholder = QWidget()
+    window.tabs.addTab(window.progress_placeholder, PROGRESS_TAB)
+
+
 def show_progress(window: MainWindow) -> None:
-    """View → Progress: the chart in a tab of its own, made the first time it is shown."""
+    """View → Progress, or its tab: the chart, made the first time it is shown."""
     if window.progress_view is None:
         from lio_planner.ui.progress.view import ProgressView
 
         window.progress_view = ProgressView(lambda: window.store)
-        window.tabs.addTab(window.progress_view, PROGRESS_TAB)
-    window.tabs.setCurrentWidget(window.progress_view)
-    refresh_progress(window)
+        index = window.tabs.indexOf(window.progress_placeholder)
+        window.tabs.blockSignals(True)  # the swap is not a change of view
+        window.tabs.removeTab(index)
+        window.tabs.insertTab(index, window.progress_view, PROGRESS_TAB)
+        window.tabs.blockSignals(False)
+        window.progress_placeholder.deleteLater()
+        window.progress_placeholder = None
+    if window.tabs.currentWidget() is window.progress_view:
+        refresh_progress(window)
+    else:
+        window.tabs.setCurrentWidget(window.progress_view)  # refreshed as the tab changes
 
 
 def refresh_progress(window: MainWindow) -> None:
