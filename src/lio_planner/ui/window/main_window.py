@@ -57,7 +57,7 @@ from lio_planner.ui.window.session import PlanSession
 from lio_planner.ui.window.start_page import StartPage
 
 if TYPE_CHECKING:
-    from lio_planner.store.sqlite.database import PlanStore
+    from lio_planner.store.backend import PlanBackend
     from lio_planner.ui.progress.view import ProgressView
 
 
@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
     export_menu: QMenu
     help_menu: QMenu
 
-    def __init__(self, store: PlanStore | None, holder: str = "") -> None:
+    def __init__(self, store: PlanBackend | None, holder: str = "") -> None:
         """A window on ``store``; or, with none, on the start page."""
         super().__init__()
         make_selection_readable()
@@ -214,7 +214,7 @@ class MainWindow(QMainWindow):
 
     # --- integration points -----------------------------------------------------------------
     @property
-    def store(self) -> PlanStore:
+    def store(self) -> PlanBackend:
         """The open plan (every control that uses it is off while none is open)."""
         return self.data.store
 

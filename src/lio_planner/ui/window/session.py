@@ -21,7 +21,6 @@ from PySide6.QtWidgets import QMessageBox
 from lio_planner import APP_NAME
 from lio_planner.errors import user_message
 from lio_planner.store.problems import SaveFailed
-from lio_planner.store.sqlite.lock import read_lock
 from lio_planner.ui.common.dialog_keeper import DialogKeeper
 from lio_planner.ui.common.settings import forget_recent, remember_plan
 from lio_planner.ui.plan.data import PlanData, VersionQuestion
@@ -47,7 +46,7 @@ from lio_planner.ui.window.save_problems import VersionDialog
 from lio_planner.ui.window.watching import PlanWatch
 
 if TYPE_CHECKING:
-    from lio_planner.store.sqlite.database import PlanStore
+    from lio_planner.store.backend import PlanBackend
 
 NOTICE_MS = 20000
 
@@ -123,13 +122,13 @@ class PlanSession(QObject):
         self.replace_store(opened.store, opened.holder)
         return True
 
-    def replace_store(self, store: PlanStore, holder: str = "") -> None:
+    def replace_store(self, store: PlanBackend, holder: str = "") -> None:
         """Show ``store`` in place of the open plan, which is saved and closed first."""
         self.switch_store(store, holder)
 
     def switch_store(
         self,
-        store: PlanStore,
+        store: PlanBackend,
         holder: str = "",
         then: Callable[[], object] | None = None,
         flush: bool = True,
@@ -349,7 +348,7 @@ class PlanSession(QObject):
     def _taken_over(self) -> None:
         if not self.data.has_plan:
             return
-        holder = read_lock(self.data.store.path)
+        holder = self.data.store.holder()
         who = f"{holder.user} on {holder.machine}" if holder else "Someone else"
         self.set_read_only(
             True,
