@@ -19,17 +19,8 @@ ROOT = Path(lio_planner.__file__).parent
 FORBIDDEN = "lio_planner.store.sqlite"
 GUARDED = ("ui", "services")
 
-# Module → what it still takes from the plan file's package.
-STILL_ALLOWED = {
-    "lio_planner.ui.plan.data": "the revision log a viewer catches up from; the file's path",
-    "lio_planner.ui.window.main_window": "PlanStore, for the file's path",
-    "lio_planner.ui.window.session": "the lock file's holder, the extension",
-    "lio_planner.ui.window.plan_opening": "opening files, the lock's holder, the folder kind",
-    "lio_planner.ui.window.watching": "daily backups",
-    "lio_planner.ui.sharing.dialogs": "Save a copy, the lock's holder, the folder kind",
-    "lio_planner.ui.window.file_commands": "Save a copy, backups",
-    "lio_planner.ui.sharing.lists": "backups",
-}
+# Module → what it still takes from the plan file's package (none now: keep it that way).
+STILL_ALLOWED: dict[str, str] = {}
 
 
 def _imported_names(path: Path) -> set[str]:

@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # start-up and exports import this module without SQLAlchemy
     from sqlalchemy.orm import Session
 
     from lio_planner.domain.model import ActionRow, Opportunity, PlanOverview
+    from lio_planner.store.kept import Backup, Holder, LoggedRow, LogMark
 
 
 HEARTBEAT_SECONDS = 60
@@ -74,6 +75,13 @@ class PlanBackend(Protocol):
     def location(self) -> str:
         """Where the plan is kept, in words a person recognises (a folder, a server)."""
         ...
+
+    @property
+    def path(self) -> Path:
+        """Where the window finds this plan again (Open Recent, the window title, Save a copy's
+        folder): for a plan file, the file. A plan with no file gives a path made of its
+        :attr:`location` and :attr:`description`, which it recognises when opened again."""
+        return Path(self.location) / self.description
 
     @property
     def plan_uuid(self) -> str:
@@ -145,6 +153,46 @@ class PlanBackend(Protocol):
         """Keep a copy of the plan as it is now among its automatic backups (``reason``:
         "before-merge", say). Raises :class:`~lio_planner.store.problems.CopyFailed`."""
         ...
+
+    def holder(self) -> Holder | None:
+        """Who has the plan open for editing now (another person once it was taken over);
+        None when nobody does or it cannot be told."""
+        return None
+
+    def taken_over(self) -> bool:
+        """True once someone else has taken over this app's claim (the plan is then read-only,
+        though it was opened for editing)."""
+        return False
+
+    def log_mark(self) -> LogMark | None:
+        """How far the plan's revision log goes now, for a viewer to catch up from later
+        (:meth:`logged_since`); None when the backend keeps no such log."""
+        return None
+
+    def logged_since(self, mark: LogMark) -> tuple[list[LoggedRow], LogMark] | None:
+        """The rows others saved since ``mark``, and the new mark; None when only reading
+        everything again is safe (the log was rewritten, or there is none)."""
+        return None
+
+    def backups(self) -> list[Backup]:
+        """The backups kept of this plan, newest first (none where the place keeps its own)."""
+        return []
+
+    def restore_backup(self, backup: Backup) -> Backup:
+        """Put the plan back as it was in ``backup``; return the backup taken just before.
+
+        Raises :class:`~lio_planner.store.problems.PlanError` (the plan is then unchanged).
+        """
+        from lio_planner.store.problems import PlanError
+
+        raise PlanError(self.description, "keeps no backups here, so none was restored.")
+
+    def take_daily_backup(self) -> None:
+        """Back the plan up if it has no backup from today (a plan with none: nothing to do).
+
+        Raises :class:`~lio_planner.store.problems.CopyFailed` when the backup failed.
+        """
+        return None
 
     def close(self) -> None:
         """Let go of the plan: nothing is left held or half-written."""

@@ -9,8 +9,12 @@ family of errors and never need to know where the plan lives.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lio_planner.store.names import display_name, one_line
+
+if TYPE_CHECKING:
+    from lio_planner.store.kept import Holder
 
 
 class PlanError(Exception):
@@ -53,3 +57,19 @@ class FileReplaced(SaveFailed):
 
 class CopyFailed(PlanError):
     """A copy of the plan could not be made; the plan itself is unchanged."""
+
+
+class PlanInUse(PlanError):
+    """Someone else has the plan open for editing.
+
+    ``holder`` says who; ``stale`` why their claim may be taken over (empty when it may not).
+    Opening again with ``take_over=error.holder`` (:func:`lio_planner.store.plans.open_plan`)
+    takes it over.
+    """
+
+    def __init__(
+        self, plan: Path | str, holder: Holder, problem: str, advice: str = "", stale: str = ""
+    ) -> None:
+        self.holder = holder
+        self.stale = stale
+        super().__init__(plan, problem, advice)

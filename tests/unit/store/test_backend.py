@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import os
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
+from helpers.locks import write_lock
 from helpers.plans import neighbours, plan_fixture, template_plan_fixture  # noqa: F401
 from lio_planner.domain.model import ActionFields
 from lio_planner.errors import user_message
 from lio_planner.services import queries
 from lio_planner.services.actions import record_action
 from lio_planner.store.backend import PlanBackend, Seen
+from lio_planner.store.kept import Backup
 from lio_planner.store.problems import PlanError, SaveFailed
 from lio_planner.store.sqlite.opening import open_plan
 
@@ -76,3 +79,88 @@ def test_a_snapshot_is_a_whole_copy_of_the_plan(plan: Path, tmp_path: Path) -> N
     opened = open_plan(copy, read_only=True)
     assert [a.action.description for a in queries.action_rows(opened)] == ["Book a venue"]
     opened.close()
+
+
+def test_a_plan_file_says_who_holds_it_and_when_it_was_taken_over(plan: Path) -> None:
+    editor = open_plan(plan)
+    viewer = open_plan(plan, read_only=True)
+    try:
+        holder = viewer.holder()
+        assert holder is not None and holder.user == editor.user
+        assert not viewer.taken_over()  # opened read-only: nobody took anything from it
+        assert not editor.taken_over()
+        write_lock(plan, user="Priya")  # Priya took the plan over from another computer
+        assert not editor.heartbeat()
+        assert editor.taken_over() and editor.read_only
+        taker = editor.holder()
+        assert taker is not None and taker.user == "Priya"
+    finally:
+        viewer.close()
+        editor.close()
+
+
+def test_a_plan_files_backups_are_taken_listed_and_restored_through_the_backend(
+    plan: Path,
+) -> None:
+    editor = open_plan(plan, daily_backup=False)
+    try:
+        assert editor.backups() == []
+        editor.take_daily_backup()
+        editor.take_daily_backup()  # one a day is enough
+        (daily,) = editor.backups()
+        assert daily.reason_text == "Daily backup"
+        first = queries.overview(editor).opportunities[0]
+        record_action(editor, first.uuid, ActionFields("Book a venue"), by="Sam")
+        safety = editor.restore_backup(daily)
+        assert safety.reason == "before-restore"
+        assert queries.action_rows(editor) == []
+        assert [b.reason for b in editor.backups()] == ["before-restore", "daily"]
+    finally:
+        editor.close()
+
+
+def test_a_viewer_reads_what_was_saved_since_its_log_mark(plan: Path) -> None:
+    viewer = open_plan(plan, read_only=True)
+    editor = open_plan(plan)
+    try:
+        mark = viewer.log_mark()
+        assert mark is not None
+        first = queries.overview(editor).opportunities[0]
+        record_action(editor, first.uuid, ActionFields("Book a venue"), by="Sam")
+        found = viewer.logged_since(mark)
+        assert found is not None
+        logged, later = found
+        assert "action" in {row.kind for row in logged}
+        assert viewer.logged_since(later) == ([], later)
+    finally:
+        editor.close()
+        viewer.close()
+
+
+class _Elsewhere(PlanBackend):
+    """A plan kept somewhere with no file: only what the protocol cannot default."""
+
+    read_only = False
+
+    @property
+    def description(self) -> str:
+        return "Our plan"
+
+    @property
+    def location(self) -> str:
+        return "the team server"
+
+
+def test_a_plan_with_no_file_gets_plain_answers_from_the_protocols_defaults() -> None:
+    elsewhere = _Elsewhere()
+    assert elsewhere.path == Path("the team server") / "Our plan"
+    assert elsewhere.holder() is None
+    assert not elsewhere.taken_over()
+    assert elsewhere.log_mark() is None
+    assert elsewhere.backups() == []
+    assert elsewhere.take_daily_backup() is None
+    with pytest.raises(PlanError) as refused:
+        elsewhere.restore_backup(
+            Backup(Path("b.lioplan"), "uuid", datetime(2026, 3, 3, 10, 42), "daily", 1)
+        )
+    assert user_message(refused.value).startswith("“Our plan” keeps no backups here")

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from lio_planner.store import tracking
-from lio_planner.store.backend import Seen
+from lio_planner.store.backend import PlanBackend, Seen
 from lio_planner.store.history_log import BY
 from lio_planner.store.postgres.address import TeamAddress, channel_of
 from lio_planner.store.postgres.presence import Presence, Present
@@ -31,7 +31,7 @@ _PAYLOAD_LIMIT = 7000
 _KEPT = "Your change is still on screen; try again, or save a copy as a file."
 
 
-class TeamStore:
+class TeamStore(PlanBackend):
     """A plan kept in one schema of a PostgreSQL database, shared by many editors at once.
 
     Each change is one transaction. Rows keep the plan file's version counters, so a change
@@ -40,9 +40,9 @@ class TeamStore:
     window re-reads just those (:mod:`lio_planner.store.postgres.live`).
     """
 
-    # A team plan is no file: the window's file-only parts (its title's file name, the file
-    # line, Save a copy's folder) see None, as they do when no plan is open.
-    path: None = None
+    # A team plan is no file: it takes the backend's defaults for what only a file has (a path
+    # made of its location and name, no holder, no revision-log catch-up, no backups here: the
+    # server's pg_dump keeps those).
 
     def __init__(
         self, address: TeamAddress, schema: str, engine: Engine, read_only: bool, user: str
@@ -254,9 +254,3 @@ class TeamStore:
             self._presence.leave()
             self._presence = None
         self.engine.dispose()
-
-
-if TYPE_CHECKING:
-    from lio_planner.store.backend import PlanBackend
-
-    _is_a_backend: type[PlanBackend] = TeamStore

@@ -13,11 +13,11 @@ from __future__ import annotations
 import contextlib
 import re
 import sqlite3
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from lio_planner.paths import data_dir
+from lio_planner.store.kept import Backup, BackupSummary
 from lio_planner.store.sqlite.copying import snapshot_into
 from lio_planner.store.sqlite.planfile import (
     APPLICATION_ID,
@@ -29,13 +29,6 @@ from lio_planner.store.writing import WriteFailed, write_whole
 
 KEEP = 10
 
-REASONS = {
-    "daily": "Daily backup",
-    "before-update": "Before updating to a newer LIO Planner",
-    "before-restore": "Before restoring an earlier backup",
-    "before-merge": "Before merging in a copy",
-    "by-hand": "Backed up by hand",
-}
 
 # "2026-03-03 10-42-05 daily.lioplan"; a second backup in the same second gets " (2)".
 _NAME = re.compile(
@@ -48,38 +41,6 @@ _STAMP = "%Y-%m-%d %H-%M-%S"
 
 class BackupFailed(PlanFileError):
     """A backup could not be made; no earlier backup was touched."""
-
-
-@dataclass(frozen=True)
-class Backup:
-    """One backup file of a plan."""
-
-    path: Path
-    plan_uuid: str
-    taken_at: datetime  # local time, as people read it
-    reason: str
-    size: int
-
-    @property
-    def reason_text(self) -> str:
-        return REASONS.get(self.reason, self.reason)
-
-    @property
-    def when_text(self) -> str:
-        """'Tuesday 3 March 2026 at 10:42'."""
-        t = self.taken_at
-        return f"{t.strftime('%A')} {t.day} {t.strftime('%B %Y')} at {t.strftime('%H:%M')}"
-
-
-@dataclass(frozen=True)
-class BackupSummary:
-    """What a backup holds, so people can tell backups apart before restoring one."""
-
-    organisation: str
-    title: str
-    decided: int
-    opportunities: int
-    actions: int
 
 
 def backups_root() -> Path:

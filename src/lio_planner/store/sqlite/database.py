@@ -18,16 +18,24 @@ from lio_planner.store.backend import Seen
 from lio_planner.store.names import display_name
 from lio_planner.store.problems import ConflictingEdit, CopyFailed, FileReplaced, SaveFailed
 from lio_planner.store.sqlite import plain_read
-from lio_planner.store.sqlite.lock import PlanLock, read_lock
+from lio_planner.store.sqlite.lock import LockInfo, PlanLock, read_lock
 from lio_planner.store.sqlite.machine import user_name
 from lio_planner.store.sqlite.planfile import APPLICATION_ID, plan_uri, read_only_uri
-from lio_planner.store.sqlite.watch import FileIdentity, PlanMark, PlanWatcher, read_mark
+from lio_planner.store.sqlite.watch import (
+    FileIdentity,
+    PlanMark,
+    PlanWatcher,
+    log_mark,
+    logged_since,
+    read_mark,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session, sessionmaker
 
     from lio_planner.domain.model import ActionRow, Opportunity, PlanOverview
+    from lio_planner.store.kept import Backup, LoggedRow, LogMark
 
 
 def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -293,6 +301,43 @@ class PlanStore:
             take_backup(self.path, reason, self.plan_uuid)
         except BackupFailed as exc:
             raise CopyFailed(self.path, exc.problem, exc.advice) from None
+
+    def take_daily_backup(self) -> None:
+        """Back the plan file up unless it has a backup from today; see :mod:`.backup`."""
+        from lio_planner.store.sqlite import backup
+
+        try:
+            backup.take_daily_backup(self.path, self.plan_uuid)
+        except backup.BackupFailed as exc:
+            raise CopyFailed(self.path, exc.problem, exc.advice) from None
+
+    def backups(self) -> list[Backup]:
+        """This plan's backups, newest first (shared by every copy of the plan)."""
+        from lio_planner.store.sqlite.backup import list_backups
+
+        return list_backups(self.plan_uuid)
+
+    def restore_backup(self, backup: Backup) -> Backup:
+        """Put the plan file back as it was in ``backup``; see :mod:`.restoring`."""
+        from lio_planner.store.sqlite.restoring import restore_backup
+
+        return restore_backup(self, backup)
+
+    def holder(self) -> LockInfo | None:
+        """What the plan's lock file says about who has it open for editing."""
+        return read_lock(self.path)
+
+    def taken_over(self) -> bool:
+        """True once someone took the lock over from this store (it is then read-only)."""
+        return self.read_only and self.lock is not None
+
+    def log_mark(self) -> LogMark | None:
+        """The end of the file's revision log now; see :func:`.watch.log_mark`."""
+        return log_mark(self.path)
+
+    def logged_since(self, mark: LogMark) -> tuple[list[LoggedRow], LogMark] | None:
+        """The rows saved in the file since ``mark``; see :func:`.watch.logged_since`."""
+        return logged_since(self.path, mark)
 
     def heartbeat(self) -> bool:
         """Renew this store's claim on the plan; call every minute while it is open.

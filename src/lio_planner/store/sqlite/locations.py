@@ -11,8 +11,9 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from pathlib import Path, PurePath, PureWindowsPath
+
+from lio_planner.store.kept import PlanLocation
 
 # Folder names the sync clients create, compared without regard to case.
 _SYNCED_FOLDERS = (
@@ -53,19 +54,6 @@ _NETWORK_FILESYSTEMS = frozenset(
 
 _DRIVE_REMOVABLE = 2
 _DRIVE_REMOTE = 4
-
-
-@dataclass(frozen=True)
-class PlanLocation:
-    """What kind of place a plan is in, and what to tell the person about it."""
-
-    kind: str  # "local", "synced", "network" or "removable"
-    service: str  # "OneDrive", "a network drive", ... ; empty for a local folder
-    advice: str  # empty when there is nothing to say
-
-    @property
-    def needs_explaining(self) -> bool:
-        return bool(self.advice)
 
 
 def describe_location(

@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from lio_planner.store import problems
 from lio_planner.store.sqlite.machine import (
     boot_id,
     machine_name,
@@ -115,12 +116,13 @@ class LockInfo:
         return f"In use by {self.user} on {self.machine} since {_when(self.since, now)}"
 
 
-class PlanInUse(PlanFileError):
-    """Someone else has the plan open for editing."""
+class PlanInUse(problems.PlanInUse, PlanFileError):
+    """Someone else has the plan file open for editing: its lock file names them."""
+
+    holder: LockInfo
 
     def __init__(self, path: Path, holder: LockInfo, stale: str = "") -> None:
-        self.holder = holder
-        self.stale = stale  # why the lock may be taken over; empty when it may not
+        # ``stale``: why the lock may be taken over; empty when it may not.
         if holder.on_this_machine and holder.user == user_name() and not stale:
             problem = "is already open in another LIO Planner window on this computer."
             advice = "Switch to that window, or open this one read-only."
@@ -129,7 +131,7 @@ class PlanInUse(PlanFileError):
             advice = "You can open it read-only and see their changes as they save them."
             if stale:
                 advice = f"{stale} You can open it read-only, or take it over."
-        super().__init__(path, problem, advice)
+        super().__init__(path, holder, problem, advice, stale)
 
 
 class LockFailed(PlanFileError):

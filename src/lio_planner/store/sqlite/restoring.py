@@ -1,15 +1,19 @@
 """Restoring a backup into the open plan file.
 
 Kept apart from :mod:`.backup`, which the plan file's store uses to back itself up: restoring
-needs the open store, so living there would make the two modules import each other.
+needs the open store, so living there would make the two modules import each other. The store
+(:meth:`.database.PlanStore.restore_backup`) calls this with itself; :class:`OpenPlanFile` says
+what is used of it, so this module does not import the store's.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from typing import TYPE_CHECKING
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
-from lio_planner.store.sqlite.backup import Backup, read_plan_uuid, take_backup
+from lio_planner.store.sqlite.backup import read_plan_uuid, take_backup
 from lio_planner.store.sqlite.planfile import (
     SCHEMA_VERSION,
     PlanFileError,
@@ -20,10 +24,30 @@ from lio_planner.store.sqlite.planfile import (
 )
 
 if TYPE_CHECKING:
-    from lio_planner.store.sqlite.database import PlanStore
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session
+
+    from lio_planner.store.kept import Backup
 
 
-def restore_backup(store: PlanStore, backup: Backup) -> Backup:
+class OpenPlanFile(Protocol):
+    """The open plan file a backup is restored into (a :class:`.database.PlanStore`)."""
+
+    path: Path
+    read_only: bool
+
+    @property
+    def plan_uuid(self) -> str: ...
+
+    @property
+    def engine(self) -> Engine: ...
+
+    def remember_file(self) -> None: ...
+
+    def transaction(self, quiet_history: bool = False) -> AbstractContextManager[Session]: ...
+
+
+def restore_backup(store: OpenPlanFile, backup: Backup) -> Backup:
     """Put the plan back as it was in ``backup``; return the backup taken of it just before.
 
     The backup is copied into the open plan file inside one SQLite transaction, so the plan is

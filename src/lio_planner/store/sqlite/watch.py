@@ -20,9 +20,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lio_planner.store.backend import Seen
+from lio_planner.store.kept import LoggedRow, LogMark
 from lio_planner.store.sqlite.planfile import read_only_uri
 
-__all__ = ["FileIdentity", "PlanMark", "PlanWatcher", "Seen", "read_mark"]
+__all__ = [
+    "FileIdentity",
+    "LogMark",
+    "LoggedRow",
+    "PlanMark",
+    "PlanWatcher",
+    "Seen",
+    "log_mark",
+    "logged_since",
+    "read_mark",
+]
 
 
 @dataclass(frozen=True)
@@ -148,24 +159,6 @@ class PlanWatcher:
 
 
 # --- what changed since the last look ---------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class LogMark:
-    """How far a reader has read the plan's revision log (see schema.RevisionRecord)."""
-
-    seq: int  # the last revision read (0: none)
-    revision: str  # its random id, so a log rewritten since (an undone merge) is noticed
-    count: int  # revisions up to and including it, for the same reason
-
-
-@dataclass(frozen=True)
-class LoggedRow:
-    """One row someone saved: its kind ("action", "response", ...), key, and if removed."""
-
-    kind: str
-    key: str
-    removed: bool
 
 
 def log_mark(path: Path) -> LogMark | None:

@@ -29,7 +29,6 @@ from lio_planner.lazy import on_first_use
 from lio_planner.services import queries
 from lio_planner.services.changes import changes_from_log
 from lio_planner.store.problems import SaveFailed
-from lio_planner.store.sqlite import watch
 from lio_planner.ui.plan.action_model import ActionTableModel
 from lio_planner.ui.plan.navigator_model import NavigatorModel, Progress
 from lio_planner.ui.plan.people_model import PeopleModel
@@ -38,8 +37,8 @@ if TYPE_CHECKING:
     from lio_planner.services import actions as action_service
     from lio_planner.services import responses as response_service
     from lio_planner.services.changes import Changes, Done
-    from lio_planner.store.sqlite.database import PlanStore
-    from lio_planner.store.sqlite.watch import LogMark
+    from lio_planner.store.backend import PlanBackend
+    from lio_planner.store.kept import LogMark
 else:  # the services that change a plan load SQLAlchemy: on first use (see lio_planner.lazy)
     action_service = on_first_use("lio_planner.services.actions")
     response_service = on_first_use("lio_planner.services.responses")
@@ -82,7 +81,7 @@ class PlanData(QObject):
 
     def __init__(
         self,
-        store: PlanStore | None,
+        store: PlanBackend | None,
         user: str,
         parent: QObject | None = None,
     ) -> None:
@@ -103,7 +102,7 @@ class PlanData(QObject):
             self.clear()
 
     @property
-    def store(self) -> PlanStore:
+    def store(self) -> PlanBackend:
         """The open plan; asking while none is open is a bug (every control is off then)."""
         if self._store is None:
             raise NoPlanOpen("No plan is open.")
@@ -130,7 +129,7 @@ class PlanData(QObject):
         self.structure_changed.emit()
         self.info_changed.emit()
 
-    def use_store(self, store: PlanStore) -> PlanStore | None:
+    def use_store(self, store: PlanBackend) -> PlanBackend | None:
         """Work in ``store`` from now on, without re-reading yet; return the plan it replaces.
 
         The window makes a failed change again in the new plan first, then calls reload().
@@ -138,7 +137,7 @@ class PlanData(QObject):
         old, self._store = self._store, store
         return old
 
-    def reload(self, store: PlanStore | None = None) -> None:
+    def reload(self, store: PlanBackend | None = None) -> None:
         """Re-read everything from the plan file (opening, switching plans, after a merge)."""
         if store is not None:
             self._store = store
@@ -199,7 +198,7 @@ class PlanData(QObject):
         Only the rows the plan's revision log names are read again; when the log cannot say
         (an undone merge rewrote it, say), everything is.
         """
-        found = None if self._log is None else watch.logged_since(self.store.path, self._log)
+        found = None if self._log is None else self.store.logged_since(self._log)
         if found is None:
             self.reload()
             return
@@ -211,11 +210,8 @@ class PlanData(QObject):
     def _mark_log(self) -> None:
         """Note how far the revision log goes, so catch_up() reads only what comes after."""
         store = self._store
-        # A plan with no file (a team plan) is told of changes by its server instead.
-        if store is None or not store.read_only or store.path is None:
-            self._log = None
-        else:
-            self._log = watch.log_mark(store.path)
+        read_only = store is not None and store.read_only
+        self._log = store.log_mark() if store is not None and read_only else None
 
     def _opportunities_reread(self, uuids: frozenset[str]) -> set[str]:
         """Show these opportunities again; the actions whose rows show what changed."""

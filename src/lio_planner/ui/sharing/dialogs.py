@@ -25,13 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from lio_planner import APP_NAME
-from lio_planner.store.problems import CopyFailed, FileReplaced, SaveFailed
-from lio_planner.store.sqlite.locations import PlanLocation
-from lio_planner.store.sqlite.lock import PlanInUse
+from lio_planner.store.kept import PlanLocation
+from lio_planner.store.problems import CopyFailed, FileReplaced, PlanInUse, SaveFailed
 from lio_planner.ui.common.marks import plain_tooltip
 
 if TYPE_CHECKING:
-    from lio_planner.store.sqlite.database import PlanStore
+    from lio_planner.store.backend import PlanBackend
 
 OPEN_READ_ONLY = "open-read-only"
 TAKE_OVER = "take-over"
@@ -168,7 +167,7 @@ class SaveFailedDialog(ChoiceDialog):
         self.layout_.addWidget(self.buttons)
 
 
-def save_copy_elsewhere(parent: QWidget | None, store: PlanStore) -> Path | None:
+def save_copy_elsewhere(parent: QWidget | None, store: PlanBackend) -> Path | None:
     """Ask where, then save a copy of the plan there; None if cancelled or it failed (said)."""
     suggested = str(Path.home() / f"{store.path.stem} (copy).lioplan")
     chosen, _filter = QFileDialog.getSaveFileName(
@@ -218,11 +217,11 @@ class ReadOnlyBanner(QFrame):
         self.show()
 
     @staticmethod
-    def reason_for(store: PlanStore, holder_text: str = "") -> str:
+    def reason_for(store: PlanBackend, holder_text: str = "") -> str:
         """The usual reasons, in words."""
         if holder_text:
             return f"{holder_text}; their changes appear here as they save them."
-        if store.lock is None and store.read_only:
+        if store.read_only and not store.taken_over():
             return "The plan was opened read-only."
         return "Someone else took this plan over."
 

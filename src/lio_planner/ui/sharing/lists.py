@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from lio_planner.services.history import Change
-from lio_planner.store.sqlite.backup import Backup, BackupSummary, describe_backup
+from lio_planner.store.kept import Backup, BackupSummary
+from lio_planner.store.plans import describe_backup
 from lio_planner.ui.common.marks import plain_tooltip
 from lio_planner.ui.sharing.dialogs import plain_label
 

@@ -26,8 +26,6 @@ from lio_planner.services.merge import (
 )
 from lio_planner.services.merge_rows import MergeOutdated
 from lio_planner.store.problems import CopyFailed, SaveFailed
-from lio_planner.store.sqlite.backup import Backup, list_backups
-from lio_planner.store.sqlite.restoring import restore_backup
 from lio_planner.ui.common.dialog_keeper import DialogKeeper
 from lio_planner.ui.common.file_folders import remember_folder, start_folder
 from lio_planner.ui.plan.commands import PlanCommand
@@ -37,6 +35,7 @@ from lio_planner.ui.sharing.merge import MergeDialog, MergeReportDialog
 from lio_planner.ui.window.plan_actions import PLAN_FILES
 
 if TYPE_CHECKING:
+    from lio_planner.store.kept import Backup
     from lio_planner.ui.walkthrough.view import WalkThrough
     from lio_planner.ui.window.session import PlanSession
 
@@ -57,9 +56,8 @@ def save_copy_as(session: PlanSession, dialogs: DialogKeeper) -> Path | None:
     """Save a complete copy of the plan under another name; the plan itself stays open."""
     session.flush_edits(retry=True)  # the copy holds what is on screen
     store = session.data.store
-    # A team plan has no file: its copy is named after the plan, in the last folder used.
-    stem = store.path.stem if store.path is not None else store.description
-    suggested = start_folder(store.path) / f"{stem} (copy).lioplan"
+    # A team plan's path is its name (see PlanBackend.path): its copy is named after it.
+    suggested = start_folder(store.path) / f"{store.path.stem} (copy).lioplan"
     name, _filter = QFileDialog.getSaveFileName(
         dialogs.parent, "Save a copy of the plan", str(suggested), PLAN_FILES
     )
@@ -159,7 +157,7 @@ def restore_from_backup(session: PlanSession, dialogs: DialogKeeper) -> None:
     """Choose one of the plan's backups and put the plan back as it was then."""
     if session.read_only:
         return
-    dialog = RestoreBackupDialog(list_backups(session.data.store.plan_uuid), dialogs.parent)
+    dialog = RestoreBackupDialog(session.data.store.backups(), dialogs.parent)
     dialog.accepted.connect(lambda: restore_now(session, dialogs, dialog.chosen()))
     dialogs.keep(dialog)
 
@@ -169,7 +167,7 @@ def restore_now(session: PlanSession, dialogs: DialogKeeper, backup: Backup | No
         return False
     session.flush_edits(retry=True)  # kept in the backup taken just before restoring
     try:
-        safety = restore_backup(session.data.store, backup)
+        safety = session.data.store.restore_backup(backup)
     except Exception as exc:
         session.report_problem(user_message(exc))
         return False

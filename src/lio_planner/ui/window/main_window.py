@@ -57,8 +57,8 @@ from lio_planner.ui.window.session import PlanSession
 from lio_planner.ui.window.start_page import StartPage
 
 if TYPE_CHECKING:
+    from lio_planner.store.backend import PlanBackend
     from lio_planner.store.postgres.team import TeamStore
-    from lio_planner.store.sqlite.database import PlanStore
     from lio_planner.ui.progress.view import ProgressView
     from lio_planner.ui.team.live import TeamLive
     from lio_planner.ui.team.presence_label import PresenceLabel
@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
     export_menu: QMenu
     help_menu: QMenu
 
-    def __init__(self, store: PlanStore | None, holder: str = "") -> None:
+    def __init__(self, store: PlanBackend | None, holder: str = "") -> None:
         """A window on ``store``; or, with none, on the start page."""
         super().__init__()
         make_selection_readable()
@@ -220,7 +220,7 @@ class MainWindow(QMainWindow):
 
     # --- integration points -----------------------------------------------------------------
     @property
-    def store(self) -> PlanStore:
+    def store(self) -> PlanBackend:
         """The open plan (every control that uses it is off while none is open)."""
         return self.data.store
 
@@ -302,6 +302,7 @@ class MainWindow(QMainWindow):
         from lio_planner.ui.team.window import VIEW_ONLY, keep_live
 
         self.session.show_kept_elsewhere(store, VIEW_ONLY)
+        self.file_line.hide()  # it names a file; a team plan is named in the title and below
         team = keep_live(self, self.data, store, self.session.on_save_failed)
         self.team_live, self.team_presence = team.live, team.presence
 

@@ -15,10 +15,9 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QWidget
 
 from lio_planner.paths import default_plan_path
-from lio_planner.store.sqlite import opening
-from lio_planner.store.sqlite.locations import PlanLocation, describe_location
-from lio_planner.store.sqlite.lock import LockInfo, PlanInUse, read_lock
-from lio_planner.store.sqlite.planfile import EXTENSION, is_writable
+from lio_planner.store import plans
+from lio_planner.store.plans import EXTENSION, describe_location, is_writable
+from lio_planner.store.problems import PlanInUse
 from lio_planner.ui.common.settings import app_settings
 from lio_planner.ui.sharing.dialogs import (
     OPEN_READ_ONLY,
@@ -30,15 +29,15 @@ from lio_planner.ui.sharing.dialogs import (
 
 if TYPE_CHECKING:
     from lio_planner.services.next_period import Creator, Reader
-    from lio_planner.store.sqlite import opening
-    from lio_planner.store.sqlite.database import PlanStore
+    from lio_planner.store.backend import PlanBackend
+    from lio_planner.store.kept import Holder, PlanLocation
 
 
 @dataclass(frozen=True)
 class OpenedPlan:
     """A plan just opened, and who holds it when it was opened read-only because of them."""
 
-    store: PlanStore
+    store: PlanBackend
     holder: str = ""  # "In use by Sam on CVS-LAPTOP-2 since 10:42", or empty
 
 
@@ -48,11 +47,11 @@ def open_asking(parent: QWidget | None, path: Path, read_only: bool = False) -> 
     None when the person cancels. Other problems raise :class:`PlanFileError` (or worse), for
     the caller to show. The daily backup is left to the window, after it has painted.
     """
-    take_over: LockInfo | None = None
+    take_over: Holder | None = None
     holder = ""
     while True:
         try:
-            store = opening.open_plan(
+            store = plans.open_plan(
                 path, read_only=read_only, take_over=take_over, daily_backup=False
             )
         except PlanInUse as exc:
@@ -83,7 +82,7 @@ def default_plan() -> Path:
     path = default_plan_path()
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-        opening.create_plan(path, "").close()
+        plans.create_plan(path, "").close()
     return path
 
 
@@ -117,12 +116,12 @@ def advise_about_location(parent: QWidget | None, path: Path) -> LocationAdviceD
     return dialog
 
 
-def read_only_reason(store: PlanStore, holder: str) -> tuple[str, bool]:
+def read_only_reason(store: PlanBackend, holder: str) -> tuple[str, bool]:
     """Why the plan is read-only, and whether "Open for editing" might work."""
     if not holder and not is_writable(store.path):
         return "You do not have permission to change this file or its folder.", False
     if not holder:
-        claim = read_lock(store.path)
+        claim = store.holder()
         if claim is not None and not claim.stale_reason():
             holder = claim.describe()
     if holder:
@@ -144,7 +143,4 @@ def dropped_plan(event: QDragEnterEvent | QDropEvent) -> Path | None:
 def plan_files() -> tuple[Reader, Creator]:
     """Reading a plan file and making a new one, for Start the next plan (services leave files
     to their callers)."""
-    from lio_planner.store.sqlite.opening import create_plan
-    from lio_planner.store.sqlite.readable import open_for_reading
-
-    return open_for_reading, create_plan
+    return plans.open_for_reading, plans.create_plan

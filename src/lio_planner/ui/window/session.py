@@ -21,7 +21,6 @@ from PySide6.QtWidgets import QMessageBox
 from lio_planner import APP_NAME
 from lio_planner.errors import user_message
 from lio_planner.store.problems import SaveFailed
-from lio_planner.store.sqlite.lock import read_lock
 from lio_planner.ui.common.dialog_keeper import DialogKeeper
 from lio_planner.ui.common.settings import forget_recent, remember_plan
 from lio_planner.ui.plan.data import PlanData, VersionQuestion
@@ -48,7 +47,6 @@ from lio_planner.ui.window.watching import PlanWatch
 
 if TYPE_CHECKING:
     from lio_planner.store.backend import PlanBackend
-    from lio_planner.store.sqlite.database import PlanStore
 
 NOTICE_MS = 20000
 
@@ -124,13 +122,13 @@ class PlanSession(QObject):
         self.replace_store(opened.store, opened.holder)
         return True
 
-    def replace_store(self, store: PlanStore, holder: str = "") -> None:
+    def replace_store(self, store: PlanBackend, holder: str = "") -> None:
         """Show ``store`` in place of the open plan, which is saved and closed first."""
         self.switch_store(store, holder)
 
     def switch_store(
         self,
-        store: PlanStore,
+        store: PlanBackend,
         holder: str = "",
         then: Callable[[], object] | None = None,
         flush: bool = True,
@@ -165,7 +163,7 @@ class PlanSession(QObject):
         watched here (no file, lock or backups): whoever opened it keeps it up to date. A
         read-only one says ``read_only_reason``, and "Open for editing" cannot help.
         """
-        self.switch_store(store, shown=self._opened_elsewhere)  # type: ignore[arg-type]
+        self.switch_store(store, shown=self._opened_elsewhere)
         if store.read_only:
             self.set_read_only(True, read_only_reason, can_edit=False)
         else:
@@ -368,7 +366,7 @@ class PlanSession(QObject):
     def _taken_over(self) -> None:
         if not self.data.has_plan:
             return
-        holder = read_lock(self.data.store.path)
+        holder = self.data.store.holder()
         who = f"{holder.user} on {holder.machine}" if holder else "Someone else"
         self.set_read_only(
             True,

@@ -16,7 +16,7 @@ from lio_planner.errors import user_message
 from lio_planner.ui.sharing.monitor import POLL_MS, PlanMonitor
 
 if TYPE_CHECKING:
-    from lio_planner.store.sqlite.database import PlanStore
+    from lio_planner.store.backend import PlanBackend
 
 BACKUP_DELAY_MS = 1500  # after the window has painted, so the backup never delays opening
 
@@ -33,7 +33,7 @@ class PlanWatch(QObject):
 
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
-        self.store: PlanStore | None = None
+        self.store: PlanBackend | None = None
         self.monitor: PlanMonitor | None = None
         self.poll_ms = POLL_MS
         self.paused = 0
@@ -42,7 +42,7 @@ class PlanWatch(QObject):
         self.backup_timer.setInterval(BACKUP_DELAY_MS)
         self.backup_timer.timeout.connect(self.take_daily_backup)
 
-    def start(self, store: PlanStore) -> None:
+    def start(self, store: PlanBackend) -> None:
         """Watch ``store`` (just opened) until :meth:`stop`."""
         self.stop()
         self.store = store
@@ -93,10 +93,8 @@ class PlanWatch(QObject):
         store = self.store
         if store is None or store.read_only:
             return
-        from lio_planner.store.sqlite import backup
-
         try:
-            backup.take_daily_backup(store.path, store.plan_uuid)
+            store.take_daily_backup()
         except Exception as exc:  # a missed backup must never get in the way of the work
             store.notices.append(f"Today's backup could not be made: {user_message(exc)}")
             self.show_notices()
