@@ -15,13 +15,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import select
-
 from lio_planner.domain.enums import Rag, Status
 from lio_planner.domain.model import ActionRow
 from lio_planner.services import queries
 from lio_planner.store.backend import PlanBackend
-from lio_planner.store.schema import HistoryRecord
 
 # The order bars are stacked in: finished work first, then what is moving, then what is not.
 STATUS_ORDER = (
@@ -109,16 +106,7 @@ def build_progress(store: PlanBackend, today: date | None = None) -> Progress:
     today = today or date.today()
     rows = [row for row in queries.action_rows(store) if not row.decision.sets_aside]
     overall, themes = progress_of(rows, today)
-    h = HistoryRecord
-    with store.reading() as session:
-        history = session.execute(
-            select(h.subject, h.kind, h.before, h.after, h.at)
-            .where(
-                h.subject_kind == "action",
-                h.kind.in_(("action_added", "action_removed", "status_changed")),
-            )
-            .order_by(h.at, h.id)
-        ).all()
+    history = store.status_history()  # plain SQL: a headless export loads no ORM for it
     counted = {row.action.uuid for row in rows}
     points, step = _over_time(rows, history, counted, today)
     return Progress(overall, tuple(themes), points, step, today)
@@ -134,7 +122,7 @@ def _theme(name: str, statuses: Counter[Status], rags: Counter[Rag]) -> ThemePro
 
 def _over_time(
     rows: Sequence[ActionRow],
-    history: Sequence[tuple[str, str, str, str, datetime]],
+    history: Sequence[tuple[str, str, str | None, str | None, datetime]],
     counted: set[str],
     today: date,
 ) -> tuple[tuple[ProgressPoint, ...], str]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Collection
 from contextlib import AbstractContextManager
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
@@ -112,6 +113,11 @@ class PlanBackend(Protocol):
     def action_rows(self, uuids: Collection[str] | None = None) -> list[ActionRow]:
         """Every action with its opportunity and theme, in the plan's order; or the rows of
         just these actions (those still in the plan)."""
+        ...
+
+    def status_history(self) -> list[tuple[str, str, str | None, str | None, datetime]]:
+        """Every action's adding, removal and status change, oldest first, as (action uuid,
+        kind, before, after, when): what the progress chart replays."""
         ...
 
     def claim_held(self) -> bool:

@@ -185,3 +185,13 @@ def content_notes(value: dict[str, Any] | None) -> ContentNotes:
             for g in value.get("glossary", ())
         ),
     )
+
+
+# Every action's adding, removal and status change, oldest first: what the progress chart
+# replays. Plain SQL that both backends run as it is ("before" and "after" are quoted: they are
+# words of SQL too).
+STATUS_HISTORY = (
+    'SELECT subject, kind, "before", "after", at FROM history '
+    "WHERE subject_kind = 'action' "
+    "AND kind IN ('action_added', 'action_removed', 'status_changed') ORDER BY at, id"
+)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -167,6 +168,13 @@ class TeamStore(PlanBackend):
 
         with self._snapshot() as connection:
             return plain_read.action_rows(connection, uuids)
+
+    def status_history(self) -> list[tuple[str, str, str | None, str | None, datetime]]:
+        from lio_planner.store import plain_rows
+
+        with self._snapshot() as connection:
+            found = connection.execute(text(plain_rows.STATUS_HISTORY)).all()
+        return [(s, k, b, a, at) for s, k, b, a, at in found]
 
     @contextmanager
     def _snapshot(self) -> Iterator[Connection]:

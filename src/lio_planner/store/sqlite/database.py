@@ -11,9 +11,11 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from lio_planner.store import plain_rows
 from lio_planner.store.backend import Seen
 from lio_planner.store.names import display_name
 from lio_planner.store.problems import ConflictingEdit, CopyFailed, FileReplaced, SaveFailed
@@ -178,6 +180,13 @@ class PlanStore:
         """Every action plan row, or just these actions' rows, read in plain SQL."""
         with plain_read.snapshot(self.path) as connection:
             return plain_read.action_rows(connection, uuids)
+
+    def status_history(self) -> list[tuple[str, str, str | None, str | None, datetime]]:
+        """What the progress chart replays, read in plain SQL (see :mod:`.plain_rows`)."""
+        with plain_read.snapshot(self.path) as connection:
+            found = connection.execute(plain_rows.STATUS_HISTORY).fetchall()
+        # SQLAlchemy keeps a time in SQLite as "2026-03-27 10:15:00.000000".
+        return [(s, k, b, a, datetime.fromisoformat(at)) for s, k, b, a, at in found]
 
     def application_id(self) -> int:
         with self.engine.connect() as conn:
