@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from dataclasses import fields as fields_of
 from datetime import date, datetime
 from typing import Any
 
@@ -22,6 +23,7 @@ from sqlalchemy import Connection, insert, select, text
 from sqlalchemy.orm import Session
 
 from lio_planner.domain.fields import FIELDS, FieldKind, RowKind, compared
+from lio_planner.domain.model import FrontPage
 from lio_planner.store.history_log import BY, Described, history_entries
 from lio_planner.store.schema import (
     ActionRecord,
@@ -42,15 +44,9 @@ from lio_planner.store.untracked import UNTRACKED_SQL
 # (an owner's name) are only there to describe the change to people.
 COMPARED: dict[str, tuple[str, ...]] = {kind: compared(kind) for kind in RowKind}
 
-# The plan's front-page fields (introduction and governance block), as stored.
-FRONT_PAGE = (
-    "introduction",
-    "approved_by",
-    "approved_on",
-    "version_label",
-    "lead",
-    "next_review_on",
-)
+# The plan's front-page fields (introduction and governance block), as stored: the columns
+# are named as domain.model.FrontPage's fields, so the list is read from it, not written again.
+FRONT_PAGE = tuple(f.name for f in fields_of(FrontPage))
 
 # session.info keys
 QUIET = "lio_quiet_history"  # True: log revisions but write no automatic history entries
