@@ -52,10 +52,11 @@ def review_document(review: Review, options: ReportOptions | None = None) -> Rev
     since = long_date(review.since)
     start = f"the last review on {since}" if review.since_last_review else since
     facts = [f"From {start} to {long_date(review.until)}"]
-    if review.period:
-        facts.insert(0, f"Plan period: {clean(review.period)}")
-    if review.came_from:
-        facts.append(f"Carried on from “{clean(review.came_from)}”")
+    plan = review.plan
+    if plan.period:
+        facts.insert(0, f"Plan period: {clean(plan.period)}")
+    if plan.came_from:
+        facts.append(f"Carried on from “{clean(plan.came_from)}”")
     tables = (
         _actions(
             "Actions completed",
@@ -105,8 +106,8 @@ def review_document(review: Review, options: ReportOptions | None = None) -> Rev
         ),
     )
     return ReviewDocument(
-        organisation=clean(review.organisation),
-        title=clean(review.title),
+        organisation=clean(plan.organisation),
+        title=clean(plan.title),
         heading=f"What changed since {start}",
         facts=tuple(facts),
         sentence=review.sentence(),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -43,22 +43,7 @@ def record_action(
 ) -> Done[Action]:
     """Add an action to an opportunity. ``uuid`` lets undo/redo bring back the same row."""
     with store.transaction() as session:
-        opportunity = find_opportunity(session, opportunity_uuid)
-        position = _next_position(session, opportunity)
-        now = utc_now()
-        record = ActionRecord(
-            uuid=uuid or new_uuid(),
-            opportunity=opportunity,
-            position=position,
-            created_at=now,
-            created_by=by,
-            changed_at=now,
-            changed_by=by,
-        )
-        session.add(record)  # before _apply, whose owner look-up flushes the session
-        _apply(session, record, _fields_dict(fields))
-        session.flush()
-        action = convert.action(record)
+        action = _insert(session, opportunity_uuid, uuid or new_uuid(), fields, by)
         return Done(action, _saved([action]))
 
 
@@ -80,18 +65,41 @@ def insert_snapshot(session: Session, snapshot: Action, by: str) -> Action:
 
     It keeps its old position, so an undone delete puts the action back where it was.
     """
-    opportunity = find_opportunity(session, snapshot.opportunity_uuid)
+    return _insert(
+        session,
+        snapshot.opportunity_uuid,
+        snapshot.uuid,
+        fields_of(snapshot),
+        by,
+        position=snapshot.position,
+        created=(snapshot.created_at, snapshot.created_by),
+    )
+
+
+def _insert(
+    session: Session,
+    opportunity_uuid: str,
+    uuid: str,
+    fields: ActionFields,
+    by: str,
+    position: int | None = None,
+    created: tuple[datetime | None, str] = (None, ""),
+) -> Action:
+    """Insert one action; a new one goes last and is created now, by ``by``."""
+    opportunity = find_opportunity(session, opportunity_uuid)
+    now = utc_now()
+    created_at, created_by = created
     record = ActionRecord(
-        uuid=snapshot.uuid,
+        uuid=uuid,
         opportunity=opportunity,
-        position=snapshot.position or _next_position(session, opportunity),
-        created_at=snapshot.created_at or utc_now(),
-        created_by=snapshot.created_by or by,
-        changed_at=utc_now(),
+        position=position or _next_position(session, opportunity),
+        created_at=created_at or now,
+        created_by=created_by or by,
+        changed_at=now,
         changed_by=by,
     )
-    session.add(record)
-    _apply(session, record, _fields_dict(fields_of(snapshot)))
+    session.add(record)  # before _apply, whose owner look-up flushes the session
+    _apply(session, record, _fields_dict(fields))
     session.flush()
     return convert.action(record)
 

@@ -20,9 +20,9 @@ from sqlalchemy import select
 
 from lio_planner.domain.dates import short_date
 from lio_planner.domain.enums import Decision, Status
-from lio_planner.domain.model import ActionRow
+from lio_planner.domain.model import ActionRow, PlanInfo
 from lio_planner.domain.words import counted, listed
-from lio_planner.services import queries
+from lio_planner.services import convert, queries
 from lio_planner.services.changes import Changes, Done
 from lio_planner.store.backend import PlanBackend
 from lio_planner.store.history_log import add_history
@@ -93,9 +93,7 @@ class PersonActivity:
 class Review:
     """The review report: the plan's changes between ``since`` and ``until``."""
 
-    organisation: str
-    title: str
-    period: str
+    plan: PlanInfo  # the plan's name and period, and the plan it carries on from
     since: date
     until: date
     since_last_review: bool  # the period starts at the last "Mark as reviewed today"
@@ -106,7 +104,6 @@ class Review:
     decisions: tuple[ChangedDecision, ...] = ()
     people: tuple[PersonActivity, ...] = ()
     changes: int = 0  # history entries in the period
-    came_from: str = ""
     last_reviewed_on: date | None = None
 
     def sentence(self) -> str:
@@ -159,7 +156,7 @@ def build_review(
     h = HistoryRecord
     with store.reading() as session:
         plan = session.scalars(select(PlanRecord)).one()
-        info = (plan.organisation, plan.title, plan.period, plan.came_from, plan.last_reviewed_on)
+        info, reviewed_on = convert.plan_info(plan), plan.last_reviewed_on
         rows = session.execute(
             select(h.subject_kind, h.subject, h.kind, h.label, h.before, h.after, h.at, h.by)
             .where(h.at >= began, h.at < ended, h.kind.not_in(_NOT_CHANGES))
@@ -226,11 +223,8 @@ def build_review(
         )
         for name, counts in sorted(activity.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
     )
-    organisation, title, period, came_from, reviewed_on = info
     return Review(
-        organisation=organisation,
-        title=title,
-        period=period,
+        plan=info,
         since=start,
         until=today,
         since_last_review=from_last_review,
@@ -241,7 +235,6 @@ def build_review(
         decisions=tuple(sorted(decisions, key=lambda d: (d.at, d.opportunity))),
         people=people,
         changes=len(rows),
-        came_from=came_from,
         last_reviewed_on=reviewed_on,
     )
 
