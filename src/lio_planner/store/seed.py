@@ -10,11 +10,18 @@ import hashlib
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from lio_planner.domain.enums import Foundation
+from lio_planner.domain.model import (
+    ContentNotes,
+    GlossaryEntry,
+    SinceThen,
+    SourcePost,
+    SuggestedAction,
+)
 
 SEED_FORMAT = 2
 
@@ -38,14 +45,15 @@ class SeedSource:
     date: str
     url: str
 
-    def as_stored(self) -> dict[str, str]:
-        """How the plan file keeps a citation of this source."""
-        return {
-            "title": self.title,
-            "publisher": self.publisher,
-            "date": self.date,
-            "url": self.url,
-        }
+    @property
+    def post(self) -> SourcePost:
+        """The source as the plan cites it."""
+        return SourcePost(self.title, self.publisher, self.date, self.url)
+
+    @property
+    def origin(self) -> str:
+        """How a suggested action drawn from this post names where it comes from."""
+        return f"{self.publisher}: {self.title}"
 
 
 @dataclass(frozen=True)
@@ -53,25 +61,6 @@ class SeedTheme:
     id: str
     title: str
     summary: str
-
-
-@dataclass(frozen=True)
-class SeedSuggestion:
-    text: str
-    origin: str  # a source id, or OUR_ORIGIN
-
-
-@dataclass(frozen=True)
-class SeedSinceThen:
-    text: str
-    sources: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class SeedGlossaryEntry:
-    term: str
-    meaning: str
-    also: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -91,9 +80,10 @@ class SeedOpportunity:
     strategy_says: str | None  # None for a gap the posts point out, where the strategy is silent
     why_it_matters: str
     pages: str | None
-    lio_actions: tuple[SeedSuggestion, ...]
+    # The suggestions and notes are the plan's own values, their sources already looked up.
+    lio_actions: tuple[SuggestedAction, ...]
     sources: tuple[str, ...]
-    since_then: tuple[SeedSinceThen, ...]
+    since_then: tuple[SinceThen, ...]
 
 
 @dataclass(frozen=True)
@@ -102,44 +92,34 @@ class Seed:
     digest: str
     about: SeedAbout
     sources: dict[str, SeedSource]
-    glossary: tuple[SeedGlossaryEntry, ...]
+    glossary: tuple[GlossaryEntry, ...]
     themes: tuple[SeedTheme, ...]
     opportunities: tuple[SeedOpportunity, ...]
 
+    # What the plan file keeps is these values as JSON: written here from the same types that
+    # store.plain_rows reads them back into, so the two cannot drift apart.
     def source_refs(self, opportunity: SeedOpportunity) -> list[dict[str, str]]:
         """The opportunity's source posts, as stored in the plan file."""
-        return [self.sources[s].as_stored() for s in opportunity.sources]
+        return [asdict(self.sources[s].post) for s in opportunity.sources]
 
     def suggestions(self, opportunity: SeedOpportunity) -> list[dict[str, str]]:
         """The suggested actions with their origin in words ("" for the app's own)."""
-        return [
-            {"text": s.text, "origin": self.origin_label(s.origin)} for s in opportunity.lio_actions
-        ]
-
-    def origin_label(self, origin: str) -> str:
-        if origin == OUR_ORIGIN:
-            return ""
-        source = self.sources[origin]
-        return f"{source.publisher}: {source.title}"
+        return [asdict(s) for s in opportunity.lio_actions]
 
     def since_then(self, opportunity: SeedOpportunity) -> list[dict[str, Any]]:
-        return [
-            {"text": n.text, "sources": [self.sources[s].as_stored() for s in n.sources]}
-            for n in opportunity.since_then
-        ]
+        return [asdict(n) for n in opportunity.since_then]
 
     def content_notes(self) -> dict[str, Any]:
         """What the plan keeps about the content as a whole: its age, sources and glossary."""
-        return {
-            "about": self.about.summary,
-            "written": self.about.written,
-            "strategy": self.sources[self.about.strategy].as_stored(),
-            "pages_note": self.about.pages_note,
-            "sources": [s.as_stored() for s in self.sources.values()],
-            "glossary": [
-                {"term": g.term, "meaning": g.meaning, "also": list(g.also)} for g in self.glossary
-            ],
-        }
+        notes = ContentNotes(
+            about=self.about.summary,
+            written=self.about.written,
+            strategy=self.sources[self.about.strategy].post,
+            pages_note=self.about.pages_note,
+            sources=tuple(s.post for s in self.sources.values()),
+            glossary=self.glossary,
+        )
+        return asdict(notes)
 
 
 def load_seed(path: Path) -> Seed:
@@ -209,11 +189,11 @@ def parse_seed(raw: bytes, where: str = "seed.json") -> Seed:
         if e.text("title") != Foundation(ident).label:
             e.fail("title", f"must be '{Foundation(ident).label}'")
 
-    glossary: dict[str, SeedGlossaryEntry] = {}
+    glossary: dict[str, GlossaryEntry] = {}
     for n, item in enumerate(top.value("glossary", list), start=1):
         e = _Entry(where, f"glossary entry {n}", item, key="term")
         e.keys({"term", "meaning"}, optional={"also"})
-        entry = SeedGlossaryEntry(
+        entry = GlossaryEntry(
             e.text("term"),
             e.text("meaning"),
             e.texts("also") if "also" in e.data else (),
@@ -348,19 +328,19 @@ class _Entry:
 
     def suggestions(
         self, field: str, sources: Mapping[str, SeedSource]
-    ) -> tuple[SeedSuggestion, ...]:
+    ) -> tuple[SuggestedAction, ...]:
         found = []
         for number, text, origin in self._texts_with(field, "item", "origin"):
             if origin != OUR_ORIGIN and origin not in sources:
                 self.fail(
                     field, f"item {number} names an unknown origin '{origin}' (a source or 'ours')"
                 )
-            found.append(SeedSuggestion(text, origin))
+            found.append(SuggestedAction(text, _origin(origin, sources)))
         if not found:
             self.fail(field, "must list at least one item")
         return tuple(found)
 
-    def notes(self, field: str, sources: Mapping[str, SeedSource]) -> tuple[SeedSinceThen, ...]:
+    def notes(self, field: str, sources: Mapping[str, SeedSource]) -> tuple[SinceThen, ...]:
         found = []
         for number, text, refs in self._texts_with(field, "note", "sources"):
             if not isinstance(refs, list) or not refs:
@@ -368,7 +348,7 @@ class _Entry:
             for ref in refs:
                 if ref not in sources:
                     self.fail(field, f"note {number} names an unknown source '{ref}'")
-            found.append(SeedSinceThen(text, tuple(refs)))
+            found.append(SinceThen(text, tuple(sources[ref].post for ref in refs)))
         return tuple(found)
 
     def _texts_with(self, field: str, word: str, other: str) -> list[tuple[int, str, Any]]:
@@ -393,6 +373,11 @@ class _Entry:
     def unique(self, ident: str, seen: Mapping[str, object]) -> None:
         if ident in seen:
             self.fail("id", f"repeats the id '{ident}'")
+
+
+def _origin(origin: str, sources: Mapping[str, SeedSource]) -> str:
+    """A suggestion's origin in words: the post's publisher and title ("" for the app's own)."""
+    return "" if origin == OUR_ORIGIN else sources[origin].origin
 
 
 _KIND_NAMES = {str: "text", int: "a whole number", list: "a list", dict: "an object"}
