@@ -64,14 +64,6 @@ class SeedTheme:
 
 
 @dataclass(frozen=True)
-class SeedAbout:
-    written: str
-    summary: str
-    strategy: str  # the source id of the strategy itself
-    pages_note: str
-
-
-@dataclass(frozen=True)
 class SeedOpportunity:
     id: str
     theme: str
@@ -90,9 +82,8 @@ class SeedOpportunity:
 class Seed:
     content_version: str
     digest: str
-    about: SeedAbout
+    notes: ContentNotes  # what the plan keeps about the content: its age, sources and glossary
     sources: dict[str, SeedSource]
-    glossary: tuple[GlossaryEntry, ...]
     themes: tuple[SeedTheme, ...]
     opportunities: tuple[SeedOpportunity, ...]
 
@@ -111,15 +102,7 @@ class Seed:
 
     def content_notes(self) -> dict[str, Any]:
         """What the plan keeps about the content as a whole: its age, sources and glossary."""
-        notes = ContentNotes(
-            about=self.about.summary,
-            written=self.about.written,
-            strategy=self.sources[self.about.strategy].post,
-            pages_note=self.about.pages_note,
-            sources=tuple(s.post for s in self.sources.values()),
-            glossary=self.glossary,
-        )
-        return asdict(notes)
+        return asdict(self.notes)
 
 
 def load_seed(path: Path) -> Seed:
@@ -170,14 +153,10 @@ def parse_seed(raw: bytes, where: str = "seed.json") -> Seed:
 
     about_entry = _Entry(where, "about", top.value("about", dict))
     about_entry.keys({"written", "summary", "strategy", "pages_note"})
-    about = SeedAbout(
-        about_entry.date("written"),
-        about_entry.text("summary"),
-        about_entry.text("strategy"),
-        about_entry.text("pages_note"),
-    )
-    if about.strategy not in sources:
-        about_entry.fail("strategy", f"names an unknown source '{about.strategy}'")
+    written, summary = about_entry.date("written"), about_entry.text("summary")
+    strategy, pages_note = about_entry.text("strategy"), about_entry.text("pages_note")
+    if strategy not in sources:
+        about_entry.fail("strategy", f"names an unknown source '{strategy}'")
 
     known_foundations = {f.value for f in Foundation}
     for n, item in enumerate(top.value("foundations", list), start=1):
@@ -252,9 +231,15 @@ def parse_seed(raw: bytes, where: str = "seed.json") -> Seed:
     return Seed(
         content_version=top.text("content_version"),
         digest=hashlib.sha256(raw).hexdigest(),
-        about=about,
+        notes=ContentNotes(
+            about=summary,
+            written=written,
+            strategy=sources[strategy].post,
+            pages_note=pages_note,
+            sources=tuple(s.post for s in sources.values()),
+            glossary=tuple(glossary.values()),
+        ),
         sources=sources,
-        glossary=tuple(glossary.values()),
         themes=tuple(themes.values()),
         opportunities=tuple(opportunities.values()),
     )

@@ -19,7 +19,7 @@ def seed() -> Seed:
 
 def content_texts(seed: Seed) -> list[tuple[str, str]]:
     """(where, text) for every piece of text the app shows from the content."""
-    texts = [("about", seed.about.summary)]
+    texts = [("about", seed.notes.about)]
     texts += [(f"theme {t.id}", f"{t.title} {t.summary}") for t in seed.themes]
     for o in seed.opportunities:
         texts.append((o.id, " ".join([o.title, o.strategy_says or "", o.why_it_matters])))
@@ -29,7 +29,7 @@ def content_texts(seed: Seed) -> list[tuple[str, str]]:
 
 
 def glossary_forms(seed: Seed) -> set[str]:
-    return {form for g in seed.glossary for form in (g.term, *g.also)}
+    return {form for g in seed.notes.glossary for form in (g.term, *g.also)}
 
 
 def test_every_source_can_be_followed_up(seed: Seed) -> None:
@@ -48,16 +48,17 @@ def test_the_ncvo_posts_link_to_their_own_pages(seed: Seed) -> None:
 
 
 def test_the_strategy_itself_is_cited_from_gov_uk(seed: Seed) -> None:
-    strategy = seed.sources[seed.about.strategy]
+    strategy = seed.notes.strategy
+    assert strategy is not None
     assert strategy.title == "Civil Society Strategy: building a future that works for everyone"
     assert strategy.url.startswith("https://www.gov.uk/government/publications/")
     assert strategy.date.startswith("2018-08")
 
 
 def test_the_content_says_how_old_it_is(seed: Seed) -> None:
-    assert seed.about.written == "2018-08"
-    assert "August 2018" in seed.about.summary
-    assert "Support Cambridgeshire" in seed.about.pages_note
+    assert seed.notes.written == "2018-08"
+    assert "August 2018" in seed.notes.about
+    assert "Support Cambridgeshire" in seed.notes.pages_note
 
 
 def test_every_since_then_note_cites_a_dated_source(seed: Seed) -> None:
