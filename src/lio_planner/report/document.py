@@ -194,6 +194,11 @@ class PlanDocument:
     came_from: str = ""  # the plan this one carries on from, for a plan started from one
 
     @property
+    def carries_on(self) -> str:
+        """The sentence naming the plan this one carries on from ("" for any other plan)."""
+        return f"This plan carries on from “{self.came_from}”." if self.came_from else ""
+
+    @property
     def heading(self) -> str:
         """The plan's name as printed at the top and in the footer of every page."""
         return self.title or "Action plan"

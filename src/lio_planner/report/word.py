@@ -32,6 +32,7 @@ from lio_planner.report.options import Column, Orientation, PageSize, widen_colu
 from lio_planner.report.word_back import add_back_matter, plain_table
 from lio_planner.report.word_back import labelled as _labelled
 from lio_planner.report.word_back import run as _run
+from lio_planner.report.word_progress import add_progress
 from lio_planner.report.word_tables import Run, Spanned, add_table
 
 NAVY = RGBColor(0x1B, 0x3A, 0x5C)
@@ -132,6 +133,8 @@ def _front(doc: Any, document: PlanDocument) -> None:
     summary = document.summary
     doc.add_heading("Summary", level=1)
     doc.add_paragraph(summary.sentence())
+    if document.carries_on:
+        _run(doc.add_paragraph(), document.carries_on, colour=MUTED)
     decisions = [(d.label, str(n)) for d, n in summary.by_decision]
     plain_table(doc, ("Decision", "Opportunities"), decisions, (3, 1))
     doc.add_paragraph()
@@ -144,6 +147,8 @@ def _front(doc: Any, document: PlanDocument) -> None:
         [[[_rag(rag)], [Run(RAG_MEANINGS[rag])], [Run(str(n))]] for rag, n in summary.by_rag],
         (1.2, 2.5, 1),
     )
+    if document.progress is not None:
+        add_progress(doc, document.progress)
     if summary.owners:
         doc.add_heading("Actions by owner", level=2)
         plain_table(

@@ -10,12 +10,19 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 from docx.shared import Mm
+from sqlalchemy import select
 
+from helpers.clock import clock_fixture  # noqa: F401
+from helpers.review_plan import TODAY as REVIEW_DAY
+from helpers.review_plan import history_fixture  # noqa: F401
+from lio_planner.domain.dates import short_date
 from lio_planner.domain.enums import Decision
 from lio_planner.report.exporting import export_plan
 from lio_planner.report.files import ExportError
 from lio_planner.report.options import Column, GroupBy, Orientation, PageSize, ReportOptions
 from lio_planner.services import queries
+from lio_planner.services.progress import build_progress
+from lio_planner.store.schema import PlanRecord
 from lio_planner.store.sqlite.database import PlanStore
 
 TODAY = date(2026, 3, 2)
@@ -149,3 +156,51 @@ def test_a_failed_export_leaves_the_old_file_alone(
 def test_an_unknown_format_is_refused_plainly(sample_store: PlanStore, tmp_path: Path) -> None:
     with pytest.raises(ExportError, match="cannot export to “xls”"):
         export_plan(sample_store, "xls", tmp_path / "plan.xls")
+
+
+def _table_under(document: docx.Document, heading: str) -> list[list[str]]:
+    """The cells of the first table after the heading ``heading``."""
+    body = document.element.body
+    seen = False
+    for child in body.iterchildren():
+        if (
+            child.tag == qn("w:p")
+            and "".join(t.text or "" for t in child.iter(qn("w:t"))) == heading
+        ):
+            seen = True
+        elif seen and child.tag == qn("w:tbl"):
+            table = docx.table.Table(child, document)
+            return [[cell.text for cell in row.cells] for row in table.rows]
+    raise AssertionError(f"no table under {heading!r}")
+
+
+def test_word_plan_has_the_progress_the_printed_plan_draws(
+    store: PlanStore, history: dict[str, str], tmp_path: Path
+) -> None:
+    path = export_plan(store, "docx", tmp_path / "plan.docx", today=REVIEW_DAY)
+    document = docx.Document(str(path))
+    progress = build_progress(store, REVIEW_DAY)
+    by_theme = _table_under(document, "Progress by theme")
+    statuses = [status for status, _n in progress.overall.by_status]
+    assert by_theme[0] == ["Theme", *(s.label for s in statuses), "% done"]
+    assert [row[0] for row in by_theme[1:]] == [t.theme for t in progress.themes]
+    for row, theme in zip(by_theme[1:], progress.themes, strict=True):
+        assert row[1:-1] == [str(theme.count(s)) for s in statuses]
+        assert row[-1] == f"{theme.done_percent}%"
+    over_time = _table_under(document, "Over time, week by week")
+    assert over_time[0] == ["Week ending", "Done", "Still open"]
+    assert len(over_time) - 1 == len(progress.over_time) > 1
+    assert over_time[-1] == [
+        short_date(REVIEW_DAY),
+        "2",
+        "5",
+    ]  # as the review plan's history has it
+
+
+def test_word_plan_says_which_plan_it_carries_on_from(
+    sample_store: PlanStore, tmp_path: Path
+) -> None:
+    with sample_store.transaction() as session:
+        session.scalars(select(PlanRecord)).one().came_from = "Our plan, 2024–2026"
+    text = "\n".join(p.text for p in export(sample_store, tmp_path).paragraphs)
+    assert "This plan carries on from “Our plan, 2024–2026”." in text

@@ -19,8 +19,8 @@ def lay_out_front(flow: Flow, document: PlanDocument) -> None:
     s = flow.styles
     flow.paragraph(s.h1, "Summary", after=1.5)
     flow.paragraph(s.body, summary.sentence(), after=5)
-    if document.came_from:
-        flow.paragraph(s.meta, f"This plan carries on from “{document.came_from}”.", after=4)
+    if document.carries_on:
+        flow.paragraph(s.meta, document.carries_on, after=4)
     _figures(flow, summary)
     flow.space(7)
     _counts(flow, summary)
