@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import make_url
@@ -22,7 +22,7 @@ from lio_planner.services import queries
 from lio_planner.services.actions import record_action
 from lio_planner.store.postgres.address import TeamAddress
 from lio_planner.store.postgres.opening import open_team_plan
-from lio_planner.store.sqlite.opening import open_plan
+from lio_planner.store.sqlite.opening import create_plan, open_plan
 from lio_planner.ui.common.settings import app_settings
 from lio_planner.ui.team.address_dialog import TeamPlanDialog
 from lio_planner.ui.window.main_window import MainWindow
@@ -63,9 +63,9 @@ def test_a_colleagues_change_appears_in_the_window_within_a_second(
     qtbot.waitUntil(lambda: window.data.action_model.get(made.uuid) is not None, timeout=1000)
     row = window.data.action_model.get(made.uuid)
     assert row is not None and row.action.description == "Bob's action"
-    assert window.team_live is not None and window.team_presence is not None
-    window.team_live.refresh_presence()
-    assert "Bob" in window.team_presence.text()
+    assert window.team is not None
+    window.team.live.refresh_presence()
+    assert "Bob" in window.team.presence.text()
     assert "team plan" in window.windowTitle()
     colleague.close()
 
@@ -238,3 +238,55 @@ def test_save_a_copy_of_a_team_plan_as_a_plan_file(
     copy = open_plan(target, read_only=True)
     assert len(queries.overview(copy).opportunities) == len(window.navigator_model.opportunities())
     copy.close()
+
+
+@pytest.mark.postgres
+def test_opening_a_plan_file_in_a_team_window_leaves_the_team_plan_behind(
+    qtbot: QtBot,
+    window_on: WindowOn,
+    team_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = window_on(team_url, "Ann")
+    colleague = open_team_plan(team_url, user="Bob")
+    assert window.team is not None
+    window.team.live.refresh_presence()
+    assert "Bob" in window.team.presence.text()
+    team_store = window.data.store
+    plan_file = tmp_path / "Our own plan.lioplan"
+    create_plan(plan_file, "Northshire CVS").close()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_args: (str(plan_file), ""))
+
+    window.open_action.trigger()  # type: ignore[attr-defined]
+
+    assert window.data.store.path == plan_file
+    # Nothing of the team plan is left: not who else had it open, nor the server's retries.
+    presence = [label for label in window.statusBar().findChildren(QLabel) if label.isVisible()]
+    assert not any("Also open" in label.text() or "Bob" in label.text() for label in presence)
+    assert window.team is None
+    assert team_store.closed
+    # Bob's window no longer lists Ann once her window has moved on.
+    assert colleague.others() == []
+    # A save problem in the file is handled as for any file, not retried as for a server.
+    assert type(window.data.on_save_failed).__name__ != "KeepTrying"
+    colleague.close()
+
+
+@pytest.mark.postgres
+def test_closing_a_team_plan_takes_away_who_else_has_it_open(
+    window_on: WindowOn, team_url: str
+) -> None:
+    window = window_on(team_url, "Ann")
+    colleague = open_team_plan(team_url, user="Bob")
+    assert window.team is not None
+    window.team.live.refresh_presence()
+
+    window.close_action.trigger()  # type: ignore[attr-defined]
+
+    assert window.pages.currentIndex() == 1  # the start page
+    labels = [label for label in window.statusBar().findChildren(QLabel) if label.isVisible()]
+    assert not any("Also open" in label.text() for label in labels)
+    assert window.team is None
+    assert colleague.others() == []
+    colleague.close()

@@ -55,6 +55,17 @@ class LiveTeamPlan:
 
     live: TeamLive
     presence: PresenceLabel
+    data: PlanData
+    otherwise: OnSaveFailed  # the window's own choices, for whatever plan it shows next
+
+    def leave(self, window: QMainWindow) -> None:
+        """The window has moved on to another plan (or none): stop listening, take the "Also
+        open" line away, and let save problems be handled as any plan's are."""
+        self.live.stop()
+        window.statusBar().removeWidget(self.presence)
+        self.presence.deleteLater()
+        self.live.deleteLater()
+        self.data.on_save_failed = self.otherwise
 
 
 def keep_live(
@@ -74,4 +85,4 @@ def keep_live(
     live.changes_arrived.connect(data.apply)
     live.presence_changed.connect(presence.show_others)
     live.refresh_presence()
-    return LiveTeamPlan(live, presence)
+    return LiveTeamPlan(live, presence, data, otherwise)

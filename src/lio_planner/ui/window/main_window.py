@@ -60,8 +60,7 @@ if TYPE_CHECKING:
     from lio_planner.store.backend import PlanBackend
     from lio_planner.store.postgres.team import TeamStore
     from lio_planner.ui.progress.view import ProgressView
-    from lio_planner.ui.team.live import TeamLive
-    from lio_planner.ui.team.presence_label import PresenceLabel
+    from lio_planner.ui.team.window import LiveTeamPlan
 
 
 _SAVED = "Every change is saved as you make it."
@@ -108,8 +107,7 @@ class MainWindow(QMainWindow):
         self.action_plan = ActionPlanView(self.data, self.editor)
         self.progress_view: ProgressView | None = None  # made when first shown (over_time.py)
         self.progress_placeholder: QWidget | None = None  # its tab until then
-        self.team_live: TeamLive | None = None  # a team plan's (see show_team_plan)
-        self.team_presence: PresenceLabel | None = None
+        self.team: LiveTeamPlan | None = None  # a team plan kept live here (show_team_plan)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         # No mnemonics on the tabs: Ctrl+1 and Ctrl+2 switch, and Alt+letters are taken.
@@ -303,15 +301,24 @@ class MainWindow(QMainWindow):
 
         self.session.show_kept_elsewhere(store, VIEW_ONLY)
         self.file_line.hide()  # it names a file; a team plan is named in the title and below
-        team = keep_live(self, self.data, store, self.session.on_save_failed)
-        self.team_live, self.team_presence = team.live, team.presence
+        self.team = keep_live(self, self.data, store, self.session.on_save_failed)
+
+    def _leave_team_plan(self) -> None:
+        """Whatever this window shows next, nothing of a team plan it showed stays live."""
+        if self.team is None:
+            return
+        if not self.data.has_plan or self.store is not self.team.live.store:
+            self.team.leave(self)
+            self.team = None
 
     # --- what the session says --------------------------------------------------------------
     def _plan_opened(self) -> None:
+        self._leave_team_plan()
         self.file_line.show_plan(self.store.path, self.store.plan_uuid)
         self.pages.setCurrentIndex(0)
 
     def _plan_closed(self) -> None:
+        self._leave_team_plan()
         self._place = None
         self.start_page.refresh()
         self.pages.setCurrentIndex(1)
