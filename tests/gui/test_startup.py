@@ -45,7 +45,7 @@ def test_the_plan_is_open_for_editing_when_the_window_first_shows(
     assert sample_path.name in window.windowTitle()
     window.show()
     assert window.add_action_action.isEnabled()
-    window.add_action()
+    window.add_action_action.trigger()
     assert window.data.action_model.rowCount() == rows_before + 1
     store = open_plan(sample_path, read_only=True)
     try:

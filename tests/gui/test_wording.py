@@ -44,7 +44,7 @@ def menu_texts(menu: QMenu) -> list[str]:
 
 def test_every_menu_item_is_in_sentence_case(qtbot: QtBot, sample_window: MainWindow) -> None:
     window = sample_window
-    window.add_action()  # an undo step, so Edit → Undo names it
+    window.add_action_action.trigger()  # an undo step, so Edit → Undo names it
     texts = []
     for top in window.menuBar().actions():
         menu = top.menu()

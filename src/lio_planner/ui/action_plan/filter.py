@@ -11,20 +11,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 
 from lio_planner.domain.due import is_due_this_week
 from lio_planner.domain.enums import Rag, Status
 from lio_planner.domain.rules import is_overdue, rag_for
+from lio_planner.ui.common.model_index import Index
 from lio_planner.ui.plan.action_model import ActionTableModel, Entry
-
-Index = QModelIndex | QPersistentModelIndex
 
 NO_OWNER = ""  # the owner filter's value for "actions nobody owns yet"
 

@@ -28,6 +28,7 @@ from lio_planner.ui.action_plan.filter import (
     DueFilter,
     StatusFilter,
 )
+from lio_planner.ui.common.dialog_parts import wrapped_label
 from lio_planner.ui.common.marks import show_date
 from lio_planner.ui.plan.action_model import (
     COL_DESCRIPTION,
@@ -130,9 +131,7 @@ class ActionPlanView(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._enable)
 
         # What the last change of several actions did (they may have left the filter).
-        self.notice = QLabel()
-        self.notice.setTextFormat(Qt.TextFormat.PlainText)
-        self.notice.setWordWrap(True)
+        self.notice = wrapped_label()
         self.notice.setAccessibleName("What changed")
         self.notice.setObjectName("actionPlanNotice")
         self.notice.setStyleSheet(
@@ -142,14 +141,12 @@ class ActionPlanView(QWidget):
         self.notice.hide()
 
         # An empty plan shows what to do instead of a blank table.
-        self.empty_hint = QLabel(
+        self.empty_hint = wrapped_label(
             "No actions yet. Open the walk-through, choose an opportunity and decide to "
             "pursue it, then press “Add action” (Ctrl+Shift+A) or use one of its suggested "
             "actions. Every action you add is listed here, with its owner, due date and RAG "
             "rating."
         )
-        self.empty_hint.setTextFormat(Qt.TextFormat.PlainText)
-        self.empty_hint.setWordWrap(True)
         self.empty_hint.setAccessibleName("No actions yet")
         self.walkthrough_button = QPushButton("Open the &walk-through")
         self.walkthrough_button.clicked.connect(self.walkthrough_requested)

@@ -16,7 +16,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -26,8 +25,7 @@ from lio_planner.domain.enums import Rag, Status
 from lio_planner.domain.fields import RowKind, field, texts
 from lio_planner.domain.model import ActionRow
 from lio_planner.ui.common.marks import one_line, plain_tooltip, rag_icon, show_date
-
-Index = QModelIndex | QPersistentModelIndex
+from lio_planner.ui.common.model_index import Index
 
 _ROOT = QModelIndex()  # the invisible root, as the default parent
 

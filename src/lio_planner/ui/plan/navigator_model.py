@@ -10,18 +10,18 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QFont
 
 from lio_planner.domain.enums import Foundation
 from lio_planner.domain.model import ContentNotes, Opportunity, PlanInfo, PlanOverview, Theme
 from lio_planner.ui.common.marks import decision_icon, plain_tooltip
+from lio_planner.ui.common.model_index import Index
 
 _THEME = 0xFFFFFFFF  # internal id marking a theme row; opportunity rows store their theme row
 
 COLUMNS = 2
 
-Index = QModelIndex | QPersistentModelIndex
 
 _ROOT = QModelIndex()  # the invisible root, as the default parent
 

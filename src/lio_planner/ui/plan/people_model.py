@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt
 
 from lio_planner.domain.model import Person
-
-Index = QModelIndex | QPersistentModelIndex
+from lio_planner.ui.common.model_index import Index
 
 _ROOT = QModelIndex()  # the invisible root, as the default parent
 

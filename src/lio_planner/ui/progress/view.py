@@ -13,12 +13,13 @@ from datetime import date
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QResizeEvent
-from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from lio_planner.report.qt.progress_chart import PainterCanvas, ProgressChart
 from lio_planner.report.qt.textflow import Styles
 from lio_planner.services.progress import Progress, build_progress
 from lio_planner.store.backend import PlanBackend
+from lio_planner.ui.common.dialog_parts import wrapped_label
 
 MARGIN_MM = 5.0
 
@@ -77,9 +78,7 @@ class ProgressView(QWidget):
     def __init__(self, store: Callable[[], PlanBackend], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store = store
-        self.heading = QLabel()
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        self.heading.setWordWrap(True)
+        self.heading = wrapped_label()
         self.chart = ProgressChartWidget()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)

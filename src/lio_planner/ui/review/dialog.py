@@ -18,7 +18,6 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QGridLayout,
     QLabel,
@@ -33,6 +32,7 @@ from lio_planner.report.review import ReviewDocument
 from lio_planner.report.review_export import export_review, load_review
 from lio_planner.report.wording import long_date
 from lio_planner.services import review
+from lio_planner.ui.common.dialog_parts import close_button, wrapped_label
 from lio_planner.ui.common.file_folders import remember_folder, start_folder
 from lio_planner.ui.common.preview import show_preview
 from lio_planner.ui.plan.operations import Operation, OperationRunner
@@ -78,9 +78,7 @@ class ReviewDialog(QDialog):
         self.date_box.setCalendarPopup(True)
         self.date_box.setDisplayFormat("d MMM yyyy")
         self.date_box.setAccessibleName("Review since this date")
-        self.summary = QLabel()
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.summary.setWordWrap(True)
+        self.summary = wrapped_label()
         self.last_line = QLabel()
         self.last_line.setTextFormat(Qt.TextFormat.PlainText)
         self.mark_button = QPushButton("&Mark as reviewed today")
@@ -89,8 +87,7 @@ class ReviewDialog(QDialog):
         self.print_button = QPushButton("&Print…")
         self.pdf_button = QPushButton("Export as P&DF…")
         self.word_button = QPushButton("Export as &Word…")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
+        buttons = close_button(self)
 
         choose = QGridLayout()
         choose.addWidget(self.since_last, 0, 0, 1, 2)

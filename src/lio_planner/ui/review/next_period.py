@@ -11,10 +11,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QSpinBox,
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from lio_planner.services.next_period import Creator, NextPlan, Reader, start_next_period
+from lio_planner.ui.common.dialog_parts import ok_cancel_buttons, wrapped_label
 from lio_planner.ui.common.file_folders import remember_folder, start_folder
 
 
@@ -43,13 +42,11 @@ class NextPeriodDialog(QDialog):
         self.by = by
         self.made: NextPlan | None = None
         self.setWindowTitle("Start the next plan")
-        intro = QLabel(
+        intro = wrapped_label(
             f"A new plan file carries on from “{title}”: the same organisation and settings, "
             "every decision and its reasons, and the actions still open. Done and dropped "
             "actions stay in this plan, which is left exactly as it is."
         )
-        intro.setTextFormat(Qt.TextFormat.PlainText)
-        intro.setWordWrap(True)
         self.period = QLineEdit()
         self.period.setPlaceholderText("e.g. April 2028 to March 2030")
         self.period.setAccessibleName("The new plan's period")
@@ -61,13 +58,7 @@ class NextPeriodDialog(QDialog):
         form = QFormLayout()
         form.addRow("New &period:", self.period)
         form.addRow("Move due dates &on by:", self.months)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("&Choose file and start…")
-        self.buttons.accepted.connect(self.start)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self, "&Choose file and start…", self.start)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)

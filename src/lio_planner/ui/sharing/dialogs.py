@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from lio_planner import APP_NAME
 from lio_planner.store.kept import PlanLocation
 from lio_planner.store.problems import CopyFailed, FileReplaced, PlanInUse, SaveFailed
+from lio_planner.ui.common.dialog_parts import wrapped_label
 from lio_planner.ui.common.marks import plain_tooltip
 
 if TYPE_CHECKING:
@@ -42,9 +43,7 @@ CANCEL = "cancel"
 
 def plain_label(text: str, *, heading: bool = False) -> QLabel:
     """A wrapped label that never interprets its text as HTML."""
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
+    label = wrapped_label(text)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if heading:
         font = label.font()

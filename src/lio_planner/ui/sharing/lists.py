@@ -8,7 +8,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
@@ -26,10 +25,10 @@ from PySide6.QtWidgets import (
 from lio_planner.services.history import Change
 from lio_planner.store.kept import Backup, BackupSummary
 from lio_planner.store.plans import describe_backup
+from lio_planner.ui.common.dialog_parts import close_button
 from lio_planner.ui.common.marks import plain_tooltip
+from lio_planner.ui.common.model_index import Index
 from lio_planner.ui.sharing.dialogs import plain_label
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 class _ListTableModel(QAbstractTableModel):
@@ -240,8 +239,7 @@ class HistoryDialog(QDialog):
         header.setSectionResizeMode(HistoryTableModel.COL_WHAT, QHeaderView.ResizeMode.Stretch)
         empty = plain_label("No changes have been recorded yet.")
         empty.setVisible(not changes)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
+        buttons = close_button(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
         layout.addWidget(self.table, 1)

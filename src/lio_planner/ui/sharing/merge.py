@@ -10,7 +10,6 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -34,9 +33,8 @@ from lio_planner.domain.words import counted
 from lio_planner.services.merge import BOTH, MINE, THEIRS, MergePreview, MergeResult, Question
 from lio_planner.services.merge_words import word_differences
 from lio_planner.ui.common.marks import plain_tooltip
+from lio_planner.ui.common.model_index import Index
 from lio_planner.ui.sharing.dialogs import plain_label
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 class QuestionListModel(QAbstractListModel):

@@ -7,12 +7,10 @@ avoid typing it). The server, database, login and plan are remembered for next t
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -20,6 +18,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import URL
 
 from lio_planner.store.postgres.address import TeamAddress
+from lio_planner.ui.common.dialog_parts import wrapped_label
 from lio_planner.ui.common.settings import app_settings
 
 _REMEMBERED = ("host", "database", "login", "plan")
@@ -31,12 +30,10 @@ class TeamPlanDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Open team plan")
-        intro = QLabel(
+        intro = wrapped_label(
             "A team plan is kept on a PostgreSQL server, so several people can edit it at "
             "once. Whoever runs the server can tell you these details."
         )
-        intro.setTextFormat(Qt.TextFormat.PlainText)
-        intro.setWordWrap(True)
         self.host = QLineEdit()
         self.host.setPlaceholderText("db.example.org")
         self.database = QLineEdit()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from lio_planner.domain.glossary import Glossary
 from lio_planner.domain.model import GlossaryEntry, Opportunity, SuggestedAction, Theme
+from lio_planner.ui.common.dialog_parts import wrapped_label
 from lio_planner.ui.common.marks import plain_tooltip
 
 # Said once on every page of the strategy's own content, so nobody takes 2018 for today.
@@ -30,9 +31,7 @@ PAGES_NOTE = "of the full strategy, as cited by Support Cambridgeshire"
 
 
 def _label(selectable: bool = True) -> QLabel:
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
+    label = wrapped_label()
     label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
     if selectable:
         # Reachable with Tab and readable by screen readers, and the text can be copied.

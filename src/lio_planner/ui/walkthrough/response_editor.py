@@ -24,6 +24,7 @@ from lio_planner.domain.rules import ResponseError, check_response
 from lio_planner.ui.action_plan.fields import text_box
 from lio_planner.ui.action_plan.form import ActionForm
 from lio_planner.ui.common.autosave import PendingEdit
+from lio_planner.ui.common.dialog_parts import wrapped_label
 from lio_planner.ui.plan.action_model import (
     COL_DESCRIPTION,
     COL_OPPORTUNITY,
@@ -81,9 +82,7 @@ class ResponseEditor(QWidget):
         # Toggled, not clicked: a screen reader's "activate" toggles a radio button, no click.
         self.decisions.idToggled.connect(self._decision_toggled)
 
-        self.hint = QLabel()
-        self.hint.setTextFormat(Qt.TextFormat.PlainText)
-        self.hint.setWordWrap(True)
+        self.hint = wrapped_label()
         self.hint.setAccessibleDescription("Decision not saved yet")
         self.hint.hide()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,19 +31,10 @@ from lio_planner.domain.enums import Status
 from lio_planner.domain.model import Opportunity, PlanInfo, Theme
 from lio_planner.domain.rules import check_review_dates
 from lio_planner.ui.action_plan.fields import DueDateBox, EnumBox, OwnerBox, text_box
+from lio_planner.ui.common.dialog_parts import close_button, ok_cancel_buttons, wrapped_label
 from lio_planner.ui.plan.editing import PlanEditor
 from lio_planner.ui.plan.people_model import PeopleModel
 from lio_planner.ui.window.front_page_form import FrontPageForm
-
-
-def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-    )
-    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
 
 
 class BulkEditDialog(QDialog):
@@ -72,7 +63,7 @@ class BulkEditDialog(QDialog):
         self.owner.activated.connect(lambda _i: self.set_owner.setChecked(True))
         self.status.activated.connect(lambda _i: self.set_status.setChecked(True))
         self.due.date_changed.connect(lambda: self.set_due.setChecked(True))
-        self.buttons = _buttons(self, "Change")
+        self.buttons = ok_cancel_buttons(self, "Change")
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(grid)
@@ -129,7 +120,7 @@ class OpportunityDialog(QDialog):
         form.addRow("T&itle:", self.title)
         form.addRow("&About it:", self.about)
         form.addRow("&Why it matters:", self.why)
-        self.buttons = _buttons(self, "Save" if opportunity else "Add")
+        self.buttons = ok_cancel_buttons(self, "Save" if opportunity else "Add")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
@@ -184,16 +175,12 @@ class PlanSettingsDialog(QDialog):
         form.addRow("&Organisation:", self.organisation)
         form.addRow("Plan &title:", self.title)
         form.addRow("&Period:", self.period)
-        self.buttons = _buttons(self, ok_text)
-        self.intro = QLabel()
-        self.intro.setTextFormat(Qt.TextFormat.PlainText)
-        self.intro.setWordWrap(True)
+        self.buttons = ok_cancel_buttons(self, ok_text)
+        self.intro = wrapped_label()
         self.intro.hide()
         # Why the settings cannot be saved yet (a date not understood), shown in the dialog so
         # nothing typed is lost.
-        self.problem = QLabel()
-        self.problem.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem.setWordWrap(True)
+        self.problem = wrapped_label()
         self.problem.setStyleSheet("color: #b3261e; font-weight: bold")
         self.problem.hide()
         layout = QVBoxLayout(self)
@@ -287,16 +274,14 @@ class PeopleDialog(QDialog):
         self.name.returnPressed.connect(self.rename)
         self.list.selectionModel().currentChanged.connect(self._chosen)
         people.modelReset.connect(self._chosen)
-        intro = QLabel("Renaming someone changes their name on every action they own.")
-        intro.setWordWrap(True)
+        intro = wrapped_label("Renaming someone changes their name on every action they own.")
         rename_row = QHBoxLayout()
         label = QLabel("New &name:")
         label.setBuddy(self.name)
         rename_row.addWidget(label)
         rename_row.addWidget(self.name, 1)
         rename_row.addWidget(self.rename_button)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
+        close = close_button(self)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.list, 1)
@@ -329,13 +314,8 @@ def plain_message(parent: QWidget, title: str, text: str) -> QDialog:
     """A simple read-only text dialog (Help), its text shown exactly as written."""
     dialog = QDialog(parent)
     dialog.setWindowTitle(title)
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    flag = Qt.TextInteractionFlag
-    label.setTextInteractionFlags(flag.TextSelectableByMouse | flag.TextSelectableByKeyboard)
-    close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-    close.rejected.connect(dialog.reject)
+    label = wrapped_label(text, selectable=True)
+    close = close_button(dialog)
     layout = QVBoxLayout(dialog)
     layout.addWidget(label)
     layout.addWidget(close)

@@ -3,11 +3,11 @@ expects to see (approved by, approval date, version, lead trustee or committee, 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QTabWidget, QVBoxLayout, QWidget
 
 from lio_planner.domain.model import FrontPage
 from lio_planner.ui.action_plan.fields import DueDateBox, text_box
+from lio_planner.ui.common.dialog_parts import wrapped_label
 
 INTRODUCTION_HINT = (
     "Your purpose and priorities, in a few paragraphs: what the plan is for and why you are "
@@ -40,9 +40,7 @@ class FrontPageForm:
     def add_tabs(self, tabs: QTabWidget) -> None:
         page = QWidget()
         layout = QVBoxLayout(page)
-        hint = QLabel(INTRODUCTION_HINT)
-        hint.setTextFormat(Qt.TextFormat.PlainText)
-        hint.setWordWrap(True)
+        hint = wrapped_label(INTRODUCTION_HINT)
         hint.setBuddy(self.introduction)
         layout.addWidget(hint)
         layout.addWidget(self.introduction, 1)

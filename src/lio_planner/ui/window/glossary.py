@@ -7,8 +7,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QModelIndex,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     QTimer,
@@ -16,9 +14,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QTableView,
     QVBoxLayout,
@@ -26,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from lio_planner.domain.model import ContentNotes, GlossaryEntry
+from lio_planner.ui.common.dialog_parts import close_button, wrapped_label
+from lio_planner.ui.common.model_index import Index
 from lio_planner.ui.sharing.lists import _ListTableModel
-
-Index = QModelIndex | QPersistentModelIndex
 
 COL_TERM, COL_MEANING = 0, 1
 
@@ -79,14 +75,10 @@ class GlossaryDialog(QDialog):
     def __init__(self, content: ContentNotes, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Glossary")
-        self.about = QLabel(content.about)
-        self.about.setTextFormat(Qt.TextFormat.PlainText)
-        self.about.setWordWrap(True)
+        self.about = wrapped_label(content.about)
         self.about.setAccessibleName("About this content")
         strategy = content.strategy
-        self.strategy = QLabel(f"The strategy: {strategy.citation()}" if strategy else "")
-        self.strategy.setTextFormat(Qt.TextFormat.PlainText)
-        self.strategy.setWordWrap(True)
+        self.strategy = wrapped_label(f"The strategy: {strategy.citation()}" if strategy else "")
         self.strategy.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.search = QLineEdit()
         self.search.setPlaceholderText("Find a term")
@@ -114,8 +106,7 @@ class GlossaryDialog(QDialog):
         self.proxy.layoutChanged.connect(self.table.resizeRowsToContents)
         self.proxy.rowsInserted.connect(self.table.resizeRowsToContents)
         self.proxy.rowsRemoved.connect(self.table.resizeRowsToContents)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
+        buttons = close_button(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.about)
         layout.addWidget(self.strategy)

@@ -10,10 +10,11 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QPushButton, QVBoxLayout, QWidget
 
 from lio_planner import APP_NAME, __version__, about
 from lio_planner.ui.common.dialog_keeper import DialogKeeper
+from lio_planner.ui.common.dialog_parts import close_button, wrapped_label
 from lio_planner.ui.window.dialogs import plain_message
 
 GETTING_STARTED = """\
@@ -46,15 +47,6 @@ def show_getting_started(dialogs: DialogKeeper) -> None:
     dialogs.keep(dialog)
 
 
-def _label(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    flag = Qt.TextInteractionFlag
-    label.setTextInteractionFlags(flag.TextSelectableByMouse | flag.TextSelectableByKeyboard)
-    return label
-
-
 class AboutDialog(QDialog):
     """The version, the open plan's file (with a way to its folder), the source and licences."""
 
@@ -64,23 +56,24 @@ class AboutDialog(QDialog):
         self.plan = plan
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
-        layout.addWidget(_label(f"{APP_NAME} {__version__}\n\n{about.SUMMARY}"))
+        summary = f"{APP_NAME} {__version__}\n\n{about.SUMMARY}"
+        layout.addWidget(wrapped_label(summary, selectable=True))
         if plan is None:
-            layout.addWidget(_label("No plan is open."))
+            layout.addWidget(wrapped_label("No plan is open.", selectable=True))
         else:
-            layout.addWidget(_label(f"Your plan file:\n{plan}"))
+            layout.addWidget(wrapped_label(f"Your plan file:\n{plan}", selectable=True))
         self.open_folder = QPushButton("Open the plan's folder")
         self.open_folder.setEnabled(plan is not None)
         self.open_folder.clicked.connect(self._open_folder)
         layout.addWidget(self.open_folder, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(
-            _label(
+            wrapped_label(
                 f"{APP_NAME} is free software under the {about.APP_LICENCE} licence. "
-                f"{about.source_location()}\n\n{about.QT_SOURCE} {about.licence_location()}"
+                f"{about.source_location()}\n\n{about.QT_SOURCE} {about.licence_location()}",
+                selectable=True,
             )
         )
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
+        buttons = close_button(self)
         layout.addWidget(buttons)
         self.resize(560, self.heightForWidth(560))  # wrapped text: as tall as 560 wide needs
 

@@ -253,20 +253,10 @@ class MainWindow(QMainWindow):
             self.problem_box.open()
 
     # --- menu commands ----------------------------------------------------------------------
-    def go_next(self) -> None:
-        self.show_walkthrough()
-        self.walkthrough.go_next()
-
-    def go_previous(self) -> None:
-        self.show_walkthrough()
-        self.walkthrough.go_previous()
-
-    def go_next_undecided(self) -> None:
-        self.show_walkthrough()
-        self.walkthrough.go_next_undecided()
-
-    def show_walkthrough(self) -> None:
+    def show_walkthrough(self) -> WalkThrough:
+        """Bring the walk-through to the front and return it, for a command to go on in it."""
         self.tabs.setCurrentWidget(self.walkthrough)
+        return self.walkthrough
 
     def show_action_plan(self) -> None:
         self.tabs.setCurrentWidget(self.action_plan)
@@ -278,8 +268,7 @@ class MainWindow(QMainWindow):
     def go_to_action(self, action_uuid: str) -> None:
         action = self.data.action(action_uuid)
         if action is not None:
-            self.show_walkthrough()
-            self.walkthrough.show_opportunity(action.opportunity_uuid, action_uuid)
+            self.show_walkthrough().show_opportunity(action.opportunity_uuid, action_uuid)
             self.response.table.setFocus()
 
     def undo(self) -> None:
@@ -290,10 +279,6 @@ class MainWindow(QMainWindow):
     def redo(self) -> None:
         self.flush_edits()
         self.undo_stack.redo()
-
-    def add_action(self) -> None:
-        self.show_walkthrough()
-        self.response.add_action("New action")
 
     def show_team_plan(self, store: TeamStore) -> None:
         """Show the team plan in ``store`` here, live, with who else has it open."""

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lio_planner.ui.common.dialog_parts import wrapped_label
 from lio_planner.ui.common.marks import plain_tooltip
 from lio_planner.ui.common.settings import recent_plans
 
@@ -37,12 +38,10 @@ class StartPage(QWidget):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.4)
         heading.setFont(font)
-        self.intro = intro = QLabel(
+        self.intro = intro = wrapped_label(
             "Open a plan to carry on with it, or start a new one. When LIO Planner starts, "
             "it opens the plan you had open last (your own plan, the first time)."
         )
-        intro.setTextFormat(Qt.TextFormat.PlainText)
-        intro.setWordWrap(True)
 
         self.new_button = QPushButton("&New plan…")
         self.open_button = QPushButton("&Open plan…")
