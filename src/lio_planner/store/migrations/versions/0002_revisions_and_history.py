@@ -12,6 +12,8 @@ the shape of the file, and that code already knows how to describe every kind of
 import sqlalchemy as sa
 from alembic import op
 
+from lio_planner.store.migrations.tables import create_identified_table
+
 revision = "0002"
 down_revision = "0001"
 branch_labels = None
@@ -34,10 +36,8 @@ def upgrade() -> None:
     with op.batch_alter_table("revisions", schema=None) as batch_op:
         batch_op.create_index("ix_revisions_kind_row_key", ["kind", "row_key"], unique=False)
 
-    op.create_table(
+    create_identified_table(
         "history",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("uuid", sa.String(length=36), nullable=False),
         sa.Column("at", sa.DateTime(), nullable=False),
         sa.Column("by", sa.Text(), nullable=False),
         sa.Column("kind", sa.String(length=40), nullable=False),
@@ -48,8 +48,6 @@ def upgrade() -> None:
         sa.Column("before", sa.Text(), nullable=False),
         sa.Column("after", sa.Text(), nullable=False),
         sa.Column("source", sa.Text(), nullable=False),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_history")),
-        sa.UniqueConstraint("uuid", name=op.f("uq_history_uuid")),
     )
     with op.batch_alter_table("history", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_history_at"), ["at"], unique=False)
