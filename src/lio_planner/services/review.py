@@ -37,14 +37,13 @@ _NOT_CHANGES = ("plan_reviewed", "review_mark_removed")
 
 @dataclass(frozen=True)
 class ReviewedAction:
-    """One action in a review section, with what happened to it and who did it."""
+    """One action in a review section, with what happened to it and who did it: what the
+    report prints, and no more."""
 
-    uuid: str
     description: str
-    opportunity: str
+    opportunity: str  # "" once the action has gone from the plan
     owner: str
     due: date | None
-    status: Status | None  # None: no longer in the plan
     what: str  # in words: "Due date moved from 3 Oct 2026 to 10 Nov 2026"
     by: str = ""
     at: datetime | None = None  # UTC
@@ -188,7 +187,7 @@ def build_review(
         added, removed = trail.of("action_added"), trail.of("action_removed")
         if row is None:
             if removed and not added:  # added and removed within the period: never there
-                dropped.append(_gone(subject, removed[-1]))
+                dropped.append(_gone(removed[-1]))
             continue
         if added:
             new.append(_reviewed(row, "Added", added[-1]))
@@ -299,22 +298,18 @@ def _due_moved_later(trail: _Trail) -> tuple[str, _Entry] | None:
 def _reviewed(row: ActionRow, what: str, entry: _Entry | None) -> ReviewedAction:
     action = row.action
     return ReviewedAction(
-        uuid=action.uuid,
         description=action.description,
         opportunity=row.opportunity_title,
         owner=action.owner_name,
         due=action.due,
-        status=action.status,
         what=what,
         by=entry[5] if entry else "",
         at=entry[4] if entry else None,
     )
 
 
-def _gone(uuid: str, entry: _Entry) -> ReviewedAction:
-    return ReviewedAction(
-        uuid, entry[1], "", "", None, None, "Removed from the plan", by=entry[5], at=entry[4]
-    )
+def _gone(entry: _Entry) -> ReviewedAction:
+    return ReviewedAction(entry[1], "", "", None, "Removed from the plan", entry[5], entry[4])
 
 
 def _with_more(item: ReviewedAction, what: str) -> ReviewedAction:

@@ -28,7 +28,7 @@ def test_each_kind_of_change_is_found(store: PlanStore, history: dict[str, str])
     assert found.slipped[0].what == "Went overdue (due 10 Oct 2026)"
     assert _names(found.new) == ["Recruit two trustees"]
     assert _names(found.dropped) == ["Survey members", "Print leaflets"]
-    assert found.dropped[1].what == "Removed from the plan" and found.dropped[1].status is None
+    assert found.dropped[1].what == "Removed from the plan" and found.dropped[1].opportunity == ""
     assert [(d.opportunity, d.before, d.after, d.by) for d in found.decisions] == [
         (history["second"], Decision.PURSUE, Decision.NOT_NOW, "Dee")
     ]
