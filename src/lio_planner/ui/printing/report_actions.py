@@ -1,7 +1,9 @@
 """File → Print preview, Print and Export: the action plan on paper, from the window.
 
-Every route reads the plan afresh and builds the same document, so what is previewed is what is
-printed and exported. Nothing here writes to the plan, so it all works on a read-only plan.
+The menu items are rows of the window's menu table (ui.window.menus); they call the commands
+here, on ``window.report_actions``. Every route reads the plan afresh and builds the same
+document, so what is previewed is what is printed and exported. Nothing here writes to the
+plan, so it all works on a read-only plan.
 
 Qt's printing module, the report and the options dialog are imported when first used, not when
 the window starts: together they cost start-up about 25 ms (see docs/performance.md).
@@ -10,16 +12,15 @@ the window starts: together they cost start-up about 25 ms (see docs/performance
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPainter
+from PySide6.QtGui import QGuiApplication, QPainter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMessageBox, QToolBar, QWidget
 
 from lio_planner.report.files import ExportError
-from lio_planner.report.formats import BY_KEY, FORMATS
+from lio_planner.report.formats import BY_KEY
 from lio_planner.ui.common.file_folders import remember_folder, show_exported, start_folder
 from lio_planner.ui.common.preview import show_preview
 
@@ -30,9 +31,9 @@ if TYPE_CHECKING:
 
 
 def install_report_actions(window: QMainWindow) -> ReportActions:
-    """Add Print preview, Print and the exports to ``window``'s File and Export menus.
+    """Give ``window`` the print and export commands its menu items call.
 
-    ``window`` needs ``store`` (the open PlanStore), ``file_menu`` and ``export_menu``.
+    ``window`` needs ``store``: the open plan.
     """
     actions = ReportActions(window)
     window.report_actions = actions  # type: ignore[attr-defined]
@@ -47,37 +48,6 @@ class ReportActions(QObject):
         self.window = window
         self._options: ReportOptions | None = None  # read from the settings when first needed
         self.preview_dialog: QDialog | None = None  # while the preview is open
-
-        self.options_action = self._action("Printed plan &options…", self.choose_options)
-        self.preview_action = self._action(
-            "Print pre&view…", self.preview, QKeySequence("Ctrl+Shift+P")
-        )
-        self.print_action = self._action(
-            "&Print…", self.print_plan, QKeySequence(QKeySequence.StandardKey.Print)
-        )
-        file_menu = window.file_menu  # type: ignore[attr-defined]
-        before = _quit_action(file_menu.actions())
-        for action in (self.options_action, self.preview_action, self.print_action):
-            file_menu.insertAction(before, action)
-        file_menu.insertSeparator(before)
-
-        self.export_actions: dict[str, QAction] = {}
-        for export_format in FORMATS:  # the File → Export menu, from report.formats
-            key = export_format.key
-            action = self._action(
-                export_format.menu_text, lambda _checked=False, f=key: self.export(f)
-            )
-            window.export_menu.addAction(action)  # type: ignore[attr-defined]
-            self.export_actions[key] = action
-
-    def _action(
-        self, text: str, slot: Callable[..., object], shortcut: QKeySequence | None = None
-    ) -> QAction:
-        action = QAction(text, self.window)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-        action.triggered.connect(slot)
-        return action
 
     # --- options ---------------------------------------------------------------------------
     @property
@@ -241,19 +211,6 @@ class ReportActions(QObject):
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(text)
         box.exec()
-
-
-def _quit_action(actions: list[QAction]) -> QAction | None:
-    """The File menu's Quit item, so printing goes above it as in every other program."""
-    quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
-    for action in actions:
-        shortcut = action.shortcut()
-        if (not shortcut.isEmpty() and shortcut in quit_keys) or action.text().replace("&", "") in (
-            "Quit",
-            "Exit",
-        ):
-            return action
-    return None
 
 
 def _plan_name(window: QWidget) -> str:

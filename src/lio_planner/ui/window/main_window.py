@@ -10,7 +10,6 @@ when present.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -45,6 +44,7 @@ from lio_planner.ui.common.dialog_keeper import DialogKeeper
 from lio_planner.ui.common.palette import make_selection_readable
 from lio_planner.ui.plan.data import PlanData
 from lio_planner.ui.plan.editing import PlanEditor
+from lio_planner.ui.printing.report_actions import install_report_actions
 from lio_planner.ui.sharing.dialogs import ReadOnlyBanner
 from lio_planner.ui.walkthrough.view import WalkThrough
 from lio_planner.ui.window import over_time, plan_actions
@@ -171,7 +171,7 @@ class MainWindow(QMainWindow):
         self.statusBar().insertPermanentWidget(0, self.missing_label, 1)
 
         self._listen()
-        self._install_printing()
+        install_report_actions(self)  # the commands File → Print and Export call
         restore_layout(self, self._kept_layout())
         self.session.begin(holder)
 
@@ -388,18 +388,6 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self, lambda: self.session.open_plan_path(path))
 
     # --- inside -----------------------------------------------------------------------------
-    def _install_printing(self) -> None:
-        """Let the printing module add Print and Print Preview, when it is part of the app."""
-        try:
-            printing = importlib.import_module("lio_planner.ui.printing.report_actions")
-        except ModuleNotFoundError as exc:
-            if exc.name != "lio_planner.ui.printing.report_actions":
-                raise
-            return
-        install = getattr(printing, "install_report_actions", None)
-        if install is not None:
-            install(self)
-
     def _saved(self) -> None:
         self.saved_label.setText(f"Saved at {datetime.now():%H:%M}")
         over_time.refresh_progress(self)
@@ -443,10 +431,6 @@ class MainWindow(QMainWindow):
         )
         self.menus.update(state, self.undo_stack)
         self.export_menu.setEnabled(has_plan)
-        report_actions = getattr(self, "report_actions", None)
-        if report_actions is not None:
-            for action in (report_actions.preview_action, report_actions.print_action):
-                action.setEnabled(has_plan)
 
     def _tab_changed(self, index: int) -> None:
         shown = self.tabs.widget(index)

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from lio_planner.report.formats import FORMATS
 from lio_planner.ui.window import help as help_pages
 from lio_planner.ui.window import over_time, plan_actions
 
@@ -80,7 +81,7 @@ class Also:
 
 @dataclass(frozen=True)
 class Submenu:
-    """A submenu, kept as ``window.<name>`` for others to fill (Open recent, Export)."""
+    """A submenu, kept as ``window.<name>``; rows whose menu is ``name`` go into it."""
 
     menu: str
     text: str
@@ -108,6 +109,11 @@ def _later(name: str) -> Callable[[Window], object]:
         return getattr(file_commands, name)(w.session, w.dialogs)
 
     return run
+
+
+def _export(key: str) -> Callable[[Window], object]:
+    """File → Export → one format (report.formats lists them; printing writes the file)."""
+    return lambda w: w.report_actions.export(key)
 
 
 def _show_glossary(w: Window) -> None:
@@ -164,11 +170,21 @@ MENU_TABLE: tuple[Row, ...] = (
          "Put the plan back as it was in one of its backups", name="restore_action"),
     Separator(F),
     Submenu(F, "&Export", "export_menu"),
+    *(Item("export_menu", f.menu_text, _export(f.key), None, PLAN, name=f"export_{f.key}_action")
+      for f in FORMATS),
     Separator(F),
     Item(F, "Plan &settings…",
          lambda w: plan_actions.edit_settings(w.dialogs, w.data, w.editor), None, EDITING,
          "Organisation, title and period; the printed plan's introduction and approval details",
          name="settings_action"),
+    Separator(F),
+    # Printing reads the plan and writes nothing, so it works on a read-only plan too.
+    Item(F, "Printed plan &options…", lambda w: w.report_actions.choose_options(),
+         name="print_options_action"),
+    Item(F, "Print pre&view…", lambda w: w.report_actions.preview(), "Ctrl+Shift+P", PLAN,
+         name="preview_action"),
+    Item(F, "&Print…", lambda w: w.report_actions.print_plan(), StandardKey.Print, PLAN,
+         name="print_action"),
     Separator(F),
     Item(F, "&Quit", lambda w: w.close(), StandardKey.Quit, name="quit_action"),
     Item(E, "&Undo", lambda w: w.undo(), StandardKey.Undo, editing(lambda s: s.can_undo),
@@ -256,7 +272,8 @@ class Menus:
             if isinstance(row, Separator):
                 menu.addSeparator()
             elif isinstance(row, Submenu):
-                setattr(window, row.name, menu.addMenu(row.text))
+                menus[row.name] = menu.addMenu(row.text)
+                setattr(window, row.name, menus[row.name])
             elif isinstance(row, Also):
                 menu.addAction(self.actions[row.name])
             else:
