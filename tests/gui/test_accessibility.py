@@ -255,3 +255,21 @@ def test_a_decision_chosen_through_a_screen_reader_is_saved(
         assert queries.opportunity(store, opportunity.uuid).decision is Decision.NOT_NOW
     finally:
         store.close()
+
+
+def test_every_box_of_the_open_team_plan_dialog_is_named_as_its_label_says(
+    qtbot: QtBot,
+) -> None:
+    from PySide6.QtWidgets import QFormLayout, QLineEdit
+
+    from lio_planner.ui.team.address_dialog import TeamPlanDialog
+
+    dialog = TeamPlanDialog()
+    qtbot.addWidget(dialog)
+    form = dialog.findChild(QFormLayout)
+    boxes = dialog.findChildren(QLineEdit)
+    assert len(boxes) == form.rowCount() == 5
+    for box in boxes:
+        label = form.labelForField(box)
+        # What a screen reader says for the box is the words of its label.
+        assert _name(box) == label.text().replace("&", "").rstrip(":"), label.text()

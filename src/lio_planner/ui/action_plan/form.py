@@ -19,6 +19,7 @@ from lio_planner.domain.fields import Field, RowKind, field, texts
 from lio_planner.domain.model import Action, ActionRow
 from lio_planner.ui.action_plan.fields import DueDateBox, EnumBox, OwnerBox, PlanUndoKeys, text_box
 from lio_planner.ui.common.autosave import PendingEdit
+from lio_planner.ui.common.dialog_parts import line_box
 from lio_planner.ui.plan.editing import PlanEditor
 from lio_planner.ui.plan.people_model import PeopleModel
 
@@ -201,10 +202,7 @@ def _text_box(field: Field) -> QLineEdit | QPlainTextEdit:
     """The box for a plain text field: one line, or a few that scroll."""
     if field.lines > 1:
         return text_box(field.label, field.lines, field.hint)
-    box = QLineEdit()
-    box.setAccessibleName(field.label)
-    box.setPlaceholderText(field.hint)
-    return box
+    return line_box(field.label, field.hint)
 
 
 def _text_of(box: QLineEdit | QPlainTextEdit) -> str:

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -28,7 +27,7 @@ from lio_planner.ui.action_plan.filter import (
     DueFilter,
     StatusFilter,
 )
-from lio_planner.ui.common.dialog_parts import wrapped_label
+from lio_planner.ui.common.dialog_parts import line_box, wrapped_label
 from lio_planner.ui.common.marks import show_date
 from lio_planner.ui.plan.action_model import (
     COL_DESCRIPTION,
@@ -72,10 +71,8 @@ class ActionPlanView(QWidget):
         self.read_only = False
         self.proxy = ActionFilterProxyModel(data.action_model, self)
 
-        self.search = QLineEdit()
+        self.search = line_box("Search actions", "Search actions")
         self.search.setObjectName("action_plan_search")
-        self.search.setPlaceholderText("Search actions")
-        self.search.setAccessibleName("Search actions")
         self.search.setClearButtonEnabled(True)
         self.theme = _filter_box("Filter by theme")
         self.owner = _filter_box("Filter by owner")

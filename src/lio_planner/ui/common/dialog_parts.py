@@ -1,12 +1,12 @@
-"""Pieces most dialogs are built from: a wrapped plain-text label and the buttons at the foot,
-made the same way everywhere."""
+"""Pieces most dialogs are built from: a wrapped plain-text label, a named one-line box and the
+buttons at the foot, made the same way everywhere."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit
 
 
 def wrapped_label(text: str = "", *, selectable: bool = False) -> QLabel:
@@ -23,6 +23,15 @@ def wrapped_label(text: str = "", *, selectable: bool = False) -> QLabel:
         flag = Qt.TextInteractionFlag
         label.setTextInteractionFlags(flag.TextSelectableByMouse | flag.TextSelectableByKeyboard)
     return label
+
+
+def line_box(name: str, example: str = "", text: str = "") -> QLineEdit:
+    """A one-line box holding ``text``, named ``name`` for screen readers (whatever its visible
+    label says, which may carry an ampersand or a colon) and showing ``example`` while empty."""
+    box = QLineEdit(text)
+    box.setAccessibleName(name)
+    box.setPlaceholderText(example)
+    return box
 
 
 def ok_cancel_buttons(

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFormLayout,
-    QLineEdit,
     QMessageBox,
     QSpinBox,
     QVBoxLayout,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from lio_planner.services.next_period import Creator, NextPlan, Reader, start_next_period
-from lio_planner.ui.common.dialog_parts import ok_cancel_buttons, wrapped_label
+from lio_planner.ui.common.dialog_parts import line_box, ok_cancel_buttons, wrapped_label
 from lio_planner.ui.common.file_folders import remember_folder, start_folder
 
 
@@ -47,9 +46,7 @@ class NextPeriodDialog(QDialog):
             "every decision and its reasons, and the actions still open. Done and dropped "
             "actions stay in this plan, which is left exactly as it is."
         )
-        self.period = QLineEdit()
-        self.period.setPlaceholderText("e.g. April 2028 to March 2030")
-        self.period.setAccessibleName("The new plan's period")
+        self.period = line_box("The new plan's period", "e.g. April 2028 to March 2030")
         self.months = QSpinBox()
         self.months.setRange(0, 60)
         self.months.setSuffix(" months")

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
-    QLineEdit,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 from lio_planner.services.history import Change
 from lio_planner.store.kept import Backup, BackupSummary
 from lio_planner.store.plans import describe_backup
-from lio_planner.ui.common.dialog_parts import close_button
+from lio_planner.ui.common.dialog_parts import close_button, line_box
 from lio_planner.ui.common.marks import plain_tooltip
 from lio_planner.ui.common.model_index import Index
 from lio_planner.ui.sharing.dialogs import plain_label
@@ -223,9 +222,7 @@ class HistoryDialog(QDialog):
         self.model = HistoryTableModel(changes, self)
         self.proxy = _HistoryFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("Find a person or a change")
-        self.search.setAccessibleName("Find in history")
+        self.search = line_box("Find in history", "Find a person or a change")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.set_text)
         self.table = QTableView()

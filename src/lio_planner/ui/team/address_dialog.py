@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import URL
 
 from lio_planner.store.postgres.address import TeamAddress
-from lio_planner.ui.common.dialog_parts import wrapped_label
+from lio_planner.ui.common.dialog_parts import line_box, wrapped_label
 from lio_planner.ui.common.settings import app_settings
 
 _REMEMBERED = ("host", "database", "login", "plan")
@@ -34,15 +34,12 @@ class TeamPlanDialog(QDialog):
             "A team plan is kept on a PostgreSQL server, so several people can edit it at "
             "once. Whoever runs the server can tell you these details."
         )
-        self.host = QLineEdit()
-        self.host.setPlaceholderText("db.example.org")
-        self.database = QLineEdit()
-        self.login = QLineEdit()
-        self.plan = QLineEdit()
-        self.plan.setPlaceholderText("(the only plan there)")
-        self.password = QLineEdit()
+        self.host = line_box("Server", "db.example.org")
+        self.database = line_box("Database")
+        self.login = line_box("Your login")
+        self.plan = line_box("Plan", "(the only plan there)")
+        self.password = line_box("Password", "(leave empty to use your .pgpass file)")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText("(leave empty to use your .pgpass file)")
         form = QFormLayout()
         for label, line in (
             ("&Server:", self.host),
@@ -61,6 +58,8 @@ class TeamPlanDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        # Wide enough for the password box's hint to be read whole, and for a long host name.
+        self.setMinimumWidth(460)
         settings = app_settings()
         for name in _REMEMBERED:
             field: QLineEdit = getattr(self, name)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListView,
     QPushButton,
     QTabWidget,
@@ -31,7 +30,12 @@ from lio_planner.domain.enums import Status
 from lio_planner.domain.model import Opportunity, PlanInfo, Theme
 from lio_planner.domain.rules import check_review_dates
 from lio_planner.ui.action_plan.fields import DueDateBox, EnumBox, OwnerBox, text_box
-from lio_planner.ui.common.dialog_parts import close_button, ok_cancel_buttons, wrapped_label
+from lio_planner.ui.common.dialog_parts import (
+    close_button,
+    line_box,
+    ok_cancel_buttons,
+    wrapped_label,
+)
 from lio_planner.ui.plan.editing import PlanEditor
 from lio_planner.ui.plan.people_model import PeopleModel
 from lio_planner.ui.window.front_page_form import FrontPageForm
@@ -107,11 +111,8 @@ class OpportunityDialog(QDialog):
         for theme in themes:
             self.theme.addItem(theme.title, theme.uuid)
         self.theme.addItem("A new theme…", self.NEW_THEME)
-        self.new_theme = QLineEdit()
-        self.new_theme.setAccessibleName("Name of the new theme")
-        self.new_theme.setPlaceholderText("For example: Council priorities")
-        self.title = QLineEdit()
-        self.title.setAccessibleName("Title")
+        self.new_theme = line_box("Name of the new theme", "For example: Council priorities")
+        self.title = line_box("Title")
         self.about = text_box("About this opportunity", 4, "What it is and where it comes from")
         self.why = text_box("Why it matters", 3, "Why it matters to your organisation")
         form = QFormLayout()
@@ -163,14 +164,11 @@ class PlanSettingsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.info = info
-        self.organisation = QLineEdit(info.organisation)
-        self.organisation.setAccessibleName("Organisation")
-        self.title = QLineEdit(info.title)
-        self.title.setAccessibleName("Plan title")
-        self.period = QLineEdit(info.period)
-        self.period.setAccessibleName("Period")
-        self.period.setPlaceholderText("For example: 2019–2021")
-        self.organisation.setPlaceholderText("For example: Northshire CVS")
+        self.organisation = line_box(
+            "Organisation", "For example: Northshire CVS", info.organisation
+        )
+        self.title = line_box("Plan title", text=info.title)
+        self.period = line_box("Period", "For example: 2019–2021", info.period)
         form = QFormLayout()
         form.addRow("&Organisation:", self.organisation)
         form.addRow("Plan &title:", self.title)
@@ -266,8 +264,7 @@ class PeopleDialog(QDialog):
         self.list = QListView()
         self.list.setModel(people)
         self.list.setAccessibleName("People in this plan")
-        self.name = QLineEdit()
-        self.name.setAccessibleName("New name")
+        self.name = line_box("New name")
         self.rename_button = QPushButton("&Rename")
         self.rename_button.setAccessibleName("Rename the selected person")
         self.rename_button.clicked.connect(self.rename)

@@ -3,11 +3,11 @@ expects to see (approved by, approval date, version, lead trustee or committee, 
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLineEdit, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QTabWidget, QVBoxLayout, QWidget
 
 from lio_planner.domain.model import FrontPage
 from lio_planner.ui.action_plan.fields import DueDateBox, text_box
-from lio_planner.ui.common.dialog_parts import wrapped_label
+from lio_planner.ui.common.dialog_parts import line_box, wrapped_label
 
 INTRODUCTION_HINT = (
     "Your purpose and priorities, in a few paragraphs: what the plan is for and why you are "
@@ -27,12 +27,14 @@ class FrontPageForm:
         )
         self.introduction.setMaximumHeight(16777215)  # grows with the dialog
         self.introduction.setPlainText(front.introduction)  # plain text, never markup
-        self.approved_by = _line(front.approved_by, "Approved by", "For example: Board of trustees")
+        self.approved_by = line_box(
+            "Approved by", "For example: Board of trustees", front.approved_by
+        )
         self.approved_on = DueDateBox("Approval date")
         self.approved_on.set_due(front.approved_on)
-        self.version = _line(front.version_label, "Version", "For example: 1.0, or Draft 2")
-        self.lead = _line(
-            front.lead, "Lead trustee or committee", "For example: Helen Marsh, chair of trustees"
+        self.version = line_box("Version", "For example: 1.0, or Draft 2", front.version_label)
+        self.lead = line_box(
+            "Lead trustee or committee", "For example: Helen Marsh, chair of trustees", front.lead
         )
         self.next_review = DueDateBox("Next review date")
         self.next_review.set_due(front.next_review_on)
@@ -71,10 +73,3 @@ class FrontPageForm:
             lead=self.lead.text(),
             next_review_on=self.next_review.due(),
         )
-
-
-def _line(text: str, name: str, example: str) -> QLineEdit:
-    box = QLineEdit(text)
-    box.setAccessibleName(name)
-    box.setPlaceholderText(example)
-    return box

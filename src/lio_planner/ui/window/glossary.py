@@ -15,14 +15,13 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHeaderView,
-    QLineEdit,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from lio_planner.domain.model import ContentNotes, GlossaryEntry
-from lio_planner.ui.common.dialog_parts import close_button, wrapped_label
+from lio_planner.ui.common.dialog_parts import close_button, line_box, wrapped_label
 from lio_planner.ui.common.model_index import Index
 from lio_planner.ui.sharing.lists import _ListTableModel
 
@@ -80,9 +79,7 @@ class GlossaryDialog(QDialog):
         strategy = content.strategy
         self.strategy = wrapped_label(f"The strategy: {strategy.citation()}" if strategy else "")
         self.strategy.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("Find a term")
-        self.search.setAccessibleName("Find a term")
+        self.search = line_box("Find a term", "Find a term")
         self.search.setClearButtonEnabled(True)
         self.model = GlossaryModel(content.glossary)
         self.proxy = QSortFilterProxyModel(self)
