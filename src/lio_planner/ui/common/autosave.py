@@ -29,7 +29,6 @@ class PendingEdit(QObject):
         idle_ms: int | None = IDLE_MS,
     ) -> None:
         super().__init__(widget)
-        self.widget = widget
         self._read = read
         self._commit = commit
         self.pending = False
