@@ -50,8 +50,10 @@ def documents() -> Path:
 
 
 def test_dialogs_start_in_documents_not_the_hidden_data_folder(
-    own_window: MainWindow, dialogs: Dialogs
+    own_window: MainWindow, dialogs: Dialogs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    documents().mkdir(parents=True)
     window = own_window
     window.open_action.trigger()
     window.save_copy_action.trigger()
@@ -61,7 +63,7 @@ def test_dialogs_start_in_documents_not_the_hidden_data_folder(
     assert len(dialogs.started_in) == 5
     for folder in dialogs.started_in:
         assert data_dir() not in (folder, *folder.parents)
-        assert folder == documents()
+        assert folder == documents() == tmp_path / "home" / "Documents"
 
 
 def test_dialogs_start_in_the_folder_last_used(
@@ -122,3 +124,19 @@ def test_a_plan_outside_the_data_folder_opens_dialogs_in_its_own_folder(
     window = open_window(plan)
     window.open_action.trigger()
     assert dialogs.started_in == [folder]
+
+
+def test_without_a_documents_folder_dialogs_start_in_the_home_folder(
+    own_window: MainWindow, dialogs: Dialogs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A new account on Linux may have no Documents folder: a dialog asked to start in a folder
+    # that is not there opens wherever the program was started from instead.
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    assert not documents().exists()
+
+    own_window.open_action.trigger()
+    own_window.export_csv_action.trigger()  # type: ignore[attr-defined]
+
+    assert dialogs.started_in == [home, home]

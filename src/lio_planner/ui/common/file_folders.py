@@ -21,9 +21,11 @@ LAST_FOLDER = "files/last_folder"
 
 
 def documents_folder() -> Path:
-    """The person's Documents folder (their home folder if the system names none)."""
+    """The person's Documents folder; their home folder if the system names none, or names one
+    that is not there (a new Linux account may have none). A dialog told to start in a missing
+    folder would open wherever the program happened to be started from."""
     found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found else Path.home()
+    return Path(found) if found and Path(found).is_dir() else Path.home()
 
 
 def start_folder(plan_path: Path | None = None) -> Path:
