@@ -135,8 +135,9 @@ class Summary:
         decided = self.opportunities - self.count(Decision.UNDECIDED)
         done = self.status_count(Status.DONE)
         first = (
-            f"{decided} of {_count(self.opportunities, 'opportunity', 'opportunities')} have been "
-            f"decided, and {pursued} {'is' if pursued == 1 else 'are'} being pursued "
+            f"{decided} of {_count(self.opportunities, 'opportunity', 'opportunities')} "
+            f"{'has' if decided == 1 else 'have'} been decided, and {pursued} "
+            f"{'is' if pursued == 1 else 'are'} being pursued "
             f"with {_count(self.actions, 'action', 'actions')}."
         )
         if self.actions:

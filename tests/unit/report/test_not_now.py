@@ -57,6 +57,8 @@ def test_summary_counts_only_actions_of_opportunities_pursued(store: PlanStore) 
     assert summary.status_count(Status.DONE) == 0
     assert summary.set_aside_actions == 2
     assert "1 is being pursued with 1 action." in summary.sentence()
+    decided = summary.opportunities - summary.count(Decision.UNDECIDED)
+    assert summary.sentence().startswith(f"{decided} of {summary.opportunities} opportunities have")
     assert "2 more actions belong to opportunities not being pursued" in summary.sentence()
 
 

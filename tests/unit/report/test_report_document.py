@@ -24,6 +24,7 @@ from lio_planner.report.options import (
     columns_from_names,
 )
 from lio_planner.services import queries
+from lio_planner.services.responses import set_response
 from lio_planner.store.sqlite.database import PlanStore
 
 TODAY = date(2026, 3, 2)
@@ -88,6 +89,14 @@ def test_empty_plan_has_a_summary_and_no_sections(store: PlanStore) -> None:
     assert document.sections == ()
     assert document.closing == ()
     assert "0 are being pursued with 0 actions." in document.summary.sentence()
+    assert document.summary.sentence().startswith("0 of 35 opportunities have been decided")
+
+
+def test_one_decided_opportunity_has_been_decided(store: PlanStore) -> None:
+    first = queries.overview(store).opportunities[0]
+    set_response(store, first.uuid, Decision.NOT_NOW, "", "Tester")
+    sentence = load_document(store, today=TODAY).summary.sentence()
+    assert sentence.startswith("1 of 35 opportunities has been decided, and 0 are being")
 
 
 def test_by_theme_holds_every_pursued_opportunity_and_every_action(
