@@ -376,3 +376,19 @@ def test_an_undo_that_cannot_be_saved_can_go_on_in_a_copy(
     qtbot.waitUntil(lambda: window.store.path == rescue, timeout=3000)
     assert [r.action.description for r in queries.action_rows(window.store)] == ["Book a venue"]
     assert window.undo_stack.count() == 0 and not window.read_only
+
+
+def test_opening_the_copy_just_saved_does_not_still_say_you_are_in_the_original(
+    sample_window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = sample_window
+    copy = tmp_path / "For Sam.lioplan"
+    choose_file(monkeypatch, copy)
+    window.save_copy_action.trigger()  # type: ignore[attr-defined]
+    assert "You are still working in" in window.statusBar().currentMessage()
+
+    window.open_action.trigger()  # type: ignore[attr-defined]  (the dialog picks the copy)
+
+    assert window.store.path == copy
+    # What was said of the plan before is not left standing under the one now open.
+    assert "still working in" not in window.statusBar().currentMessage()

@@ -299,11 +299,14 @@ class MainWindow(QMainWindow):
     # --- what the session says --------------------------------------------------------------
     def _plan_opened(self) -> None:
         self._leave_team_plan()
+        # A passing message spoke of the plan shown before ("You are still working in ...").
+        self.statusBar().clearMessage()
         self.file_line.show_plan(self.store.path, self.store.plan_uuid)
         self.pages.setCurrentIndex(0)
 
     def _plan_closed(self) -> None:
         self._leave_team_plan()
+        self.statusBar().clearMessage()
         self._place = None
         self.start_page.refresh()
         self.pages.setCurrentIndex(1)

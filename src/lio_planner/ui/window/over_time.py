@@ -78,9 +78,9 @@ def start_next_plan(window: MainWindow) -> None:
         made = dialog.made if dialog.exec() else None
     finally:
         dialog.deleteLater()
-    if made is not None:
+    if made is not None and window.session.open_plan_path(made.path):
+        # Said once the new plan is open: opening another plan clears what was said before.
         window.statusBar().showMessage(made.sentence(), 15000)
-        window.session.open_plan_path(made.path)
 
 
 def show_came_from(window: MainWindow, came_from: str) -> None:
