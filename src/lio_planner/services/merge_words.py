@@ -159,5 +159,20 @@ def describe_change(change: RowChange, titles: Mapping[str, str]) -> str:
         return f"Added {what} {name}{where}".replace("  ", " ")
     if change.action == "remove":
         return f"Removed {what} {name}"
-    fields = ", ".join(FIELD_LABELS.get(n, n).lower() for n in change.changed_fields)
+    fields = ", ".join(_changed_field(change, key, titles) for key in change.changed_fields)
     return f"Updated {what} {name}: {fields}"
+
+
+def _changed_field(change: RowChange, key: str, titles: Mapping[str, str]) -> str:
+    """'status from Not started to Done' for a short field; just 'notes' for typed text, which
+    may run to paragraphs (the history and the plan itself show the words)."""
+    label = FIELD_LABELS.get(key, key).lower()
+    try:
+        typed = field(RowKind(change.kind), key).plain_text
+    except (KeyError, ValueError):
+        typed = True  # a field this release does not know: named, not guessed at
+    if typed:
+        return label
+    before = shown_value(change.kind, key, change.before or {}, titles)
+    after = shown_value(change.kind, key, change.after or {}, titles)
+    return f"{label} from {before} to {after}"

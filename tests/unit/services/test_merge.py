@@ -336,3 +336,19 @@ def test_a_merge_goes_ahead_without_its_backup_and_says_so(
         )
     finally:
         ours.close()
+
+
+def test_the_merge_report_says_what_a_short_field_became_and_names_a_long_one(
+    shared: dict[str, Any],
+) -> None:
+    ids = shared["ids"]
+    theirs = open_plan(shared["theirs"])
+    update_action(theirs, ids["X"], "Priya", {"status": Status.DONE, "notes": "A long note."})
+    theirs.close()
+    ours = open_plan(shared["ours"])
+    preview = preview_merge(ours, shared["theirs"])
+    result = apply_merge(ours, preview, {})
+    # A status, a date or an owner is short: what it was and what it is now, in words. Notes
+    # may run to paragraphs: named only.
+    assert result.report == ("Updated action “X”: status from Not started to Done, notes",)
+    ours.close()
