@@ -128,7 +128,7 @@ def test_the_standard_shortcuts_are_there(sample_window: MainWindow) -> None:
     printing = [
         a for a in window.findChildren(QAction) if a.shortcut() == QKeySequence(StandardKey.Print)
     ]
-    assert printing, "no Print action (ui/printing/report_actions.py adds it)"
+    assert printing, "no Print action (a row of ui/window/menus.MENU_TABLE)"
 
 
 def test_help_opens_with_f1(qtbot: QtBot, sample_window: MainWindow) -> None:

@@ -22,6 +22,7 @@ from lio_planner.services import queries
 from lio_planner.services.actions import record_action
 from lio_planner.store.postgres.address import TeamAddress
 from lio_planner.store.postgres.opening import open_team_plan
+from lio_planner.store.postgres.team import TeamStore
 from lio_planner.store.sqlite.opening import create_plan, open_plan
 from lio_planner.ui.common.settings import app_settings
 from lio_planner.ui.team.address_dialog import TeamPlanDialog
@@ -248,11 +249,7 @@ def test_opening_a_plan_file_in_a_team_window_leaves_the_team_plan_behind(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    window = window_on(team_url, "Ann")
-    colleague = open_team_plan(team_url, user="Bob")
-    assert window.team is not None
-    window.team.live.refresh_presence()
-    assert "Bob" in window.team.presence.text()
+    window, colleague = _ann_with_bob_present(window_on, team_url)
     team_store = window.data.store
     plan_file = tmp_path / "Our own plan.lioplan"
     create_plan(plan_file, "Northshire CVS").close()
@@ -262,8 +259,7 @@ def test_opening_a_plan_file_in_a_team_window_leaves_the_team_plan_behind(
 
     assert window.data.store.path == plan_file
     # Nothing of the team plan is left: not who else had it open, nor the server's retries.
-    presence = [label for label in window.statusBar().findChildren(QLabel) if label.isVisible()]
-    assert not any("Also open" in label.text() or "Bob" in label.text() for label in presence)
+    assert not _status_bar_says(window, "Also open") and not _status_bar_says(window, "Bob")
     assert window.team is None
     assert team_store.closed
     # Bob's window no longer lists Ann once her window has moved on.
@@ -277,16 +273,27 @@ def test_opening_a_plan_file_in_a_team_window_leaves_the_team_plan_behind(
 def test_closing_a_team_plan_takes_away_who_else_has_it_open(
     window_on: WindowOn, team_url: str
 ) -> None:
-    window = window_on(team_url, "Ann")
-    colleague = open_team_plan(team_url, user="Bob")
-    assert window.team is not None
-    window.team.live.refresh_presence()
+    window, colleague = _ann_with_bob_present(window_on, team_url)
 
     window.close_action.trigger()  # type: ignore[attr-defined]
 
     assert window.pages.currentIndex() == 1  # the start page
-    labels = [label for label in window.statusBar().findChildren(QLabel) if label.isVisible()]
-    assert not any("Also open" in label.text() for label in labels)
+    assert not _status_bar_says(window, "Also open")
     assert window.team is None
     assert colleague.others() == []
     colleague.close()
+
+
+def _ann_with_bob_present(window_on: WindowOn, team_url: str) -> tuple[MainWindow, TeamStore]:
+    """Ann's window on the team plan, once it shows that Bob has the plan open too."""
+    window = window_on(team_url, "Ann")
+    colleague = open_team_plan(team_url, user="Bob")
+    assert window.team is not None
+    window.team.live.refresh_presence()
+    assert "Bob" in window.team.presence.text()
+    return window, colleague
+
+
+def _status_bar_says(window: MainWindow, words: str) -> bool:
+    labels = [label for label in window.statusBar().findChildren(QLabel) if label.isVisible()]
+    return any(words in label.text() for label in labels)

@@ -4,8 +4,8 @@ The open plan itself (opening, switching, closing, watching, save failures) is t
 (:class:`PlanSession`); the window listens to its signals and shows what it says. Menus come
 from the table in :mod:`menus`. Integration points for the rest of the app: ``file_menu`` and
 ``export_menu``, ``undo_stack``, ``session`` (to open, reload, switch or close a plan), and the
-``plan_changed`` signal. Printing adds its own menu items through ``ui.printing.report_actions``
-when present.
+``plan_changed`` signal. The print and export items are rows of the menu table too; they call
+``report_actions`` (``ui.printing``), made here.
 """
 
 from __future__ import annotations
